@@ -1,0 +1,34 @@
+"""ozggraph: how German public bodies cooperate on digital government (OZG).
+
+The flow is seed/ -> :mod:`ozggraph.dataset` -> :mod:`ozggraph.graph` ->
+{:mod:`ozggraph.neo4j`, :mod:`ozggraph.analytics`} -> :mod:`ozggraph.report`.
+
+>>> import ozggraph
+>>> G = ozggraph.load_graph()                 # doctest: +SKIP
+>>> ozggraph.checksum(G)                      # doctest: +SKIP
+'sha256:...'
+"""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from ozggraph.dataset import Dataset, read_dataset
+from ozggraph.errors import DatasetError, OzgGraphError
+from ozggraph.graph import checksum, load_graph, to_networkx
+
+try:
+    __version__ = version("ozggraph")
+except PackageNotFoundError:  # running from a checkout without install
+    __version__ = "0.0.0+unknown"
+
+__all__ = [
+    "Dataset",
+    "DatasetError",
+    "OzgGraphError",
+    "__version__",
+    "checksum",
+    "load_graph",
+    "read_dataset",
+    "to_networkx",
+]

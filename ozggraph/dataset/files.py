@@ -1,0 +1,168 @@
+"""Reading ``seed/`` files into raw records that remember where they came from.
+
+Two formats, both reviewable in a diff:
+
+* YAML (``*.yaml``): a mapping with ``nodes:`` and/or ``edges:`` lists; each
+  node names its ``label``, each relationship its ``type``.
+* CSV (``Label.csv`` or ``TYPE.csv``, optionally ``Label.part.csv``): one
+  record per row of one kind, named by the file; list cells use ``|``.
+
+Plain YAML scalars are read as text (``06431002`` stays an AGS, ``2021-03``
+stays a partial date); the schema converts numbers where a field is numeric.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ozggraph.errors import Problem
+from ozggraph.schema import EDGE_TYPES, NODE_TYPES, list_fields
+
+LIST_SEPARATOR = "|"
+IGNORED_SUFFIXES = {".md", ".txt"}
+
+
+@dataclass
+class Record:
+    """One node or relationship as written in a file, before validation."""
+
+    kind: str  # "node" or "edge"
+    name: str  # label or relationship type
+    data: dict[str, Any]
+    file: str
+    line: int | None
+
+    def describe(self) -> str:
+        if self.kind == "node":
+            return f"{self.name} '{self.data.get('id', '?')}'"
+        return f"{self.name} {self.data.get('source', '?')}->{self.data.get('target', '?')}"
+
+
+class _Loader(yaml.SafeLoader):
+    """Safe YAML with line numbers on mappings, text scalars and no duplicate keys."""
+
+
+# Keep only null and bool implicit resolvers: every other plain scalar is text.
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag.endswith((":null", ":bool"))]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> dict[str, Any]:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key {key!r}", key_node.start_mark
+            )
+        seen.add(key)
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def read_files(root: Path) -> tuple[list[Record], list[Problem]]:
+    """Every record under ``root`` (a directory or one file), with the problems met reading."""
+    records: list[Record] = []
+    problems: list[Problem] = []
+    paths = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+    for path in paths:
+        shown = _display(path, root)
+        if path.name.startswith(".") or path.suffix in IGNORED_SUFFIXES:
+            continue
+        if path.suffix in (".yaml", ".yml"):
+            reader = _read_yaml
+        elif path.suffix == ".csv":
+            reader = _read_csv
+        else:
+            problems.append(Problem(shown, None, None, "not a .yaml or .csv file"))
+            continue
+        for item in reader(path, shown):
+            (records if isinstance(item, Record) else problems).append(item)
+    return records, problems
+
+
+def _display(path: Path, root: Path) -> str:
+    base = root if root.is_dir() else root.parent
+    try:
+        return str(Path(base.name) / path.relative_to(base))
+    except ValueError:
+        return str(path)
+
+
+def _read_yaml(path: Path, shown: str) -> Iterator[Record | Problem]:
+    try:
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        yield Problem(shown, line, None, f"not valid YAML: {exc.problem}")
+        return
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        yield Problem(shown, None, None, f"not valid YAML: {exc}")
+        return
+    if doc is None:
+        return
+    if not isinstance(doc, dict):
+        yield Problem(shown, 1, None, "a seed YAML file is a mapping with 'nodes' and 'edges'")
+        return
+    doc.pop("__line__", None)
+    for key in sorted(set(doc) - {"nodes", "edges"}):
+        yield Problem(shown, None, None, f"unknown top-level key {key!r} (use nodes, edges)")
+    for section, kind, tag in (("nodes", "node", "label"), ("edges", "edge", "type")):
+        items = doc.get(section) or []
+        if not isinstance(items, list):
+            yield Problem(shown, None, None, f"'{section}' must be a list")
+            continue
+        for item in items:
+            yield _yaml_record(item, kind, tag, shown)
+
+
+def _yaml_record(item: Any, kind: str, tag: str, shown: str) -> Record | Problem:
+    if not isinstance(item, dict):
+        return Problem(shown, None, None, f"each {kind} is a mapping, got {item!r}")
+    line = item.pop("__line__", None)
+    name = item.pop(tag, None)
+    known = NODE_TYPES if kind == "node" else EDGE_TYPES
+    if name not in known:
+        record = Record(kind, str(name), item, shown, line).describe()
+        return Problem(shown, line, record, f"unknown {tag} {name!r}")
+    return Record(kind, name, item, shown, line)
+
+
+def _read_csv(path: Path, shown: str) -> Iterator[Record | Problem]:
+    name = path.name.split(".")[0]
+    if name in NODE_TYPES:
+        kind, model = "node", NODE_TYPES[name]
+    elif name in EDGE_TYPES:
+        kind, model = "edge", EDGE_TYPES[name]  # type: ignore[assignment]
+    else:
+        yield Problem(shown, None, None, f"file name {name!r} is not a node label or edge type")
+        return
+    lists = list_fields(model)
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle)
+        unknown = [c for c in reader.fieldnames or [] if c not in model.model_fields]
+        if unknown:
+            yield Problem(shown, 1, None, f"unknown column(s) for {name}: {', '.join(unknown)}")
+            return
+        for row in reader:
+            if None in row:
+                yield Problem(shown, reader.line_num, None, "more cells than columns")
+                continue
+            data = {
+                k: (v.split(LIST_SEPARATOR) if k in lists else v)
+                for k, v in row.items()
+                if v not in ("", None)
+            }
+            yield Record(kind, name, data, shown, reader.line_num)

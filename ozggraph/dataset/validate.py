@@ -1,0 +1,108 @@
+"""Turning raw records into validated models, and checking the dataset as a whole."""
+
+from __future__ import annotations
+
+from pydantic import ValidationError
+
+from ozggraph.dataset.files import Record
+from ozggraph.errors import Problem
+from ozggraph.schema import EDGE_TYPES, NODE_TYPES, Edge, Node
+
+
+def parse(records: list[Record]) -> tuple[list[tuple[Node | Edge, Record]], list[Problem]]:
+    """Validate each record against its schema model; every field error becomes a problem."""
+    parsed: list[tuple[Node | Edge, Record]] = []
+    problems: list[Problem] = []
+    for rec in records:
+        model = NODE_TYPES[rec.name] if rec.kind == "node" else EDGE_TYPES[rec.name]
+        if rec.kind == "edge" and not model.curated:
+            problems.append(_at(rec, f"{rec.name} is derived by ozggraph, never curated"))
+            continue
+        try:
+            parsed.append((model.model_validate(rec.data), rec))
+        except ValidationError as exc:
+            problems.extend(_at(rec, _explain(err)) for err in exc.errors())
+    return parsed, problems
+
+
+def _explain(err: object) -> str:
+    err = dict(err)  # type: ignore[call-overload]
+    loc = ".".join(str(p) for p in err.get("loc", ()))
+    if err.get("type") == "extra_forbidden":
+        return f"unknown field '{loc}'"
+    if err.get("type") == "missing":
+        return f"missing field '{loc}'"
+    message = str(err.get("msg", "invalid")).removeprefix("Value error, ")
+    value = err.get("input")
+    shown = f" (got {value!r})" if loc and not isinstance(value, dict) else ""
+    return f"field '{loc}': {message}{shown}" if loc else message
+
+
+def _at(rec: Record, message: str) -> Problem:
+    return Problem(rec.file, rec.line, rec.describe(), message)
+
+
+def check(items: list[tuple[Node | Edge, Record]]) -> list[Problem]:
+    """Whole-dataset checks: unique ids and AGS, references, endpoint labels."""
+    problems: list[Problem] = []
+    nodes: dict[str, tuple[Node, Record]] = {}
+    edges: dict[str, Record] = {}
+    keys: dict[tuple[str, str], Record] = {}
+    for item, rec in items:
+        if isinstance(item, Node):
+            if item.id in nodes:
+                problems.append(_at(rec, f"duplicate id, first at {_where(nodes[item.id][1])}"))
+                continue
+            nodes[item.id] = (item, rec)
+            for field in ("ags", "ars"):
+                value = getattr(item, field, None)
+                if value and (field, value) in keys:
+                    first = keys[(field, value)]
+                    problems.append(_at(rec, f"{field} {value} already used by {first.describe()}"))
+                elif value:
+                    keys[(field, value)] = rec
+    for item, rec in items:
+        if isinstance(item, Edge):
+            if item.id in edges:
+                problems.append(
+                    _at(rec, f"duplicate relationship, first at {_where(edges[item.id])}; "
+                        "give them distinct 'key' values")
+                )
+                continue
+            edges[item.id] = rec
+            problems.extend(_edge_ends(item, rec, nodes))
+        problems.extend(_references(item, rec, nodes))
+    return problems
+
+
+def _where(rec: Record) -> str:
+    return rec.file if rec.line is None else f"{rec.file}:{rec.line}"
+
+
+def _edge_ends(edge: Edge, rec: Record, nodes: dict[str, tuple[Node, Record]]) -> list[Problem]:
+    problems = []
+    for end, allowed in (("source", edge.source_labels), ("target", edge.target_labels)):
+        ref = getattr(edge, end)
+        if ref not in nodes:
+            problems.append(_at(rec, f"{end} '{ref}' is not a node of the dataset"))
+        elif nodes[ref][0].label not in allowed:
+            label = nodes[ref][0].label
+            problems.append(
+                _at(rec, f"{end} '{ref}' is a {label}; {edge.type} {end} must be one of "
+                    f"{', '.join(sorted(allowed))}")
+            )
+    programme = getattr(edge, "programme", None)
+    if programme and (programme not in nodes or nodes[programme][0].label != "Programme"):
+        problems.append(_at(rec, f"programme '{programme}' is not a Programme of the dataset"))
+    return problems
+
+
+def _references(
+    item: Node | Edge, rec: Record, nodes: dict[str, tuple[Node, Record]]
+) -> list[Problem]:
+    return [
+        _at(rec, f"source '{ref}' is not a Source of the dataset")
+        for ref in item.sources
+        if ref not in nodes or nodes[ref][0].label != "Source"
+    ]
+

@@ -1,0 +1,52 @@
+"""One exception root for everything ozggraph raises on purpose.
+
+The CLI turns any :class:`OzgGraphError` into one clear message and a non-zero
+exit; anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class OzgGraphError(Exception):
+    """Root of every error ozggraph raises for a user's mistake or environment."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the dataset, located as precisely as we can."""
+
+    file: str
+    line: int | None
+    record: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        what = f" {self.record}:" if self.record else ""
+        return f"{where}:{what} {self.message}"
+
+
+class DatasetError(OzgGraphError):
+    """The dataset is invalid; ``problems`` lists every problem found, not only the first."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__(f"{len(problems)} problem(s) in the dataset")
+
+    def __str__(self) -> str:
+        lines = [str(p) for p in self.problems]
+        return "\n".join([*lines, f"{len(self.problems)} problem(s) found"])
+
+
+class SourceTableError(OzgGraphError):
+    """A reference table handed to an importer is malformed."""
+
+
+class Neo4jError(OzgGraphError):
+    """The Neo4j server cannot be reached, refuses us, or a load failed."""
+
+
+class QueryError(OzgGraphError):
+    """A query could not run: unknown name, missing parameter or refused write."""

@@ -1,0 +1,128 @@
+"""Exporters of the neutral graph: node-link JSON, GraphML, GEXF and neo4j-admin CSV.
+
+>>> import ozggraph, ozggraph.export as ex
+>>> G = ozggraph.load_graph("tests/fixtures/mini")               # doctest: +SKIP
+>>> ex.write(G, "json", "out/graph.json")                        # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import types
+import typing
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from ozggraph.errors import OzgGraphError
+from ozggraph.schema import EDGE_STRUCTURE, EDGE_TYPES, MANAGED_LABEL, NODE_TYPES
+
+FORMATS = ("json", "graphml", "gexf", "csv")
+LIST_SEPARATOR = "|"  # as in seed CSV files
+ADMIN_ARRAY_DELIMITER = ";"  # neo4j-admin import's default --array-delimiter
+
+
+def node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """``{"nodes": [{id, labels, properties}], "links": [{source, target, type, ...}]}``."""
+    nodes = [
+        {"id": n, "labels": [a["label"]], "properties": _without(a, "label")}
+        for n, a in sorted(graph.nodes(data=True))
+    ]
+    links = [
+        {"id": k, "source": u, "target": v, "type": a["type"], "properties": _without(a, "type")}
+        for u, v, k, a in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2])
+    ]
+    return {"nodes": nodes, "links": links}
+
+
+def _without(attrs: dict[str, Any], key: str) -> dict[str, Any]:
+    return {k: v for k, v in attrs.items() if k != key}
+
+
+def _flat(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """Copy for GraphML/GEXF: lists joined with ``|``; ``neo4j_label`` holds the label and
+    ``label`` the name, which Gephi shows."""
+    flat = nx.MultiDiGraph()
+    for n, attrs in graph.nodes(data=True):
+        data = {k: _scalar(v) for k, v in attrs.items() if k != "label"}
+        flat.add_node(n, neo4j_label=attrs["label"], label=attrs.get("name", n), **data)
+    for u, v, k, attrs in graph.edges(keys=True, data=True):
+        flat.add_edge(u, v, key=k, **{key: _scalar(val) for key, val in attrs.items()})
+    return flat
+
+
+def _scalar(value: Any) -> Any:
+    return LIST_SEPARATOR.join(map(str, value)) if isinstance(value, list) else value
+
+
+def write(graph: nx.MultiDiGraph, fmt: str, path: str | Path) -> list[Path]:
+    """Write ``graph`` in ``fmt`` to ``path`` (a directory for ``csv``); return files written."""
+    path = Path(path)
+    if fmt not in FORMATS:
+        raise OzgGraphError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if fmt == "csv":
+        return write_admin_csv(graph, path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "json":
+        path.write_text(json.dumps(node_link(graph), ensure_ascii=False, indent=1), "utf-8")
+    elif fmt == "graphml":
+        nx.write_graphml(_flat(graph), path)
+    else:
+        nx.write_gexf(_flat(graph), path)
+    return [path]
+
+
+def _admin_type(model: type, field: str) -> str:
+    """neo4j-admin header type of a schema field (``name``, ``population:long`` ...)."""
+    annotation = model.model_fields[field].annotation  # type: ignore[attr-defined]
+    args = [a for a in typing.get_args(annotation) if a is not type(None)]
+    base = args[0] if isinstance(annotation, types.UnionType) and args else annotation
+    if typing.get_origin(base) is list:
+        return f"{field}:string[]"
+    return {int: f"{field}:long", float: f"{field}:double", bool: f"{field}:boolean"}.get(
+        base, field  # type: ignore[call-overload]
+    )
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, list):
+        return ADMIN_ARRAY_DELIMITER.join(map(str, value))
+    return "" if value is None else value
+
+
+def write_admin_csv(graph: nx.MultiDiGraph, directory: Path) -> list[Path]:
+    """One ``nodes_<Label>.csv`` and ``relationships_<TYPE>.csv`` per kind, neo4j-admin headers.
+
+    Import with ``neo4j-admin database import full --nodes=nodes_*.csv
+    --relationships=relationships_*.csv``.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for label, model in NODE_TYPES.items():
+        rows = [(n, a) for n, a in graph.nodes(data=True) if a["label"] == label]
+        if not rows:
+            continue
+        fields = [f for f in model.model_fields if f != "id"]
+        header = ["id:ID", *(_admin_type(model, f) for f in fields), ":LABEL"]
+        body = ([n, *(_cell(a.get(f)) for f in fields), f"{label};{MANAGED_LABEL}"] for n, a in rows)
+        written.append(_write_csv(directory / f"nodes_{label}.csv", header, body))
+    for rtype, emodel in EDGE_TYPES.items():
+        rels = [e for e in graph.edges(keys=True, data=True) if e[3]["type"] == rtype]
+        if not rels:
+            continue
+        fields = [f for f in emodel.model_fields if f not in EDGE_STRUCTURE]
+        header = [":START_ID", ":END_ID", ":TYPE", "id", *(_admin_type(emodel, f) for f in fields)]
+        body = ([u, v, rtype, k, *(_cell(a.get(f)) for f in fields)] for u, v, k, a in rels)
+        written.append(_write_csv(directory / f"relationships_{rtype}.csv", header, body))
+    return written
+
+
+def _write_csv(path: Path, header: list[str], rows: Iterable[list[Any]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path

@@ -1,0 +1,296 @@
+"""Run a real Neo4j Community 5.26 server for development and tests, without Docker.
+
+The server's jars are resolved from Maven Central once (see :func:`assemble`) and
+cached; :class:`DevServer` then starts ``org.neo4j.server.CommunityEntryPoint`` on
+a free loopback port with a fresh data directory.  Requires ``java`` (17+) and,
+for the first assembly only, ``mvn``.  ``python -m ozggraph.neo4j.devserver``
+offers a small CLI (see ``__main__.py``).
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from types import TracebackType
+
+__all__ = ["NEO4J_VERSION", "JVM_FLAGS", "DevServer", "DevServerError", "assemble", "cache_root"]
+
+NEO4J_VERSION = "5.26.30"  # keep in sync with pom.xml
+_POM = Path(__file__).with_name("pom.xml")
+_MARKER = ".assembled"
+
+#: JVM flags passed to the server (the ``bin/neo4j`` launcher is bypassed, so
+#: ``server.jvm.additional`` in neo4j.conf has no effect).  The server starts
+#: without any of them; the ``--add-opens`` lines avoid Neo4j's fallback modes.
+JVM_FLAGS = (
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "-Dlog4j2.disable.jmx=true",
+    "-Dfile.encoding=UTF-8",
+)
+
+
+class DevServerError(RuntimeError):
+    """The dev server could not be assembled, started or stopped."""
+
+
+def cache_root(cache_dir: Path | None = None) -> Path:
+    """Cache folder: *cache_dir*, else ``$OZGGRAPH_NEO4J_CACHE``, else ``~/.cache/ozggraph/neo4j``."""
+    if cache_dir is not None:
+        return Path(cache_dir)
+    env = os.environ.get("OZGGRAPH_NEO4J_CACHE")
+    return Path(env) if env else Path.home() / ".cache" / "ozggraph" / "neo4j"
+
+
+def _tool(name: str) -> str:
+    """Absolute path of *name* (``java`` honours ``$JAVA_HOME``), or raise DevServerError."""
+    java_home = os.environ.get("JAVA_HOME")
+    if name == "java" and java_home and (Path(java_home) / "bin" / "java").is_file():
+        return str(Path(java_home) / "bin" / "java")
+    path = shutil.which(name)
+    if path is None:
+        raise DevServerError(f"'{name}' not found on PATH; install it to run the Neo4j dev server")
+    return path
+
+
+def _is_complete(lib: Path) -> bool:
+    marker = lib / _MARKER
+    if not marker.is_file():
+        return False
+    names = marker.read_text().split()
+    return bool(names) and all((lib / n).is_file() for n in names)
+
+
+def assemble(cache_dir: Path | None = None) -> Path:
+    """Return the ``lib`` folder holding Neo4j's runtime jars, fetching them with Maven once.
+
+    Later calls do not run Maven when the folder is complete (marker file present).
+    """
+    dist = cache_root(cache_dir) / f"neo4j-{NEO4J_VERSION}"
+    lib = dist / "lib"
+    if _is_complete(lib):
+        return lib
+    dist.mkdir(parents=True, exist_ok=True)
+    with open(dist / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # one assembler at a time
+        if _is_complete(lib):
+            return lib
+        mvn = _tool("mvn")
+        pom = dist / "pom.xml"
+        shutil.copyfile(_POM, pom)
+        tmp = dist / "lib.partial"
+        shutil.rmtree(tmp, ignore_errors=True)
+        cmd = [mvn, "-q", "-B", "-f", str(pom), "dependency:copy-dependencies", f"-DoutputDirectory={tmp}"]
+        try:
+            res = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
+        except subprocess.TimeoutExpired as exc:
+            raise DevServerError(f"Maven timed out after {exc.timeout:.0f}s fetching Neo4j {NEO4J_VERSION}") from exc
+        jars = sorted(p.name for p in tmp.glob("*.jar")) if tmp.is_dir() else []
+        if res.returncode != 0 or not any(n.startswith(f"neo4j-{NEO4J_VERSION}") for n in jars):
+            tail = _tail(res.stdout + res.stderr)
+            raise DevServerError(f"Maven failed to fetch Neo4j {NEO4J_VERSION} (exit {res.returncode}):\n{tail}")
+        (tmp / _MARKER).write_text("\n".join(jars) + "\n")
+        shutil.rmtree(lib, ignore_errors=True)
+        tmp.rename(lib)
+    return lib
+
+
+def _tail(text: str, lines: int = 40) -> str:
+    return "\n".join(text.strip().splitlines()[-lines:])
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _port_open(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=1):
+            return True
+    except OSError:
+        return False
+
+
+class DevServer:
+    """A throw-away Neo4j Community server on ``bolt://127.0.0.1:<free port>``.
+
+    Each :meth:`start` uses a fresh temporary ``home`` (conf, data, logs), removed by
+    :meth:`stop`.  Use as a context manager::
+
+        with DevServer() as srv:
+            driver = GraphDatabase.driver(srv.uri, auth=(srv.user, srv.password))
+    """
+
+    user = "neo4j"
+
+    def __init__(
+        self,
+        password: str | None = None,
+        *,
+        cache_dir: Path | None = None,
+        heap: str = "512m",
+        pagecache: str = "128m",
+        startup_timeout: float = 120.0,
+    ) -> None:
+        self.password = password if password is not None else "test-" + secrets.token_urlsafe(12)
+        if len(self.password) < 8:
+            raise DevServerError("the Neo4j password must have at least 8 characters")
+        self.cache_dir = cache_dir
+        self.heap = heap
+        self.pagecache = pagecache
+        self.startup_timeout = startup_timeout
+        self.port = 0
+        self.uri = ""
+        self.home: Path | None = None
+        self.process: subprocess.Popen[bytes] | None = None
+
+    @property
+    def log_file(self) -> Path | None:
+        """The server's stdout/stderr log (``<home>/console.log``)."""
+        return self.home / "console.log" if self.home else None
+
+    def __enter__(self) -> DevServer:
+        self.start()
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+    def _write_conf(self, home: Path) -> Path:
+        conf = home / "conf"
+        conf.mkdir()
+        for sub in ("data", "logs", "run", "plugins", "import"):
+            (home / sub).mkdir()
+        addr = f"127.0.0.1:{self.port}"
+        settings = {
+            "server.directories.data": home / "data",
+            "server.directories.logs": home / "logs",
+            "server.directories.run": home / "run",
+            "server.directories.plugins": home / "plugins",
+            "server.directories.import": home / "import",
+            "server.directories.transaction.logs.root": home / "data" / "transactions",
+            "server.default_listen_address": "127.0.0.1",
+            "server.bolt.enabled": "true",
+            "server.bolt.listen_address": addr,
+            "server.bolt.advertised_address": addr,
+            "server.bolt.tls_level": "DISABLED",
+            "server.http.enabled": "false",
+            "server.https.enabled": "false",
+            "dbms.security.auth_enabled": "true",
+            "dbms.usage_report.enabled": "false",
+            "server.memory.pagecache.size": self.pagecache,
+            "dbms.memory.transaction.total.max": "256m",
+            "db.tx_log.rotation.retention_policy": "1 files",
+            "db.tx_log.rotation.size": "16M",
+            "db.tx_log.preallocate": "false",
+            # Bolt's netty shutdown otherwise idles 2 x 5 s on stop
+            "internal.dbms.bolt.netty_server_shutdown_quiet_period": "0",
+        }
+        (conf / "neo4j.conf").write_text("".join(f"{k}={v}\n" for k, v in settings.items()))
+        return conf
+
+    def start(self) -> None:
+        """Assemble if needed, configure a fresh home, set the password, launch and wait until ready."""
+        if self.process is not None:
+            raise DevServerError("DevServer already started")
+        lib = assemble(self.cache_dir)
+        java = _tool("java")
+        self.port = _free_port()
+        self.uri = f"bolt://127.0.0.1:{self.port}"
+        self.home = Path(tempfile.mkdtemp(prefix="ozggraph-neo4j-"))
+        try:
+            conf = self._write_conf(self.home)
+            env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(conf)}
+            res = subprocess.run(
+                [java, "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", self.password],
+                env=env, capture_output=True, text=True, timeout=120,
+            )
+            if res.returncode != 0:
+                raise DevServerError(f"neo4j-admin set-initial-password failed:\n{_tail(res.stdout + res.stderr)}")
+            cmd = [
+                java, *JVM_FLAGS, f"-Xms{self.heap}", f"-Xmx{self.heap}",
+                "-cp", f"{self.home}/plugins/*:{conf}/*:{lib}/*",
+                "org.neo4j.server.CommunityEntryPoint",
+                f"--home-dir={self.home}", f"--config-dir={conf}", "--console-mode",
+            ]
+            with open(self.home / "console.log", "wb") as log:
+                self.process = subprocess.Popen(
+                    cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                    cwd=self.home, start_new_session=True,
+                )
+            self._wait_ready()
+        except BaseException:
+            self.stop()
+            raise
+
+    def _log_tail(self) -> str:
+        log = self.log_file
+        return _tail(log.read_text(errors="replace")) if log and log.is_file() else "(no log)"
+
+    def _wait_ready(self) -> None:
+        """Poll until ``RETURN 1`` succeeds on database ``neo4j`` (or, without the driver, until started)."""
+        try:
+            from neo4j import GraphDatabase
+            from neo4j.exceptions import AuthError
+        except ImportError:  # driver optional: fall back to port + log line
+            GraphDatabase = None  # type: ignore[assignment,misc]  # noqa: N806
+        assert self.process is not None
+        deadline = time.monotonic() + self.startup_timeout
+        last = ""
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise DevServerError(
+                    f"Neo4j exited with code {self.process.returncode} during startup; log tail:\n{self._log_tail()}"
+                )
+            if _port_open(self.port):
+                if GraphDatabase is None:
+                    if "Started." in self._log_tail():
+                        return
+                else:
+                    try:
+                        with GraphDatabase.driver(
+                            self.uri, auth=(self.user, self.password), connection_timeout=2
+                        ) as drv, drv.session(database="neo4j") as s:
+                            s.run("RETURN 1").consume()
+                        return
+                    except AuthError:
+                        raise
+                    except Exception as exc:  # not ready yet
+                        last = f"{type(exc).__name__}: {exc}"
+            time.sleep(0.25)
+        raise DevServerError(
+            f"Neo4j not ready after {self.startup_timeout:.0f}s ({last or 'bolt port closed'}); "
+            f"log tail:\n{self._log_tail()}"
+        )
+
+    def stop(self, timeout: float = 20.0) -> None:
+        """SIGTERM the server, SIGKILL after *timeout* seconds, then remove ``home``."""
+        proc, self.process = self.process, None
+        if proc is not None and proc.poll() is None:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+        if self.home is not None:
+            shutil.rmtree(self.home, ignore_errors=True)
+            self.home = None

@@ -1,0 +1,60 @@
+"""The schema: the single source of truth for node labels, relationship types and properties.
+
+>>> from ozggraph.schema import NODE_TYPES, EDGE_TYPES
+>>> NODE_TYPES["Municipality"].ags_length
+8
+>>> sorted(EDGE_TYPES["REUSES"].model_fields)[:3]
+['date', 'key', 'note']
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ozggraph.schema.edges import EDGE_MODELS, Edge
+from ozggraph.schema.nodes import NODE_MODELS, Node
+from ozggraph.schema.types import FUNDING_STATUSES, REUSE_STAGES
+
+NODE_TYPES: dict[str, type[Node]] = {m.label: m for m in NODE_MODELS}
+EDGE_TYPES: dict[str, type[Edge]] = {m.type: m for m in EDGE_MODELS}
+
+#: Extra label on every node ozggraph writes to Neo4j, so a reload touches only its own nodes.
+MANAGED_LABEL = "OzgGraph"
+
+#: Fields that are structure, not properties, of a relationship.
+EDGE_STRUCTURE = frozenset({"source", "target", "key"})
+
+
+def list_fields(model: type[Node] | type[Edge]) -> frozenset[str]:
+    """Names of the fields of ``model`` that hold lists (encoded with ``|`` in CSV)."""
+    return frozenset(
+        name
+        for name, field in model.model_fields.items()
+        if getattr(field.annotation, "__origin__", None) is list
+    )
+
+
+def properties(item: Node | Edge) -> dict[str, Any]:
+    """The stored properties of a node or relationship: no nulls, no empty lists.
+
+    This is the one canonical form that NetworkX, Neo4j, the checksum and the
+    exporters share.
+    """
+    data = item.model_dump(exclude_none=True)
+    for name in EDGE_STRUCTURE if isinstance(item, Edge) else ():
+        data.pop(name, None)
+    return {k: v for k, v in data.items() if v != []}
+
+
+__all__ = [
+    "EDGE_STRUCTURE",
+    "EDGE_TYPES",
+    "FUNDING_STATUSES",
+    "MANAGED_LABEL",
+    "NODE_TYPES",
+    "REUSE_STAGES",
+    "Edge",
+    "Node",
+    "list_fields",
+    "properties",
+]

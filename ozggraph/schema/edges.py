@@ -1,0 +1,200 @@
+"""Relationship kinds: one pydantic model per Neo4j relationship type.
+
+``sources_labels``/``target_labels`` say which node labels each end may have;
+the validator checks every relationship against them.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ozggraph.schema.types import FundingStatus, Id, PartialDate, ReuseStage
+
+TERRITORIAL = frozenset(
+    {
+        "Federation",
+        "State",
+        "AdministrativeDistrict",
+        "District",
+        "MunicipalAssociation",
+        "Municipality",
+    }
+)
+#: Bodies that act: public bodies, their associations and providers.
+BODIES = TERRITORIAL | {"Association", "Ministry", "Agency", "ITProvider"}
+ACTORS = BODIES | {"Cooperation"}
+SUBJECTS = frozenset({"Topic", "OZGService"})
+
+
+class Edge(BaseModel):
+    """Properties every relationship has; ``type`` is the Neo4j relationship type."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    type: ClassVar[str] = ""
+    source_labels: ClassVar[frozenset[str]] = frozenset()
+    target_labels: ClassVar[frozenset[str]] = frozenset()
+    #: Curated relationships must cite a source; derived ones never appear in seed/.
+    curated: ClassVar[bool] = True
+
+    source: Id
+    target: Id
+    #: Tells apart two relationships of one type between the same pair (e.g. two grants).
+    key: str | None = Field(default=None, pattern=r"^[A-Za-z0-9._:-]+$")
+    sources: list[Id] = []
+    note: str | None = None
+    date: PartialDate | None = None
+    valid_from: PartialDate | None = None
+    valid_to: PartialDate | None = None
+
+    @property
+    def id(self) -> str:
+        """Stable relationship id: ``TYPE:source->target`` plus ``#key`` when given."""
+        base = f"{self.type}:{self.source}->{self.target}"
+        return f"{base}#{self.key}" if self.key else base
+
+    @model_validator(mode="after")
+    def _needs_sources(self) -> Edge:
+        if self.curated and not self.sources:
+            raise ValueError("a curated relationship needs at least one source in 'sources'")
+        return self
+
+
+class PART_OF(Edge):
+    """Hierarchy, child -> parent."""
+
+    type = "PART_OF"
+    source_labels = BODIES | {"Programme", "Solution"}
+    target_labels = BODIES | {"Programme"}
+
+
+class MEMBER_OF(Edge):
+    type = "MEMBER_OF"
+    source_labels = ACTORS
+    target_labels = frozenset({"Cooperation", "Association"})
+    role: str | None = None
+
+
+class FUNDS(Edge):
+    """Money from funder to recipient; ``status`` tells awarded from only announced."""
+
+    type = "FUNDS"
+    source_labels = BODIES | {"Programme"}
+    target_labels = ACTORS | {"Programme", "Solution"}
+    amount_eur: float | None = Field(default=None, ge=0)
+    status: FundingStatus
+    programme: Id | None = None
+
+
+class PARTICIPATES_IN(Edge):
+    type = "PARTICIPATES_IN"
+    source_labels = ACTORS
+    target_labels = frozenset({"Programme"})
+    role: str | None = None
+
+
+class DEVELOPS(Edge):
+    type = "DEVELOPS"
+    source_labels = ACTORS
+    target_labels = frozenset({"Solution"})
+
+
+class OPERATES(Edge):
+    type = "OPERATES"
+    source_labels = ACTORS
+    target_labels = frozenset({"Solution"})
+
+
+class PROVIDES(Edge):
+    type = "PROVIDES"
+    source_labels = ACTORS
+    target_labels = frozenset({"Solution"})
+
+
+class REUSES(Edge):
+    """A body takes up a solution; ``stage`` says how far, never more than the source says."""
+
+    type = "REUSES"
+    source_labels = ACTORS
+    target_labels = frozenset({"Solution"})
+    stage: ReuseStage
+
+
+class ADDRESSES(Edge):
+    type = "ADDRESSES"
+    source_labels = frozenset({"Cooperation", "Programme", "Solution", "Event"})
+    target_labels = SUBJECTS
+
+
+class IMPLEMENTS(Edge):
+    type = "IMPLEMENTS"
+    source_labels = frozenset({"Solution"})
+    target_labels = frozenset({"OZGService"})
+
+
+class BELONGS_TO(Edge):
+    """Catalogue hierarchy: OZG-Leistung -> Lebenslage -> Themenfeld."""
+
+    type = "BELONGS_TO"
+    source_labels = SUBJECTS
+    target_labels = frozenset({"Topic"})
+
+
+class ORGANISES(Edge):
+    type = "ORGANISES"
+    source_labels = ACTORS | {"Programme"}
+    target_labels = frozenset({"Event"})
+
+
+class ATTENDS(Edge):
+    type = "ATTENDS"
+    source_labels = ACTORS | {"Person"}
+    target_labels = frozenset({"Event"})
+    role: str | None = None
+
+
+class HOLDS_OFFICE(Edge):
+    type = "HOLDS_OFFICE"
+    source_labels = frozenset({"Person"})
+    target_labels = ACTORS
+    role: str | None = None
+
+
+class LEADS(Edge):
+    """Lead Land or lead federal ministry of an OZG Themenfeld."""
+
+    type = "LEADS"
+    source_labels = frozenset({"State", "Ministry"})
+    target_labels = frozenset({"Topic"})
+
+
+class COOPERATES_WITH(Edge):
+    """Derived actor-actor projection; never curated, never in ``seed/``."""
+
+    type = "COOPERATES_WITH"
+    curated = False
+    source_labels = ACTORS
+    target_labels = ACTORS
+    weight: float | None = None
+
+
+EDGE_MODELS: tuple[type[Edge], ...] = (
+    PART_OF,
+    MEMBER_OF,
+    FUNDS,
+    PARTICIPATES_IN,
+    DEVELOPS,
+    OPERATES,
+    PROVIDES,
+    REUSES,
+    ADDRESSES,
+    IMPLEMENTS,
+    BELONGS_TO,
+    ORGANISES,
+    ATTENDS,
+    HOLDS_OFFICE,
+    LEADS,
+    COOPERATES_WITH,
+)

@@ -1,0 +1,197 @@
+"""Node kinds: one pydantic model per Neo4j label.
+
+Every property a node may carry is declared here; the reader, the validator,
+the Neo4j constraints and loader and every exporter derive from these classes.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from ozggraph.schema.types import Digits, FundingStatus, Id, PartialDate
+
+
+class Node(BaseModel):
+    """Properties every node has. ``label`` is the Neo4j label of the subclass."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    label: ClassVar[str] = ""
+    #: Curated nodes must cite at least one ``Source``.
+    curated: ClassVar[bool] = True
+    #: Digits of the official AGS at this level, if the level has one.
+    ags_length: ClassVar[int | None] = None
+
+    id: Id
+    name: str = Field(min_length=1)
+    aliases: list[str] = []
+    sources: list[Id] = []
+    note: str | None = None
+    valid_from: PartialDate | None = None
+    valid_to: PartialDate | None = None
+
+    @model_validator(mode="after")
+    def _needs_sources(self) -> Node:
+        if self.curated and not self.sources:
+            raise ValueError("a curated node needs at least one source in 'sources'")
+        return self
+
+
+class Territorial(Node):
+    """A unit of the official territorial hierarchy, keyed by AGS/ARS."""
+
+    ags: Digits | None = None
+    ars: Digits | None = None
+    official_name: str | None = None
+    kind: str | None = None
+    population: int | None = Field(default=None, ge=0)
+    area_km2: float | None = Field(default=None, ge=0)
+
+    @field_validator("ags")
+    @classmethod
+    def _ags_length(cls, value: str | None) -> str | None:
+        if value is not None and cls.ags_length and len(value) != cls.ags_length:
+            raise ValueError(f"AGS of a {cls.label} has {cls.ags_length} digits, got {value!r}")
+        return value
+
+
+class Federation(Territorial):
+    label = "Federation"
+
+
+class State(Territorial):
+    label = "State"
+    ags_length = 2
+    code: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+
+
+class AdministrativeDistrict(Territorial):
+    label = "AdministrativeDistrict"
+    ags_length = 3
+
+
+class District(Territorial):
+    label = "District"
+    ags_length = 5
+
+
+class MunicipalAssociation(Territorial):
+    """Verbandsgemeinde, Amt, Samtgemeinde ...: no AGS, a 9-digit ARS."""
+
+    label = "MunicipalAssociation"
+
+
+class Municipality(Territorial):
+    label = "Municipality"
+    ags_length = 8
+
+
+class Organisation(Node):
+    """A body that is not a territorial unit."""
+
+    kind: str | None = None
+    seat: str | None = None
+    url: str | None = None
+
+
+class Association(Organisation):
+    label = "Association"
+    level: str | None = None
+
+
+class Ministry(Organisation):
+    label = "Ministry"
+
+
+class Agency(Organisation):
+    label = "Agency"
+
+
+class ITProvider(Organisation):
+    label = "ITProvider"
+    legal_form: str | None = None
+
+
+class Cooperation(Organisation):
+    label = "Cooperation"
+    date: PartialDate | None = None
+
+
+class Programme(Organisation):
+    """A funding or support programme; ``amount_eur`` is its total as the source gives it."""
+
+    label = "Programme"
+    amount_eur: float | None = Field(default=None, ge=0)
+    status: FundingStatus | None = None
+    date: PartialDate | None = None
+
+
+class Solution(Organisation):
+    """A reusable online service, platform or base service."""
+
+    label = "Solution"
+    #: Adopter figures a source gives only as a number ("11 Länder"); never expanded to edges.
+    reported_adopters: list[str] = []
+
+
+class OZGService(Node):
+    """An OZG-Leistung of the catalogue, keyed by its OZG-ID."""
+
+    label = "OZGService"
+    ozg_id: Digits
+    leika_keys: list[str] = []
+
+
+class Topic(Node):
+    """A Themenfeld, a Lebenslage or a free topic named by a source."""
+
+    label = "Topic"
+    kind: str | None = None
+
+
+class Event(Node):
+    label = "Event"
+    date: PartialDate | None = None
+    place: str | None = None
+
+
+class Person(Node):
+    label = "Person"
+    title: str | None = None
+
+
+class Source(Node):
+    """A document behind facts: ``name`` is its title."""
+
+    label = "Source"
+    curated = False
+    publisher: str | None = None
+    date: PartialDate | None = None
+    url: str | None = None
+    file: str | None = None
+    kind: str | None = None
+    quality: str | None = None
+
+
+NODE_MODELS: tuple[type[Node], ...] = (
+    Federation,
+    State,
+    AdministrativeDistrict,
+    District,
+    MunicipalAssociation,
+    Municipality,
+    Association,
+    Ministry,
+    Agency,
+    ITProvider,
+    Cooperation,
+    Programme,
+    Solution,
+    OZGService,
+    Topic,
+    Event,
+    Person,
+    Source,
+)

@@ -1,0 +1,41 @@
+"""Constrained value types shared by node and edge models."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, StringConstraints
+
+#: Stable readable id, unique across the whole graph (e.g. ``ags-06431001``).
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._:/+-]*$", max_length=200)]
+
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def _check_partial_date(value: str) -> str:
+    match = _PARTIAL_DATE.match(value)
+    if not match:
+        raise ValueError("a date is YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    try:
+        dt.date(year or 1, month or 1, day or 1)
+    except ValueError as exc:
+        raise ValueError(f"not a calendar date: {exc}") from None
+    return value
+
+
+#: A date as precise as the source gives it: ``2021``, ``2021-03`` or ``2021-03-30``.
+#: Kept as text so that "September 2019" never becomes an invented day.
+PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
+
+#: Status of money on ``FUNDS`` (and of a programme's announced total).
+FundingStatus = Literal["awarded", "promised", "planned", "agreed"]
+FUNDING_STATUSES: tuple[str, ...] = ("awarded", "promised", "planned", "agreed")
+
+#: How far a body has come in reusing a solution, earliest first.
+ReuseStage = Literal["interest", "planned", "contract", "connected", "live"]
+REUSE_STAGES: tuple[str, ...] = ("interest", "planned", "contract", "connected", "live")
+
+Digits = Annotated[str, StringConstraints(pattern=r"^\d+$")]
