@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+from pydantic import BaseModel
 
 from ozggraph.errors import OzgGraphError
 from ozggraph.schema import EDGE_STRUCTURE, EDGE_TYPES, MANAGED_LABEL, NODE_TYPES
@@ -75,16 +76,15 @@ def write(graph: nx.MultiDiGraph, fmt: str, path: str | Path) -> list[Path]:
     return [path]
 
 
-def _admin_type(model: type, field: str) -> str:
+def _admin_type(model: type[BaseModel], field: str) -> str:
     """neo4j-admin header type of a schema field (``name``, ``population:long`` ...)."""
-    annotation = model.model_fields[field].annotation  # type: ignore[attr-defined]
+    annotation = model.model_fields[field].annotation
     args = [a for a in typing.get_args(annotation) if a is not type(None)]
     base = args[0] if isinstance(annotation, types.UnionType) and args else annotation
     if typing.get_origin(base) is list:
         return f"{field}:string[]"
-    return {int: f"{field}:long", float: f"{field}:double", bool: f"{field}:boolean"}.get(
-        base, field  # type: ignore[call-overload]
-    )
+    suffix = {int: "long", float: "double", bool: "boolean"}.get(base)  # type: ignore[arg-type]
+    return f"{field}:{suffix}" if suffix else field
 
 
 def _cell(value: Any) -> Any:
@@ -107,7 +107,9 @@ def write_admin_csv(graph: nx.MultiDiGraph, directory: Path) -> list[Path]:
             continue
         fields = [f for f in model.model_fields if f != "id"]
         header = ["id:ID", *(_admin_type(model, f) for f in fields), ":LABEL"]
-        body = ([n, *(_cell(a.get(f)) for f in fields), f"{label};{MANAGED_LABEL}"] for n, a in rows)
+        body = (
+            [n, *(_cell(a.get(f)) for f in fields), f"{label};{MANAGED_LABEL}"] for n, a in rows
+        )
         written.append(_write_csv(directory / f"nodes_{label}.csv", header, body))
     for rtype, emodel in EDGE_TYPES.items():
         rels = [e for e in graph.edges(keys=True, data=True) if e[3]["type"] == rtype]

@@ -35,14 +35,33 @@ def neo4j_options(func: F) -> F:
     """--uri/--username/--password/--database, each falling back to its NEO4J_* variable."""
     for option in reversed(
         [
-            click.option("--uri", envvar="NEO4J_URI", default="bolt://localhost:7687",
-                         show_default=True, help="Bolt URI [env NEO4J_URI]; neo4j+s:// works."),
-            click.option("--username", envvar="NEO4J_USERNAME", default="neo4j",
-                         show_default=True, help="[env NEO4J_USERNAME]"),
-            click.option("--password", envvar="NEO4J_PASSWORD", default=None,
-                         help="[env NEO4J_PASSWORD] never printed."),
-            click.option("--database", envvar="NEO4J_DATABASE", default="neo4j",
-                         show_default=True, help="[env NEO4J_DATABASE]"),
+            click.option(
+                "--uri",
+                envvar="NEO4J_URI",
+                default="bolt://localhost:7687",
+                show_default=True,
+                help="Bolt URI [env NEO4J_URI]; neo4j+s:// works.",
+            ),
+            click.option(
+                "--username",
+                envvar="NEO4J_USERNAME",
+                default="neo4j",
+                show_default=True,
+                help="[env NEO4J_USERNAME]",
+            ),
+            click.option(
+                "--password",
+                envvar="NEO4J_PASSWORD",
+                default=None,
+                help="[env NEO4J_PASSWORD] never printed.",
+            ),
+            click.option(
+                "--database",
+                envvar="NEO4J_DATABASE",
+                default="neo4j",
+                show_default=True,
+                help="[env NEO4J_DATABASE]",
+            ),
         ]
     ):
         func = option(func)

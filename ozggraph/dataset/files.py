@@ -64,7 +64,7 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> dict[str, Any
                 None, None, f"duplicate key {key!r}", key_node.start_mark
             )
         seen.add(key)
-    mapping = loader.construct_mapping(node, deep=True)
+    mapping: dict[str, Any] = loader.construct_mapping(node, deep=True)  # type: ignore[assignment]
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
@@ -89,7 +89,10 @@ def read_files(root: Path) -> tuple[list[Record], list[Problem]]:
             problems.append(Problem(shown, None, None, "not a .yaml or .csv file"))
             continue
         for item in reader(path, shown):
-            (records if isinstance(item, Record) else problems).append(item)
+            if isinstance(item, Record):
+                records.append(item)
+            else:
+                problems.append(item)
     return records, problems
 
 
@@ -103,7 +106,7 @@ def _display(path: Path, root: Path) -> str:
 
 def _read_yaml(path: Path, shown: str) -> Iterator[Record | Problem]:
     try:
-        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+        doc = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         line = exc.problem_mark.line + 1 if exc.problem_mark else None
         yield Problem(shown, line, None, f"not valid YAML: {exc.problem}")

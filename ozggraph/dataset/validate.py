@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from ozggraph.dataset.files import Record
 from ozggraph.errors import Problem
@@ -25,8 +26,7 @@ def parse(records: list[Record]) -> tuple[list[tuple[Node | Edge, Record]], list
     return parsed, problems
 
 
-def _explain(err: object) -> str:
-    err = dict(err)  # type: ignore[call-overload]
+def _explain(err: ErrorDetails) -> str:
     loc = ".".join(str(p) for p in err.get("loc", ()))
     if err.get("type") == "extra_forbidden":
         return f"unknown field '{loc}'"
@@ -65,8 +65,11 @@ def check(items: list[tuple[Node | Edge, Record]]) -> list[Problem]:
         if isinstance(item, Edge):
             if item.id in edges:
                 problems.append(
-                    _at(rec, f"duplicate relationship, first at {_where(edges[item.id])}; "
-                        "give them distinct 'key' values")
+                    _at(
+                        rec,
+                        f"duplicate relationship, first at {_where(edges[item.id])}; "
+                        "give them distinct 'key' values",
+                    )
                 )
                 continue
             edges[item.id] = rec
@@ -88,8 +91,11 @@ def _edge_ends(edge: Edge, rec: Record, nodes: dict[str, tuple[Node, Record]]) -
         elif nodes[ref][0].label not in allowed:
             label = nodes[ref][0].label
             problems.append(
-                _at(rec, f"{end} '{ref}' is a {label}; {edge.type} {end} must be one of "
-                    f"{', '.join(sorted(allowed))}")
+                _at(
+                    rec,
+                    f"{end} '{ref}' is a {label}; {edge.type} {end} must be one of "
+                    f"{', '.join(sorted(allowed))}",
+                )
             )
     programme = getattr(edge, "programme", None)
     if programme and (programme not in nodes or nodes[programme][0].label != "Programme"):
@@ -105,4 +111,3 @@ def _references(
         for ref in item.sources
         if ref not in nodes or nodes[ref][0].label != "Source"
     ]
-

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from ozggraph.schema.edges import EDGE_MODELS, Edge
@@ -20,6 +21,9 @@ EDGE_TYPES: dict[str, type[Edge]] = {m.type: m for m in EDGE_MODELS}
 
 #: Extra label on every node ozggraph writes to Neo4j, so a reload touches only its own nodes.
 MANAGED_LABEL = "OzgGraph"
+
+#: Node ozggraph keeps its own bookkeeping in (checksum of the loaded dataset).
+META_LABEL = "OzgGraphMeta"
 
 #: Fields that are structure, not properties, of a relationship.
 EDGE_STRUCTURE = frozenset({"source", "target", "key"})
@@ -46,15 +50,36 @@ def properties(item: Node | Edge) -> dict[str, Any]:
     return {k: v for k, v in data.items() if v != []}
 
 
+_PLACEHOLDER = re.compile(r"__([A-Z]+)__")
+
+
+def cypher(template: str, **kinds: str) -> str:
+    """Fill ``__LABEL__``-style placeholders with labels or types of the schema, nothing else.
+
+    Values always travel as parameters; this is only for the names Cypher cannot
+    take as parameters, and it refuses any name the schema does not define.
+
+    >>> cypher("MATCH (n:__LABEL__) RETURN n", label="State")
+    'MATCH (n:State) RETURN n'
+    """
+    allowed = {*NODE_TYPES, *EDGE_TYPES, MANAGED_LABEL, META_LABEL}
+    for value in kinds.values():
+        if value not in allowed:
+            raise ValueError(f"{value!r} is not a label or type of the schema")
+    return _PLACEHOLDER.sub(lambda m: kinds[m.group(1).lower()], template)
+
+
 __all__ = [
     "EDGE_STRUCTURE",
     "EDGE_TYPES",
     "FUNDING_STATUSES",
     "MANAGED_LABEL",
+    "META_LABEL",
     "NODE_TYPES",
     "REUSE_STAGES",
     "Edge",
     "Node",
+    "cypher",
     "list_fields",
     "properties",
 ]

@@ -19,13 +19,15 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
-from types import TracebackType
 
-__all__ = ["NEO4J_VERSION", "JVM_FLAGS", "DevServer", "DevServerError", "assemble", "cache_root"]
+__all__ = ["JVM_FLAGS", "NEO4J_VERSION", "DevServer", "DevServerError", "assemble", "cache_root"]
 
 NEO4J_VERSION = "5.26.30"  # keep in sync with pom.xml
 _POM = Path(__file__).with_name("pom.xml")
 _MARKER = ".assembled"
+_MVN_ARGS = ("-q", "-B", "-Dstyle.color=never", "dependency:copy-dependencies")
+_MAIN = "org.neo4j.server.CommunityEntryPoint"
+_ADMIN = ("org.neo4j.cli.AdminTool", "dbms", "set-initial-password")
 
 #: JVM flags passed to the server (the ``bin/neo4j`` launcher is bypassed, so
 #: ``server.jvm.additional`` in neo4j.conf has no effect).  The server starts
@@ -49,7 +51,7 @@ class DevServerError(RuntimeError):
 
 
 def cache_root(cache_dir: Path | None = None) -> Path:
-    """Cache folder: *cache_dir*, else ``$OZGGRAPH_NEO4J_CACHE``, else ``~/.cache/ozggraph/neo4j``."""
+    """*cache_dir*, else ``$OZGGRAPH_NEO4J_CACHE``, else ``~/.cache/ozggraph/neo4j``."""
     if cache_dir is not None:
         return Path(cache_dir)
     env = os.environ.get("OZGGRAPH_NEO4J_CACHE")
@@ -69,9 +71,7 @@ def _tool(name: str) -> str:
 
 def _is_complete(lib: Path) -> bool:
     marker = lib / _MARKER
-    if not marker.is_file():
-        return False
-    names = marker.read_text().split()
+    names = marker.read_text().split() if marker.is_file() else []
     return bool(names) and all((lib / n).is_file() for n in names)
 
 
@@ -94,15 +94,19 @@ def assemble(cache_dir: Path | None = None) -> Path:
         shutil.copyfile(_POM, pom)
         tmp = dist / "lib.partial"
         shutil.rmtree(tmp, ignore_errors=True)
-        cmd = [mvn, "-q", "-B", "-f", str(pom), "dependency:copy-dependencies", f"-DoutputDirectory={tmp}"]
+        cmd = [mvn, *_MVN_ARGS, "-f", str(pom), f"-DoutputDirectory={tmp}"]
         try:
             res = subprocess.run(cmd, capture_output=True, text=True, timeout=1800)
         except subprocess.TimeoutExpired as exc:
-            raise DevServerError(f"Maven timed out after {exc.timeout:.0f}s fetching Neo4j {NEO4J_VERSION}") from exc
+            raise DevServerError(f"Maven timed out fetching Neo4j {NEO4J_VERSION}") from exc
         jars = sorted(p.name for p in tmp.glob("*.jar")) if tmp.is_dir() else []
         if res.returncode != 0 or not any(n.startswith(f"neo4j-{NEO4J_VERSION}") for n in jars):
-            tail = _tail(res.stdout + res.stderr)
-            raise DevServerError(f"Maven failed to fetch Neo4j {NEO4J_VERSION} (exit {res.returncode}):\n{tail}")
+            out = res.stdout + res.stderr
+            errors = [ln for ln in out.splitlines() if ln.startswith("[ERROR]") and ln[8:].strip()]
+            tail = "\n".join(errors[:3]) or _tail(out)
+            raise DevServerError(
+                f"Maven failed to fetch Neo4j {NEO4J_VERSION} (exit {res.returncode}):\n{tail}"
+            )
         (tmp / _MARKER).write_text("\n".join(jars) + "\n")
         shutil.rmtree(lib, ignore_errors=True)
         tmp.rename(lib)
@@ -169,23 +173,18 @@ class DevServer:
         self.start()
         return self
 
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         self.stop()
 
     def _write_conf(self, home: Path) -> Path:
         conf = home / "conf"
         conf.mkdir()
-        for sub in ("data", "logs", "run", "plugins", "import"):
+        dirs = ("data", "logs", "run", "plugins", "import")
+        for sub in dirs:
             (home / sub).mkdir()
         addr = f"127.0.0.1:{self.port}"
-        settings = {
-            "server.directories.data": home / "data",
-            "server.directories.logs": home / "logs",
-            "server.directories.run": home / "run",
-            "server.directories.plugins": home / "plugins",
-            "server.directories.import": home / "import",
+        settings: dict[str, object] = {f"server.directories.{d}": home / d for d in dirs}
+        settings |= {
             "server.directories.transaction.logs.root": home / "data" / "transactions",
             "server.default_listen_address": "127.0.0.1",
             "server.bolt.enabled": "true",
@@ -208,7 +207,7 @@ class DevServer:
         return conf
 
     def start(self) -> None:
-        """Assemble if needed, configure a fresh home, set the password, launch and wait until ready."""
+        """Assemble if needed, make a fresh home, set the password, launch, wait until ready."""
         if self.process is not None:
             raise DevServerError("DevServer already started")
         lib = assemble(self.cache_dir)
@@ -219,22 +218,23 @@ class DevServer:
         try:
             conf = self._write_conf(self.home)
             env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(conf)}
-            res = subprocess.run(
-                [java, "-cp", f"{lib}/*", "org.neo4j.cli.AdminTool", "dbms", "set-initial-password", self.password],
-                env=env, capture_output=True, text=True, timeout=120,
-            )
+            admin = [java, "-cp", f"{lib}/*", *_ADMIN, self.password]
+            res = subprocess.run(admin, env=env, capture_output=True, text=True, timeout=120)
             if res.returncode != 0:
-                raise DevServerError(f"neo4j-admin set-initial-password failed:\n{_tail(res.stdout + res.stderr)}")
-            cmd = [
-                java, *JVM_FLAGS, f"-Xms{self.heap}", f"-Xmx{self.heap}",
-                "-cp", f"{self.home}/plugins/*:{conf}/*:{lib}/*",
-                "org.neo4j.server.CommunityEntryPoint",
-                f"--home-dir={self.home}", f"--config-dir={conf}", "--console-mode",
-            ]
+                out = _tail(res.stdout + res.stderr)
+                raise DevServerError(f"neo4j-admin set-initial-password failed:\n{out}")
+            heap = [f"-Xms{self.heap}", f"-Xmx{self.heap}"]
+            classpath = f"{self.home}/plugins/*:{conf}/*:{lib}/*"
+            args = [f"--home-dir={self.home}", f"--config-dir={conf}", "--console-mode"]
+            cmd = [java, *JVM_FLAGS, *heap, "-cp", classpath, _MAIN, *args]
             with open(self.home / "console.log", "wb") as log:
                 self.process = subprocess.Popen(
-                    cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                    cwd=self.home, start_new_session=True,
+                    cmd,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    cwd=self.home,
+                    start_new_session=True,
                 )
             self._wait_ready()
         except BaseException:
@@ -246,33 +246,35 @@ class DevServer:
         return _tail(log.read_text(errors="replace")) if log and log.is_file() else "(no log)"
 
     def _wait_ready(self) -> None:
-        """Poll until ``RETURN 1`` succeeds on database ``neo4j`` (or, without the driver, until started)."""
+        """Poll until ``RETURN 1`` runs on database ``neo4j`` (without the driver: "Started.")."""
         try:
             from neo4j import GraphDatabase
             from neo4j.exceptions import AuthError
         except ImportError:  # driver optional: fall back to port + log line
-            GraphDatabase = None  # type: ignore[assignment,misc]  # noqa: N806
+            GraphDatabase = None  # type: ignore[assignment,misc]
         assert self.process is not None
         deadline = time.monotonic() + self.startup_timeout
         last = ""
         while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise DevServerError(
-                    f"Neo4j exited with code {self.process.returncode} during startup; log tail:\n{self._log_tail()}"
-                )
+            if (code := self.process.poll()) is not None:
+                msg = f"Neo4j exited with code {code} during startup; log tail:\n{self._log_tail()}"
+                raise DevServerError(msg)
             if _port_open(self.port):
                 if GraphDatabase is None:
                     if "Started." in self._log_tail():
                         return
                 else:
                     try:
-                        with GraphDatabase.driver(
-                            self.uri, auth=(self.user, self.password), connection_timeout=2
-                        ) as drv, drv.session(database="neo4j") as s:
+                        with (
+                            GraphDatabase.driver(
+                                self.uri, auth=(self.user, self.password), connection_timeout=2
+                            ) as drv,
+                            drv.session(database="neo4j") as s,
+                        ):
                             s.run("RETURN 1").consume()
                         return
-                    except AuthError:
-                        raise
+                    except AuthError as exc:
+                        raise DevServerError(f"Neo4j rejected the dev password: {exc}") from exc
                     except Exception as exc:  # not ready yet
                         last = f"{type(exc).__name__}: {exc}"
             time.sleep(0.25)

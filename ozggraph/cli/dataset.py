@@ -1,0 +1,88 @@
+"""Commands on the dataset itself: validate, stats, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from ozggraph.backend import get_graph
+from ozggraph.cli.options import backend_option, dataset_option, neo4j_options
+from ozggraph.dataset import read_dataset
+from ozggraph.errors import DatasetError
+from ozggraph.export import FORMATS, write
+from ozggraph.neo4j.connection import Settings
+from ozggraph.stats import graph_stats
+
+
+@click.command()
+@click.argument("path", required=False, type=click.Path(path_type=Path))
+def validate(path: Path | None) -> None:
+    """Check a dataset strictly; list every problem with file, line and record.
+
+    \b
+    Example:
+      ozggraph validate seed/
+    """
+    try:
+        dataset = read_dataset(path)
+    except DatasetError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        raise click.ClickException(f"{len(exc.problems)} problem(s) found") from None
+    click.echo(
+        f"ok: {len(dataset.nodes)} nodes, {len(dataset.edges)} relationships in {dataset.path}"
+    )
+
+
+@click.command()
+@backend_option
+@dataset_option
+@neo4j_options
+def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
+    """Counts by label and relationship type, and the dataset checksum.
+
+    \b
+    Examples:
+      ozggraph stats
+      ozggraph stats --backend neo4j
+    """
+    graph = get_graph(backend, dataset_path, Settings(**conn))
+    summary = graph_stats(graph)
+    console = Console()
+    for title, counts in (("label", summary["labels"]), ("type", summary["types"])):
+        table = Table(title=f"by {title}")
+        table.add_column(title)
+        table.add_column("count", justify="right")
+        for name, count in counts.items():
+            table.add_row(name, f"{count:,}")
+        console.print(table)
+    console.print(f"backend {backend}  checksum {summary['checksum']}", soft_wrap=True)
+
+
+@click.command()
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    default=None,
+    help="File (a directory for csv). Default: ozggraph.<format> or ozggraph-csv/.",
+)
+@dataset_option
+def export(fmt: str, output: Path | None, dataset_path: Path | None) -> None:
+    """Export the embedded graph: node-link JSON, GraphML, GEXF (Gephi) or neo4j-admin CSV.
+
+    \b
+    Examples:
+      ozggraph export --format gexf -o ozg.gexf
+      ozggraph export --format csv -o import/   # for neo4j-admin database import
+    """
+    target = output or Path("ozggraph-csv" if fmt == "csv" else f"ozggraph.{fmt}")
+    for path in write(get_graph("embedded", dataset_path), fmt, target):
+        click.echo(f"wrote {path}")
+
+
+COMMANDS = [validate, stats, export]

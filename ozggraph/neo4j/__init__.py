@@ -1,0 +1,1 @@
+"""Neo4j backend: connect, load the graph idempotently, read it back."""
