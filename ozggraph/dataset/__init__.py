@@ -53,7 +53,7 @@ def read_dataset(path: str | Path | None = None) -> Dataset:
         raise DatasetError([Problem(str(root), None, None, "no such file or directory")])
     records, problems = read_files(root)
     parsed, field_problems = parse(records)
-    problems += field_problems + check(parsed)
+    problems += field_problems + check(parsed, records)
     if problems:
         raise DatasetError(problems)
     dataset = Dataset(path=root)

@@ -42,17 +42,34 @@ def _at(rec: Record, message: str) -> Problem:
     return Problem(rec.file, rec.line, rec.describe(), message)
 
 
-def check(items: list[tuple[Node | Edge, Record]]) -> list[Problem]:
-    """Whole-dataset checks: unique ids and AGS, references, endpoint labels."""
-    problems: list[Problem] = []
+def duplicate_ids(records: list[Record]) -> list[Problem]:
+    """Node ids used twice, checked on the raw records so invalid ones count too."""
+    first: dict[str, Record] = {}
+    problems = []
+    for rec in records:
+        node_id = rec.data.get("id") if rec.kind == "node" else None
+        if isinstance(node_id, str) and node_id in first:
+            problems.append(_at(rec, f"duplicate id, first at {_where(first[node_id])}"))
+        elif isinstance(node_id, str):
+            first[node_id] = rec
+    return problems
+
+
+def check(items: list[tuple[Node | Edge, Record]], records: list[Record]) -> list[Problem]:
+    """Whole-dataset checks: unique ids and AGS, references, endpoint labels.
+
+    A reference to a node that exists but failed validation is not reported
+    again: its own problem says what to fix.
+    """
+    problems: list[Problem] = duplicate_ids(records) + source_references(records)
+    known = {rec.data.get("id") for rec in records if rec.kind == "node"}
     nodes: dict[str, tuple[Node, Record]] = {}
     edges: dict[str, Record] = {}
     keys: dict[tuple[str, str], Record] = {}
     for item, rec in items:
         if isinstance(item, Node):
             if item.id in nodes:
-                problems.append(_at(rec, f"duplicate id, first at {_where(nodes[item.id][1])}"))
-                continue
+                continue  # reported by duplicate_ids
             nodes[item.id] = (item, rec)
             for field in ("ags", "ars"):
                 value = getattr(item, field, None)
@@ -73,8 +90,7 @@ def check(items: list[tuple[Node | Edge, Record]]) -> list[Problem]:
                 )
                 continue
             edges[item.id] = rec
-            problems.extend(_edge_ends(item, rec, nodes))
-        problems.extend(_references(item, rec, nodes))
+            problems.extend(_edge_ends(item, rec, nodes, known))
     return problems
 
 
@@ -82,10 +98,14 @@ def _where(rec: Record) -> str:
     return rec.file if rec.line is None else f"{rec.file}:{rec.line}"
 
 
-def _edge_ends(edge: Edge, rec: Record, nodes: dict[str, tuple[Node, Record]]) -> list[Problem]:
+def _edge_ends(
+    edge: Edge, rec: Record, nodes: dict[str, tuple[Node, Record]], known: set[object]
+) -> list[Problem]:
     problems = []
     for end, allowed in (("source", edge.source_labels), ("target", edge.target_labels)):
         ref = getattr(edge, end)
+        if ref not in nodes and ref in known:
+            continue
         if ref not in nodes:
             problems.append(_at(rec, f"{end} '{ref}' is not a node of the dataset"))
         elif nodes[ref][0].label not in allowed:
@@ -103,11 +123,13 @@ def _edge_ends(edge: Edge, rec: Record, nodes: dict[str, tuple[Node, Record]]) -
     return problems
 
 
-def _references(
-    item: Node | Edge, rec: Record, nodes: dict[str, tuple[Node, Record]]
-) -> list[Problem]:
+def source_references(records: list[Record]) -> list[Problem]:
+    """Every id in a ``sources`` list must be a ``Source`` node (checked on raw records)."""
+    known = {rec.data.get("id") for rec in records if rec.name == "Source"}
     return [
         _at(rec, f"source '{ref}' is not a Source of the dataset")
-        for ref in item.sources
-        if ref not in nodes or nodes[ref][0].label != "Source"
+        for rec in records
+        if isinstance(rec.data.get("sources"), list)
+        for ref in rec.data["sources"]
+        if ref not in known
     ]

@@ -1,0 +1,52 @@
+"""Exports of the embedded graph that other tools open."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import networkx as nx
+
+import ozggraph
+from ozggraph.export import write
+
+MINI = Path(__file__).parents[1] / "fixtures" / "mini"
+
+
+def test_json_is_node_link_with_labels_and_properties(tmp_path: Path) -> None:
+    G = ozggraph.load_graph(MINI)
+    (path,) = write(G, "json", tmp_path / "g.json")
+    data = json.loads(path.read_text("utf-8"))
+    node = next(n for n in data["nodes"] if n["id"] == "ags-06531005")
+    assert node["labels"] == ["Municipality"]
+    assert node["properties"]["aliases"] == ["Universitätsstadt Gießen"]
+    link = next(link for link in data["links"] if link["type"] == "FUNDS")
+    assert (link["source"], link["target"]) == ("he-hmdis", "coop-ikz-mittelhessen-ozg")
+    assert link["properties"]["status"] == "promised"
+    assert len(data["links"]) == G.number_of_edges()
+
+
+def test_graphml_and_gexf_keep_list_properties(tmp_path: Path) -> None:
+    G = ozggraph.load_graph(MINI)
+    for fmt, reader in (("graphml", nx.read_graphml), ("gexf", nx.read_gexf)):
+        (path,) = write(G, fmt, tmp_path / f"g.{fmt}")
+        back = reader(path)
+        attrs = back.nodes["ags-06531005"]
+        assert attrs["neo4j_label"] == "Municipality"
+        assert attrs["aliases"] == "Universitätsstadt Gießen"
+        assert attrs["sources"] == "src-destatis-gv100ad-2025-11-30"
+        assert back.number_of_edges() == G.number_of_edges()
+
+
+def test_csv_uses_neo4j_admin_import_headers(tmp_path: Path) -> None:
+    G = ozggraph.load_graph(MINI)
+    files = {p.name: p for p in write(G, "csv", tmp_path / "import")}
+    with files["nodes_Municipality.csv"].open(encoding="utf-8") as handle:
+        header, first = next(csv.reader(handle)), next(csv.reader(handle))
+    assert header[0] == "id:ID" and header[-1] == ":LABEL"
+    assert "population:long" in header and "aliases:string[]" in header
+    assert first[-1] == "Municipality;OzgGraph"
+    with files["relationships_FUNDS.csv"].open(encoding="utf-8") as handle:
+        header = next(csv.reader(handle))
+    assert header[:3] == [":START_ID", ":END_ID", ":TYPE"] and "amount_eur:double" in header
