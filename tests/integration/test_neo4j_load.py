@@ -1,0 +1,183 @@
+"""Loading into the real Neo4j: round trip, idempotence, replacement, rollback, bad connections."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import neo4j
+import networkx as nx
+import pytest
+
+import ozggraph
+from ozggraph.errors import Neo4jError
+from ozggraph.neo4j.connection import Settings, connect
+from ozggraph.neo4j.load import load
+from ozggraph.neo4j.read import read_graph
+
+pytestmark = pytest.mark.integration
+MINI = Path(__file__).parents[1] / "fixtures" / "mini"
+
+
+def _db(settings: Settings) -> str:
+    return settings.database
+
+
+def test_round_trip_gives_the_same_graph_and_checksum(neo4j_driver, neo4j_settings) -> None:
+    G = ozggraph.load_graph(MINI)
+    load(neo4j_driver, G, _db(neo4j_settings))
+    back = read_graph(neo4j_driver, _db(neo4j_settings))
+    assert back.graph["checksum"] == G.graph["checksum"]
+    assert dict(back.nodes(data=True)) == dict(G.nodes(data=True))
+    assert sorted(back.edges(keys=True, data=True)) == sorted(G.edges(keys=True, data=True))
+
+
+def test_loading_twice_changes_nothing(neo4j_driver, neo4j_settings) -> None:
+    G = ozggraph.load_graph(MINI)
+    load(neo4j_driver, G, _db(neo4j_settings))
+    again = load(neo4j_driver, G, _db(neo4j_settings))
+    assert not again.changed, again.counters
+    assert read_graph(neo4j_driver, _db(neo4j_settings)).graph["checksum"] == G.graph["checksum"]
+
+
+def test_edited_dataset_replaces_the_old_but_not_foreign_data(neo4j_driver, neo4j_settings):
+    db = _db(neo4j_settings)
+    load(neo4j_driver, ozggraph.load_graph(MINI), db)
+    neo4j_driver.execute_query(
+        "MATCH (a:OzgGraph {id: 'ags-06'}) CREATE (:Foreign {id: 'mine'})-[:LIKES]->(a) "
+        "WITH a MATCH (b:OzgGraph {id: 'de'}) CREATE (a)-[:PART_OF {mine: true}]->(b)",
+        database_=db,
+    )
+    edited = ozggraph.load_graph(MINI)
+    edited.remove_node("sol-ekom21-platform")  # and with it OPERATES and REUSES
+    edited.nodes["ags-06532023"]["population"] = 1
+    del edited.nodes["ags-06532023"]["area_km2"]
+    edited.nodes["he-hmdis"]["label"] = "Agency"  # a body re-classified
+    edited.graph["checksum"] = ozggraph.checksum(edited)
+    load(neo4j_driver, edited, db)
+    back = read_graph(neo4j_driver, db)
+    assert back.graph["checksum"] == edited.graph["checksum"]
+    records, _, _ = neo4j_driver.execute_query(
+        "MATCH (f:Foreign)-[:LIKES]->() OPTIONAL MATCH ()-[r:PART_OF {mine: true}]->() "
+        "RETURN count(DISTINCT f) AS foreign, count(r) AS mine",
+        database_=db,
+    )
+    assert (records[0]["foreign"], records[0]["mine"]) == (1, 1)
+    labels, _, _ = neo4j_driver.execute_query(
+        "MATCH (n {id: 'he-hmdis'}) RETURN labels(n) AS labels", database_=db
+    )
+    assert sorted(labels[0]["labels"]) == ["Agency", "OzgGraph"]
+    neo4j_driver.execute_query("MATCH (f:Foreign) DETACH DELETE f", database_=db)
+    neo4j_driver.execute_query("MATCH ()-[r:PART_OF {mine: true}]->() DELETE r", database_=db)
+
+
+def test_failed_load_leaves_the_database_as_it_was(neo4j_driver, neo4j_settings) -> None:
+    db = _db(neo4j_settings)
+    before = load(neo4j_driver, ozggraph.load_graph(MINI), db).checksum
+    broken = nx.MultiDiGraph(ozggraph.load_graph(MINI))
+    broken.remove_node("ags-06532023")  # would be deleted early in the transaction
+    broken.add_node("new-node", label="Topic", name="New")
+    # The last relationship type written carries a map, which Neo4j cannot store.
+    broken.add_edge(
+        "ekom21", "sol-ekom21-platform", key="OPERATES:x", type="OPERATES", note={"not": "storable"}
+    )
+    with pytest.raises(Neo4jError, match="rolled back, the database is unchanged"):
+        load(neo4j_driver, broken, db)
+    assert read_graph(neo4j_driver, db).graph["checksum"] == before
+
+
+def test_constraints_come_from_the_schema(neo4j_driver, neo4j_settings) -> None:
+    load(neo4j_driver, ozggraph.load_graph(MINI), _db(neo4j_settings))
+    records, _, _ = neo4j_driver.execute_query(
+        "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type "
+        "WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties",
+        database_=_db(neo4j_settings),
+    )
+    unique_on_id = {r["label"] for r in records if r["properties"] == ["id"]}
+    assert {"OzgGraph", "Municipality", "Source", "Solution"} <= unique_on_id
+
+
+def _cli(
+    *args: str, env_password: str | None = None
+) -> tuple[subprocess.CompletedProcess[str], float]:
+    import os
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
+    if env_password is not None:
+        env["NEO4J_PASSWORD"] = env_password
+    started = time.monotonic()
+    result = subprocess.run(
+        [sys.executable, "-c", "from ozggraph.cli import main; main()", *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env=env,
+    )
+    return result, time.monotonic() - started
+
+
+def test_server_down_is_one_clear_line_within_ten_seconds() -> None:
+    import socket
+
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    result, seconds = _cli(
+        "stats",
+        "--backend",
+        "neo4j",
+        "--uri",
+        f"bolt://127.0.0.1:{port}",
+        env_password="irrelevant-pw",
+    )
+    assert result.returncode == 1 and seconds < 10
+    assert (
+        result.stderr.strip() == f"Error: cannot reach Neo4j at bolt://127.0.0.1:{port}: "
+        "is the server running?"
+    )
+
+
+def test_wrong_password_is_refused_without_echoing_it(neo4j_settings) -> None:
+    secret = "Wrong-Secret-4711"
+    result, seconds = _cli(
+        "load", "--uri", neo4j_settings.uri, "--dataset", str(MINI), env_password=secret
+    )
+    assert result.returncode == 1 and seconds < 10
+    assert "wrong username or password" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert secret not in result.stdout + result.stderr
+
+
+def test_wrong_database_is_named(neo4j_settings) -> None:
+    result, seconds = _cli(
+        "stats",
+        "--backend",
+        "neo4j",
+        "--uri",
+        neo4j_settings.uri,
+        "--database",
+        "nosuchdb",
+        env_password=neo4j_settings.password,
+    )
+    assert result.returncode == 1 and seconds < 10
+    assert "database 'nosuchdb' does not exist" in result.stderr
+    assert neo4j_settings.password not in result.stderr
+
+
+def test_connect_reports_errors_as_ozggraph_errors(neo4j_settings) -> None:
+    bad = Settings(neo4j_settings.uri, "neo4j", "not-the-password", neo4j_settings.database)
+    with pytest.raises(Neo4jError, match="refused user 'neo4j'"):
+        connect(bad)
+    assert isinstance(connect(neo4j_settings), neo4j.Driver)
+
+
+def test_cli_load_then_stats_from_neo4j(neo4j_settings) -> None:
+    args = ("--uri", neo4j_settings.uri, "--database", neo4j_settings.database)
+    result, _ = _cli("load", "--dataset", str(MINI), *args, env_password=neo4j_settings.password)
+    assert result.returncode == 0, result.stderr
+    checksum = ozggraph.load_graph(MINI).graph["checksum"]
+    assert checksum in result.stdout
+    result, _ = _cli("stats", "--backend", "neo4j", *args, env_password=neo4j_settings.password)
+    assert result.returncode == 0 and checksum in result.stdout.replace("\n", "")
