@@ -1,44 +1,26 @@
-"""Integration test: a real Neo4j 5.26 Community server assembled from Maven Central."""
+"""The server the tests use is the real Neo4j 5.26 Community, with auth enabled."""
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
-
+import neo4j
 import pytest
 
-neo4j = pytest.importorskip("neo4j")
+from ozggraph.neo4j.connection import Settings, server_version
 
-from ozggraph.neo4j.devserver import DevServer  # noqa: E402
-
-pytestmark = [
-    pytest.mark.integration,
-    pytest.mark.skipif(shutil.which("java") is None, reason="java not installed"),
-]
+pytestmark = pytest.mark.integration
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[DevServer]:
-    with DevServer(password="ozggraph-test-pw") as srv:
-        yield srv
-    assert srv.home is None and srv.process is None
+def test_it_is_neo4j_community_5_26(neo4j_driver: neo4j.Driver) -> None:
+    records, _, _ = neo4j_driver.execute_query("CALL dbms.components()", database_="neo4j")
+    assert records[0]["name"] == "Neo4j Kernel"
+    assert records[0]["edition"] == "community"
+    assert server_version(neo4j_driver).startswith("5.26")
 
 
-def test_return_1_and_version(server: DevServer) -> None:
-    assert server.uri.startswith("bolt://127.0.0.1:")
-    with neo4j.GraphDatabase.driver(server.uri, auth=(server.user, server.password)) as driver:
-        records, _, _ = driver.execute_query("RETURN 1 AS x", database_="neo4j")
-        assert records[0]["x"] == 1
-        records, _, _ = driver.execute_query("CALL dbms.components()", database_="neo4j")
-        assert records[0]["name"] == "Neo4j Kernel"
-        assert records[0]["versions"][0].startswith("5.26")
-        assert records[0]["edition"] == "community"
-
-
-def test_wrong_password_rejected(server: DevServer) -> None:
-    auth = (server.user, "wrong-password")
+def test_wrong_password_rejected(neo4j_settings: Settings) -> None:
+    auth = (neo4j_settings.username, "wrong-password")
     with (
-        neo4j.GraphDatabase.driver(server.uri, auth=auth) as driver,
+        neo4j.GraphDatabase.driver(neo4j_settings.uri, auth=auth) as driver,
         pytest.raises(neo4j.exceptions.AuthError),
     ):
         driver.verify_connectivity()

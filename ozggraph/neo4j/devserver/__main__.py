@@ -40,13 +40,13 @@ def _alive(pid: int) -> bool:
     return b"org.neo4j.server.CommunityEntryPoint" in cmdline
 
 
-def _load() -> dict[str, Any] | None:
-    path = _state_path()
+def _load(running: bool = True) -> dict[str, Any] | None:
+    """The state file's content; with *running*, only if its server is still alive."""
     try:
-        state: dict[str, Any] = json.loads(path.read_text())
-    except (OSError, ValueError):
+        state: dict[str, Any] = json.loads(_state_path().read_text())
+        return state if not running or _alive(int(state["pid"])) else None
+    except (OSError, ValueError, KeyError, TypeError):
         return None
-    return state if _alive(int(state["pid"])) else None
 
 
 def _exports(state: dict[str, Any]) -> str:
@@ -59,10 +59,13 @@ def _exports(state: dict[str, Any]) -> str:
     )
 
 
-def _cleanup(state: dict[str, Any] | None) -> None:
+def _cleanup() -> None:
+    """Remove the state file, the password file and the run directory they name."""
     path = _state_path()
-    if state:
-        shutil.rmtree(state.get("home", ""), ignore_errors=True)
+    state = _load(running=False)
+    home = Path(str(state.get("home", ""))) if state else None
+    if home and home.name.startswith("ozggraph-neo4j-"):
+        shutil.rmtree(home, ignore_errors=True)
     for p in (path, path.with_suffix(".password")):
         p.unlink(missing_ok=True)
 
@@ -73,7 +76,7 @@ def cmd_start(args: argparse.Namespace) -> int:
         print(f"Neo4j dev server already running (pid {state['pid']}).", file=sys.stderr)
         print(_exports(state), end="")
         return 0
-    _cleanup(None)
+    _cleanup()
     srv = DevServer(password=os.environ.get("OZGGRAPH_DEVSERVER_PASSWORD"), heap=args.heap)
     print("Starting Neo4j dev server ...", file=sys.stderr)
     srv.start()
@@ -106,7 +109,7 @@ def cmd_stop(args: argparse.Namespace) -> int:
     state = _load()
     if not state:
         print("Neo4j dev server is not running.", file=sys.stderr)
-        _cleanup(None)
+        _cleanup()
         return 0
     pid = int(state["pid"])
     os.kill(pid, signal.SIGTERM)
@@ -117,7 +120,7 @@ def cmd_stop(args: argparse.Namespace) -> int:
         os.kill(pid, signal.SIGKILL)
         while _alive(pid):
             time.sleep(0.1)
-    _cleanup(state)
+    _cleanup()
     print(f"Neo4j dev server stopped (pid {pid}).", file=sys.stderr)
     return 0
 
