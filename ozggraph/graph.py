@@ -18,7 +18,8 @@ from typing import Any
 
 import networkx as nx
 
-from ozggraph.dataset import Dataset, read_dataset
+from ozggraph.cache import cached_graph
+from ozggraph.dataset import Dataset, default_seed_path, read_dataset
 from ozggraph.schema import properties
 
 
@@ -35,8 +36,18 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
 
 
 def load_graph(path: str | Path | None = None) -> nx.MultiDiGraph:
-    """Read, validate and build the embedded graph of ``seed/`` (or ``path``)."""
-    graph = to_networkx(read_dataset(path))
+    """Read, validate and build the embedded graph of ``seed/`` (or ``path``).
+
+    The result of a full validation is cached (see :mod:`ozggraph.cache`).
+    """
+    root = Path(path) if path is not None else default_seed_path()
+    if not root.exists():
+        return _build(root)  # read_dataset reports the missing path
+    return cached_graph(root, _build)
+
+
+def _build(root: Path) -> nx.MultiDiGraph:
+    graph = to_networkx(read_dataset(root))
     graph.graph["checksum"] = checksum(graph)
     return graph
 

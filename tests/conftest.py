@@ -25,6 +25,18 @@ FIXTURES = ROOT / "tests" / "fixtures"
 UNDER_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _graph_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Keep the graph cache of test runs out of the user's ~/.cache."""
+    saved = os.environ.get("OZGGRAPH_CACHE_DIR")
+    os.environ["OZGGRAPH_CACHE_DIR"] = str(tmp_path_factory.mktemp("graph-cache"))
+    yield
+    if saved is None:
+        del os.environ["OZGGRAPH_CACHE_DIR"]
+    else:
+        os.environ["OZGGRAPH_CACHE_DIR"] = saved
+
+
 def _unavailable(reason: str) -> None:
     if UNDER_CI:
         pytest.fail(f"Neo4j is required under CI and is unavailable: {reason}", pytrace=False)

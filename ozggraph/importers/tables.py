@@ -42,8 +42,12 @@ def _cell(value: Cell) -> str:
 
 
 def write_csv(rows: list[Row], path: Path) -> None:
-    """One table; the columns are the keys of the rows, in first-seen order."""
-    columns = list(dict.fromkeys(key for row in rows for key in row))
+    """One table; the columns are the keys of the rows in first-seen order, minus empty ones."""
+    columns = [
+        key
+        for key in dict.fromkeys(key for row in rows for key in row)
+        if any(row.get(key) not in (None, "", []) for row in rows)
+    ]
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(columns)

@@ -1,0 +1,55 @@
+"""A cache of the validated embedded graph, so reports start fast.
+
+The key hashes the bytes of every seed file and of the schema and reader code,
+so any edit to either makes a fresh, fully validated read. Set
+``OZGGRAPH_CACHE=0`` to switch it off; ``OZGGRAPH_CACHE_DIR`` moves it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from collections.abc import Callable
+from pathlib import Path
+
+import networkx as nx
+
+_CODE = [Path(__file__).parent / part for part in ("schema", "dataset")]
+
+
+def _key(root: Path) -> str:
+    digest = hashlib.sha256()
+    files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+    code = sorted(p for d in _CODE for p in d.rglob("*.py"))
+    for path in [*files, *code]:
+        digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
+
+
+def _directory() -> Path:
+    env = os.environ.get("OZGGRAPH_CACHE_DIR")
+    return Path(env) if env else Path.home() / ".cache" / "ozggraph" / "graphs"
+
+
+def cached_graph(root: Path, build: Callable[[Path], nx.MultiDiGraph]) -> nx.MultiDiGraph:
+    """``build(root)``, or the pickled result of an earlier build of identical input."""
+    if os.environ.get("OZGGRAPH_CACHE", "1") == "0":
+        return build(root)
+    path = _directory() / f"{_key(root)}.pickle"
+    try:
+        with path.open("rb") as handle:
+            graph: nx.MultiDiGraph = pickle.load(handle)
+            return graph
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+        pass  # no cache yet, or an unreadable one: build afresh
+    graph = build(root)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        with tmp.open("wb") as handle:
+            pickle.dump(graph, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.replace(path)
+    except OSError:
+        pass  # a read-only home only costs speed
+    return graph
