@@ -27,7 +27,8 @@ import neo4j
 from synthetic import make_graph
 
 from ozggraph.neo4j.connection import Settings, connect
-from ozggraph.neo4j.load import edge_rows, ensure_constraints, load, node_rows
+from ozggraph.neo4j.diff import edge_row, node_row
+from ozggraph.neo4j.load import ensure_constraints, load
 from ozggraph.schema import cypher
 
 _ROW_NODE = "MERGE (n:OzgGraph {id: $row.id}) SET n = $row.props, n:__LABEL__"
@@ -40,19 +41,13 @@ _ROW_EDGE = (
 def per_row(driver: neo4j.Driver, database: str, graph, sample: int) -> tuple[int, float]:
     """Write up to ``sample`` nodes and ``sample`` relationships, one transaction each."""
     started, done = time.perf_counter(), 0
-    for rows, template, kind in (
-        (node_rows(graph), _ROW_NODE, "label"),
-        (edge_rows(graph), _ROW_EDGE, "type"),
-    ):
-        budget = sample
-        for name, items in rows.items():
+    nodes = [(a["label"], node_row(n, a)) for n, a in graph.nodes(data=True)]
+    edges = [(a["type"], edge_row(u, v, k, a)) for u, v, k, a in graph.edges(keys=True, data=True)]
+    for items, template, kind in ((nodes, _ROW_NODE, "label"), (edges, _ROW_EDGE, "type")):
+        for name, row in items[:sample]:
             query = cypher(template, **{kind: name})
-            for row in items[:budget]:
-                driver.execute_query(query, row=row, database_=database)
-                done += 1
-            budget -= min(budget, len(items))
-            if budget == 0:
-                break
+            driver.execute_query(query, row=row, database_=database)
+            done += 1
     return done, time.perf_counter() - started
 
 

@@ -1,11 +1,13 @@
 """Writing the graph into Neo4j: idempotent, replacing, all-or-nothing.
 
-Constraints derived from the schema come first (schema changes cannot share a
-transaction with data). Then, in ONE transaction: nodes per label and
-relationships per type with batched ``UNWIND $rows ... MERGE``; whatever the
-dataset no longer has is removed, but only what ozggraph wrote (nodes carry the
-extra label ``OzgGraph``; relationships carry an ``id`` and join two such
-nodes). A failure anywhere rolls the whole load back.
+Constraints and indexes derived from the schema come first (schema changes
+cannot share a transaction with data). Then ONE transaction reads ozggraph's
+part of the database, works out the difference (:mod:`ozggraph.neo4j.diff`)
+and writes only that, in batches of ``UNWIND $rows``: new nodes and
+relationships are created, changed ones set, and what the dataset no longer
+has removed. Only what ozggraph wrote is touched: nodes with the extra label
+``OzgGraph``, relationships with an ``id`` between two such nodes. A failure
+anywhere rolls the whole load back.
 """
 
 from __future__ import annotations
@@ -22,23 +24,32 @@ from neo4j import exceptions as neo4j_errors
 from ozggraph import __version__
 from ozggraph.errors import Neo4jError
 from ozggraph.graph import checksum as graph_checksum
+from ozggraph.neo4j.diff import Current, Plan, current_from_records, plan
 from ozggraph.schema import EDGE_TYPES, MANAGED_LABEL, META_LABEL, NODE_TYPES, cypher
 
 BATCH_SIZE = 10_000
 
 # Statements; __NAME__ placeholders take schema labels and types only (see schema.cypher).
-_MERGE_NODES = "UNWIND $rows AS row MERGE (n:OzgGraph {id: row.id}) SET n = row.props, n:__LABEL__"
-_DROP_LABEL = "MATCH (n:OzgGraph:__LABEL__) WHERE NOT n.id IN $ids REMOVE n:__LABEL__"
-_DROP_NODES = "MATCH (n:OzgGraph) WHERE NOT n.id IN $ids DETACH DELETE n"
-_MERGE_EDGES = (
+_CONSTRAINT = (
+    "CREATE CONSTRAINT ozggraph___LABEL___id IF NOT EXISTS FOR (n:__LABEL__) REQUIRE n.id IS UNIQUE"
+)
+_READ_NODES = "MATCH (n:OzgGraph) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props"
+_READ_EDGES = (
+    "MATCH (a:OzgGraph)-[r]->(b:OzgGraph) WHERE r.id IS NOT NULL "
+    "RETURN r.id AS id, type(r) AS type, a.id AS source, b.id AS target, properties(r) AS props"
+)
+# Relationships are found from their two (indexed) end nodes, so they need no index.
+_EDGE = "MATCH (:OzgGraph {id: row.source})-[r:__TYPE__ {id: row.id}]->(:OzgGraph {id: row.target})"
+_DELETE_EDGES = f"UNWIND $rows AS row {_EDGE} DELETE r"
+_DELETE_NODES = "UNWIND $rows AS id MATCH (n:OzgGraph {id: id}) DETACH DELETE n"
+_DROP_LABEL = "UNWIND $rows AS id MATCH (n:OzgGraph:__LABEL__ {id: id}) REMOVE n:__LABEL__"
+_UPDATE_NODES = "UNWIND $rows AS row MATCH (n:OzgGraph {id: row.id}) SET n = row.props, n:__LABEL__"
+_CREATE_NODES = "UNWIND $rows AS row CREATE (n:OzgGraph:__LABEL__) SET n = row.props"
+_UPDATE_EDGES = f"UNWIND $rows AS row {_EDGE} SET r = row.props"
+_CREATE_EDGES = (
     "UNWIND $rows AS row "
     "MATCH (a:OzgGraph {id: row.source}) MATCH (b:OzgGraph {id: row.target}) "
-    "MERGE (a)-[r:__TYPE__ {id: row.id}]->(b) SET r = row.props"
-)
-# Only relationships ozggraph wrote: they have an id and join two OzgGraph nodes.
-_DROP_EDGES = (
-    "MATCH (:OzgGraph)-[r:__TYPE__]->(:OzgGraph) WHERE r.id IS NOT NULL AND NOT r.id IN $ids "
-    "DELETE r"
+    "CREATE (a)-[r:__TYPE__]->(b) SET r = row.props"
 )
 _META = (
     "MERGE (m:OzgGraphMeta {id: 'dataset'}) "
@@ -73,12 +84,8 @@ class LoadSummary:
 
 
 def constraint_statements() -> list[str]:
-    """``CREATE CONSTRAINT`` for ``id`` on ``OzgGraph`` and on every schema label."""
-    template = (
-        "CREATE CONSTRAINT ozggraph___LABEL___id IF NOT EXISTS "
-        "FOR (n:__LABEL__) REQUIRE n.id IS UNIQUE"
-    )
-    return [cypher(template, label=label) for label in [MANAGED_LABEL, *NODE_TYPES]]
+    """Unique ``id`` on ``OzgGraph`` and on every label of the schema."""
+    return [cypher(_CONSTRAINT, label=label) for label in [MANAGED_LABEL, *NODE_TYPES]]
 
 
 def ensure_constraints(driver: neo4j.Driver, database: str) -> None:
@@ -86,29 +93,11 @@ def ensure_constraints(driver: neo4j.Driver, database: str) -> None:
         driver.execute_query(statement, database_=database)
 
 
-def node_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
-    """Rows ``{id, props}`` per label, props including ``id`` (``SET n = props``)."""
-    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for node, attrs in graph.nodes(data=True):
-        props = {k: v for k, v in attrs.items() if k != "label" and v is not None}
-        rows[attrs["label"]].append({"id": node, "props": {**props, "id": node}})
-    return rows
-
-
-def edge_rows(graph: nx.MultiDiGraph) -> dict[str, list[dict[str, Any]]]:
-    """Rows ``{source, target, id, props}`` per relationship type."""
-    rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for source, target, key, attrs in graph.edges(keys=True, data=True):
-        props = {k: v for k, v in attrs.items() if k != "type" and v is not None}
-        rows[attrs["type"]].append(
-            {"source": source, "target": target, "id": key, "props": {**props, "id": key}}
-        )
-    return rows
-
-
-def _check_kinds(nodes: dict[str, Any], edges: dict[str, Any]) -> None:
+def _check_kinds(graph: nx.MultiDiGraph) -> None:
     # Labels and types reach Cypher text only from the schema, never from data.
-    unknown = (set(nodes) - set(NODE_TYPES)) | (set(edges) - set(EDGE_TYPES))
+    labels = {a["label"] for _, a in graph.nodes(data=True)}
+    types = {a["type"] for *_, a in graph.edges(data=True)}
+    unknown = (labels - set(NODE_TYPES)) | (types - set(EDGE_TYPES))
     if unknown:
         raise ValueError(f"not in the schema: {', '.join(sorted(unknown))}")
 
@@ -121,15 +110,14 @@ def load(
     batch_size: int = BATCH_SIZE,
 ) -> LoadSummary:
     """Make the database's ozggraph part equal to ``graph``, in one transaction."""
-    nodes, edges = node_rows(graph), edge_rows(graph)
-    _check_kinds(nodes, edges)
+    _check_kinds(graph)
     ensure_constraints(driver, database)
     summary = LoadSummary(graph.graph.get("checksum") or graph_checksum(graph))
     summary.nodes, summary.relationships = graph.number_of_nodes(), graph.number_of_edges()
     try:
         with driver.session(database=database) as session, session.begin_transaction() as tx:
             writer = _Writer(tx, batch_size, progress)
-            writer.replace(nodes, edges, all_ids=list(graph.nodes))
+            writer.apply(plan(read_current(tx), graph))
             writer.run(_META, checksum=summary.checksum, version=__version__)
             tx.commit()
     except neo4j_errors.Neo4jError as exc:
@@ -138,6 +126,15 @@ def load(
         ) from None
     summary.counters = dict(writer.counters)
     return summary
+
+
+def read_current(tx: neo4j.Transaction) -> Current:
+    """ozggraph's part of the database, read inside the load's own transaction."""
+    nodes = [(r["id"], r["labels"], r["props"]) for r in tx.run(_READ_NODES)]
+    edges = [
+        (r["id"], r["type"], r["source"], r["target"], r["props"]) for r in tx.run(_READ_EDGES)
+    ]
+    return current_from_records(nodes, edges)
 
 
 class _Writer:
@@ -153,27 +150,31 @@ class _Writer:
             if isinstance(value, int) and not isinstance(value, bool):
                 self.counters[name.lstrip("_")] += value
 
-    def batched(self, step: str, query: str, rows: list[dict[str, Any]]) -> None:
+    def batched(self, step: str, query: str, rows: list[Any]) -> None:
         for start in range(0, len(rows), self.batch_size):
             self.run(query, rows=rows[start : start + self.batch_size])
             if self.progress:
                 self.progress(step, min(start + self.batch_size, len(rows)), len(rows))
 
-    def replace(
-        self,
-        nodes: dict[str, list[dict[str, Any]]],
-        edges: dict[str, list[dict[str, Any]]],
-        all_ids: list[str],
-    ) -> None:
-        for label in NODE_TYPES:
-            rows = nodes.get(label, [])
-            self.batched(f"nodes :{label}", cypher(_MERGE_NODES, label=label), rows)
-            self.run(cypher(_DROP_LABEL, label=label), ids=[row["id"] for row in rows])
-        self.run(_DROP_NODES, ids=all_ids)
-        for rtype in EDGE_TYPES:
-            rows = edges.get(rtype, [])
-            self.run(cypher(_DROP_EDGES, type=rtype), ids=[row["id"] for row in rows])
-            self.batched(f"relationships :{rtype}", cypher(_MERGE_EDGES, type=rtype), rows)
+    def apply(self, todo: Plan) -> None:
+        """Deletions first, then label fixes, updates and creations."""
+        for rtype, rows in todo.delete_edges.items():
+            self.batched(f"delete :{rtype}", cypher(_DELETE_EDGES, type=rtype), rows)
+        self.batched("delete nodes", _DELETE_NODES, todo.delete_nodes)
+        for label, ids in todo.drop_labels.items():
+            self.batched(f"relabel :{label}", cypher(_DROP_LABEL, label=label), ids)
+        for step, template, groups in (
+            ("update", _UPDATE_NODES, todo.update_nodes),
+            ("create", _CREATE_NODES, todo.create_nodes),
+        ):
+            for label, rows in groups.items():
+                self.batched(f"{step} :{label}", cypher(template, label=label), rows)
+        for step, template, groups in (
+            ("update", _UPDATE_EDGES, todo.update_edges),
+            ("create", _CREATE_EDGES, todo.create_edges),
+        ):
+            for rtype, rows in groups.items():
+                self.batched(f"{step} :{rtype}", cypher(template, type=rtype), rows)
 
 
 def loaded_checksum(driver: neo4j.Driver, database: str) -> str | None:

@@ -1,0 +1,114 @@
+"""Output of the web-table importers: merged relationships and byte-stable seed YAML."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ozggraph.schema import EDGE_TYPES, Edge, Node, properties
+
+
+@dataclass
+class _Pending:
+    fields: dict[str, Any]
+    sources: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+class EdgeBook:
+    """Relationships keyed by id; a fact stated by several rows cites every row's source."""
+
+    def __init__(self) -> None:
+        self._edges: dict[str, _Pending] = {}
+
+    def add(
+        self,
+        type_: str,
+        source: str,
+        target: str,
+        sources: Iterable[str],
+        note: str | None = None,
+        **fields: Any,
+    ) -> str:
+        fields = {"source": source, "target": target, **fields}
+        rid = EDGE_TYPES[type_].model_construct(**fields).id
+        pending = self._edges.setdefault(rid, _Pending({"type": type_, **fields}))
+        pending.sources += [s for s in sources if s not in pending.sources]
+        if note and note not in pending.notes:
+            pending.notes.append(note)
+        return rid
+
+    def update(self, rid: str, **fields: Any) -> None:
+        self._edges[rid].fields.update(fields)
+
+    def note(self, rid: str, note: str, source: str) -> None:
+        """Add a note, and the source behind it, to a relationship already added."""
+        pending = self._edges[rid]
+        pending.notes += [] if note in pending.notes else [note]
+        pending.sources += [] if source in pending.sources else [source]
+
+    def ids(self) -> list[str]:
+        return list(self._edges)
+
+    def get(self, rid: str) -> dict[str, Any]:
+        return self._edges[rid].fields
+
+    def edges(self) -> list[Edge]:
+        """Validated relationships in the order first added."""
+        result = []
+        for pending in self._edges.values():
+            data = dict(pending.fields)
+            model = EDGE_TYPES[data.pop("type")]
+            note = " | ".join(pending.notes) or None
+            result.append(model(**data, sources=pending.sources, note=note))
+        return result
+
+
+def write_seed(path: Path, header: str, nodes: Sequence[Node], edges: Sequence[Edge]) -> Path:
+    """Write one seed YAML file; the same input gives the same bytes."""
+    doc: dict[str, list[dict[str, Any]]] = {
+        "nodes": [{"label": n.label, **properties(n)} for n in nodes],
+        "edges": [_edge_dict(e) for e in edges],
+    }
+    text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
+    comment = "".join(f"# {line}\n".replace("# \n", "#\n") for line in header.splitlines())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(comment + text, encoding="utf-8")
+    return path
+
+
+def _edge_dict(edge: Edge) -> dict[str, Any]:
+    head = {"type": edge.type, "source": edge.source, "target": edge.target}
+    return head | ({"key": edge.key} if edge.key else {}) | properties(edge)
+
+
+@dataclass
+class ImportReport:
+    """What an import wrote: counts per kind and how bodies were resolved."""
+
+    files: list[Path] = field(default_factory=list)
+    nodes: Counter[str] = field(default_factory=Counter)
+    edges: Counter[str] = field(default_factory=Counter)
+    existing_bodies: set[str] = field(default_factory=set)
+    created_bodies: set[str] = field(default_factory=set)
+    aliases_used: Counter[str] = field(default_factory=Counter)
+
+    def count(self, nodes: Sequence[Node], edges: Sequence[Edge]) -> None:
+        self.nodes.update(n.label for n in nodes)
+        self.edges.update(e.type for e in edges)
+
+    def lines(self) -> list[str]:
+        def kinds(counts: Counter[str]) -> str:
+            return ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) or "none"
+
+        return [
+            *(f"wrote {f}" for f in self.files),
+            f"nodes: {kinds(self.nodes)}",
+            f"relationships: {kinds(self.edges)}",
+            f"bodies: {len(self.existing_bodies)} existing, {len(self.created_bodies)} created",
+        ]

@@ -1,0 +1,51 @@
+"""The loader's plan: only the difference between database and dataset is written."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import ozggraph
+from ozggraph.neo4j.diff import Current, edge_row, node_row, plan
+
+MINI = Path(__file__).parents[1] / "fixtures" / "mini"
+
+
+def _as_database(G) -> Current:  # type: ignore[no-untyped-def]
+    """What the database holds after loading ``G``."""
+    state = Current()
+    for n, a in G.nodes(data=True):
+        state.nodes[n] = (a["label"], node_row(n, a)["props"])
+    for u, v, k, a in G.edges(keys=True, data=True):
+        state.edges[k] = (a["type"], u, v, edge_row(u, v, k, a)["props"])
+    return state
+
+
+def test_empty_database_gets_everything_created() -> None:
+    G = ozggraph.load_graph(MINI)
+    todo = plan(Current(), G)
+    assert sum(map(len, todo.create_nodes.values())) == G.number_of_nodes()
+    assert sum(map(len, todo.create_edges.values())) == G.number_of_edges()
+    assert not todo.delete_nodes and not todo.update_nodes
+
+
+def test_unchanged_dataset_plans_nothing() -> None:
+    G = ozggraph.load_graph(MINI)
+    assert plan(_as_database(G), G).size() == 0
+
+
+def test_edits_become_updates_relabels_and_deletions() -> None:
+    G = ozggraph.load_graph(MINI)
+    db = _as_database(G)
+    db.nodes["gone"] = ("Topic", {"id": "gone", "name": "Gone"})
+    db.edges["MEMBER_OF:gone->x"] = ("MEMBER_OF", "gone", "x", {"id": "MEMBER_OF:gone->x"})
+    G.nodes["ags-06532023"]["population"] = 1
+    G.nodes["he-hmdis"]["label"] = "Agency"
+    G.remove_edge("ekom21", "sol-ekom21-platform", "OPERATES:ekom21->sol-ekom21-platform")
+    todo = plan(db, G)
+    assert todo.delete_nodes == ["gone"]
+    assert [r["id"] for r in todo.update_nodes["Municipality"]] == ["ags-06532023"]
+    assert [r["id"] for r in todo.update_nodes["Agency"]] == ["he-hmdis"]
+    assert "he-hmdis" in todo.drop_labels["Ministry"]
+    deleted = {r["id"] for rows in todo.delete_edges.values() for r in rows}
+    assert deleted == {"MEMBER_OF:gone->x", "OPERATES:ekom21->sol-ekom21-platform"}
+    assert not todo.create_nodes and not todo.create_edges
