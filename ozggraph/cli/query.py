@@ -1,0 +1,202 @@
+"""Commands for analysts: the query library (``query``) and ad-hoc Cypher (``cypher``).
+
+Every result is stamped (dataset checksum, query hash, server version): a footer line
+under the table, a ``"stamp"`` object in JSON, and for CSV a ``# stamp:`` line on stderr plus,
+with ``-o PATH``, the sidecar ``PATH.stamp.json`` (the CSV itself stays plain).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from ozggraph.cli.options import neo4j_options, output_option
+from ozggraph.neo4j.connection import Settings, connect
+from ozggraph.queries import (
+    QueryResult,
+    get_query,
+    guess,
+    list_queries,
+    run_cypher,
+    run_query,
+    split_params,
+)
+
+FORMATS = ("table", "json", "csv")
+
+param_option = click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="KEY=VALUE",
+    help="A query parameter; repeat for more. Lists: a,b or JSON ['a','b'].",
+)
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True
+)
+
+
+@click.command()
+@click.argument("name", required=False)
+@click.option("--list", "show_list", is_flag=True, help="List the library with descriptions.")
+@click.option("--show", is_flag=True, help="Print the query's Cypher instead of running it.")
+@param_option
+@format_option
+@output_option
+@neo4j_options
+def query(
+    name: str | None,
+    show_list: bool,
+    show: bool,
+    params: tuple[str, ...],
+    fmt: str,
+    output: Path | None,
+    **conn: str,
+) -> None:
+    """Run a query of the library (cypher/*.cypher) in a READ transaction.
+
+    \b
+    Examples:
+      ozggraph query --list
+      ozggraph query hierarchy_path --param municipality=06431002
+      ozggraph query funding_in_land -p land=ags-06 --format csv -o funding.csv
+      ozggraph query white_spots --show        # the Cypher, to paste into Neo4j Browser
+    """
+    if show_list or not name:
+        _print_library()
+    elif show:
+        click.echo(get_query(name).text, nl=False)
+    else:
+        settings = Settings(**conn)
+        with connect(settings) as driver:
+            result = run_query(driver, name, split_params(params), settings.database)
+        _emit(result, fmt, output)
+
+
+@click.command("cypher")
+@click.argument("text")
+@param_option
+@click.option("--write", is_flag=True, help="Allow the query to change the database.")
+@format_option
+@output_option
+@neo4j_options
+def cypher_command(
+    text: str, params: tuple[str, ...], write: bool, fmt: str, output: Path | None, **conn: str
+) -> None:
+    """Run ad-hoc Cypher, read-only unless --write ('-' reads the text from stdin).
+
+    \b
+    Examples:
+      ozggraph cypher "MATCH (c:Cooperation) RETURN c.id AS id, c.name AS name"
+      ozggraph cypher 'MATCH (n:OzgGraph {id: $id}) RETURN n' -p id=ags-06
+      ozggraph cypher - < my_query.cypher --format json
+    """
+    text = sys.stdin.read() if text == "-" else text
+    values = {key: guess(value) for key, value in split_params(params).items()}
+    settings = Settings(**conn)
+    with connect(settings) as driver:
+        result = run_cypher(driver, text, values, settings.database, write=write)
+    _emit(result, fmt, output)
+
+
+def _print_library() -> None:
+    table = Table(title="ozggraph query library (ozggraph query NAME --param key=value)")
+    table.add_column("name", no_wrap=True)
+    table.add_column("question")
+    table.add_column("parameters")
+    for q in list_queries():
+        params = ", ".join(f"{p.name}{'' if p.required else '?'}" for p in q.parameters)
+        table.add_row(q.name, q.question, params)
+    Console().print(table)
+
+
+def _emit(result: QueryResult, fmt: str, output: Path | None) -> None:
+    """Write the result in ``fmt`` to ``output`` (or stdout), always with its stamp."""
+    if fmt == "table":
+        if output is None:
+            _print_table(Console(), result)  # the terminal's width
+            return
+        buffer = io.StringIO()
+        _print_table(Console(file=buffer, width=200), result)
+        text = buffer.getvalue()
+    elif fmt == "json":
+        text = json.dumps(_document(result), ensure_ascii=False, indent=2, default=str) + "\n"
+    else:
+        text = _csv(result)
+        click.echo(f"# stamp: {result.stamp.line()}", err=True)
+        if output is not None:
+            sidecar = output.with_name(output.name + ".stamp.json")
+            document = {k: v for k, v in _document(result).items() if k != "rows"}
+            sidecar.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        output.write_text(text, "utf-8")
+        click.echo(f"wrote {len(result.rows)} rows to {output}", err=True)
+
+
+def _document(result: QueryResult) -> dict[str, Any]:
+    return {
+        "query": result.query,
+        "params": result.params,
+        "stamp": asdict(result.stamp),
+        "columns": result.columns,
+        "rows": result.rows,
+        "changes": result.changes,
+    }
+
+
+def _print_table(console: Console, result: QueryResult) -> None:
+    """The rows as a table, then the stamp as one footer line (never wrapped, so it copies)."""
+    console.print(_table(result))
+    console.print(f"stamp: {result.stamp.line()}", soft_wrap=True, highlight=False)
+    if result.changes:
+        changes = ", ".join(f"{k}={v}" for k, v in result.changes.items())
+        console.print(f"changed: {changes}", soft_wrap=True, highlight=False)
+
+
+def _table(result: QueryResult) -> Table:
+    table = Table(title=f"{result.query}: {len(result.rows)} rows")
+    if not result.columns:  # rich prints nothing, not even the caption, for no columns
+        table.add_column("result")
+        table.add_row("the query returns no columns")
+    for column in result.columns:
+        table.add_column(column, overflow="fold")  # never cut an id short
+    for row in result.rows:
+        table.add_row(*(_cell(row.get(column)) for column in result.columns))
+    return table
+
+
+def _cell(value: Any, sep: str = ", ") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, list):
+        return sep.join(_cell(item) for item in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+def _csv(result: QueryResult) -> str:
+    """Header plus rows; lists joined with ``|`` as in the seed CSV files."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(result.columns)
+    for row in result.rows:
+        writer.writerow([_cell(row.get(column), sep="|") for column in result.columns])
+    return buffer.getvalue()
+
+
+COMMANDS = [query, cypher_command]
