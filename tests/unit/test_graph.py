@@ -16,7 +16,9 @@ def test_graph_layout_labels_types_and_properties() -> None:
     assert G.nodes["ags-06"] | {} == G.nodes["ags-06"]
     assert G.nodes["ags-06"]["label"] == "State"
     assert G.nodes["ags-06"]["code"] == "HE"
-    edge = G.edges["he-hmdis", "coop-ikz-mittelhessen-ozg", "FUNDS:he-hmdis->coop-ikz-mittelhessen-ozg"]
+    edge = G.edges[
+        "he-hmdis", "coop-ikz-mittelhessen-ozg", "FUNDS:he-hmdis->coop-ikz-mittelhessen-ozg"
+    ]
     assert edge["type"] == "FUNDS" and edge["status"] == "promised"
     assert "note" not in edge  # empty properties are not stored
 
