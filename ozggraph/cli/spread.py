@@ -1,0 +1,250 @@
+"""Reuse spread: observed adoption, cascade simulation, seed selection, calibration."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+import networkx as nx
+
+from ozggraph.backend import get_graph
+from ozggraph.cli.options import backend_option, dataset_option, neo4j_options, output_option
+from ozggraph.neo4j.connection import Settings
+from ozggraph.spread import dates, report
+from ozggraph.spread.calibrate import calibrate as fit
+from ozggraph.spread.document import FORMATS, Document, render
+from ozggraph.spread.network import from_graph
+from ozggraph.spread.observed import RULES
+from ozggraph.spread.seeds import select_seeds
+from ozggraph.spread.simulate import DEFAULT_P, MODELS
+from ozggraph.spread.simulate import simulate as run_cascades
+
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True
+)
+as_of_option = click.option(
+    "--as-of",
+    "as_of",
+    default=None,
+    metavar="DATE",
+    help="State at this date (YYYY, YYYY-MM or YYYY-MM-DD; end of it).",
+)
+runs_option = click.option("--runs", type=click.IntRange(1), default=1000, show_default=True)
+seed_option = click.option(
+    "--seed", type=int, default=0, show_default=True, help="Random seed: same seed, same numbers."
+)
+p_option = click.option(
+    "--p",
+    "p",
+    type=click.FloatRange(0, 1),
+    default=DEFAULT_P,
+    show_default=True,
+    help="Chance per shared tie of passing a solution on.",
+)
+
+
+def _graph(backend: str, dataset_path: Path | None, conn: dict[str, str]) -> nx.MultiDiGraph:
+    return get_graph(backend, dataset_path, Settings(**conn) if backend == "neo4j" else None)
+
+
+def _emit(
+    graph: nx.MultiDiGraph,
+    result: Any,
+    document: Callable[[dict[str, object]], Document],
+    fmt: str,
+    output: Path | None,
+    **meta: object,
+) -> None:
+    stamp = report.stamp(graph, **meta)
+    text = report.to_json(result, stamp) if fmt == "json" else render(document(stamp), fmt)
+    report.emit(text, output)
+
+
+@click.command("spread")
+@click.argument("solution", required=False)
+@as_of_option
+@click.option(
+    "--rule",
+    type=click.Choice(RULES),
+    default="furthest",
+    show_default=True,
+    help="furthest: the furthest stage in force; latest: the latest fact in force.",
+)
+@format_option
+@output_option
+@click.option(
+    "--plot",
+    "plot_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Write the adoption curve and spread network PNGs here.",
+)
+@backend_option
+@dataset_option
+@neo4j_options
+def spread(
+    solution: str | None,
+    as_of: str | None,
+    rule: str,
+    fmt: str,
+    output: Path | None,
+    plot_dir: Path | None,
+    backend: str,
+    dataset_path: Path | None,
+    **conn: str,
+) -> None:
+    """Observed spread of SOLUTION (id, name or alias), or of every solution.
+
+    \b
+    Examples:
+      ozggraph spread
+      ozggraph spread sol-digitale-baugenehmigung --plot out/
+      ozggraph spread "Digitaler Bauantrag" --as-of 2023-06 --format md -o bau.md
+    """
+    graph = _graph(backend, dataset_path, conn)
+    text = report.spread_output(graph, solution, as_of, rule, fmt, plot_dir)
+    report.emit(text, output)
+
+
+@click.command("simulate")
+@click.option(
+    "--model",
+    type=click.Choice(MODELS),
+    default="ic",
+    show_default=True,
+    help="ic: Independent Cascade; lt: Linear Threshold.",
+)
+@click.option(
+    "--from",
+    "seeds",
+    multiple=True,
+    required=True,
+    metavar="BODY",
+    help="A body the solution starts from (id, name or alias); repeat for several.",
+)
+@runs_option
+@seed_option
+@p_option
+@as_of_option
+@format_option
+@output_option
+@backend_option
+@dataset_option
+@neo4j_options
+def simulate(
+    model: str,
+    seeds: tuple[str, ...],
+    runs: int,
+    seed: int,
+    p: float,
+    as_of: str | None,
+    fmt: str,
+    output: Path | None,
+    backend: str,
+    dataset_path: Path | None,
+    **conn: str,
+) -> None:
+    """Monte-Carlo spread from some bodies over the cooperation network.
+
+    \b
+    Examples:
+      ozggraph simulate --from ags-13 --runs 1000 --seed 1
+      ozggraph simulate --model lt --from Hessen --from Rheinland-Pfalz
+    """
+    graph = _graph(backend, dataset_path, conn)
+    net = from_graph(graph, dates.check(as_of) if as_of else None)
+    result = run_cascades(net, list(seeds), model, runs, seed, p, graph)
+    _emit(
+        graph,
+        result,
+        lambda m: report.simulation_document(graph, result, m),
+        fmt,
+        output,
+        as_of=as_of,
+    )
+
+
+@click.command("seeds")
+@click.option(
+    "--k", type=click.IntRange(1), default=5, show_default=True, help="How many bodies to choose."
+)
+@click.option("--land", default=None, metavar="CODE", help="Only bodies of this Land (e.g. HE).")
+@click.option(
+    "--level",
+    default=None,
+    help="Only bodies of this level: bund, land, kreis, gemeinde, verband, provider, or a label.",
+)
+@click.option("--runs", type=click.IntRange(1), default=500, show_default=True)
+@seed_option
+@p_option
+@as_of_option
+@format_option
+@output_option
+@backend_option
+@dataset_option
+@neo4j_options
+def seeds(
+    k: int,
+    land: str | None,
+    level: str | None,
+    runs: int,
+    seed: int,
+    p: float,
+    as_of: str | None,
+    fmt: str,
+    output: Path | None,
+    backend: str,
+    dataset_path: Path | None,
+    **conn: str,
+) -> None:
+    """Which K bodies to fund so that a solution spreads furthest (greedy, CELF).
+
+    \b
+    Examples:
+      ozggraph seeds --k 10
+      ozggraph seeds --k 3 --land HE --level gemeinde --runs 2000
+    """
+    graph = _graph(backend, dataset_path, conn)
+    net = from_graph(graph, dates.check(as_of) if as_of else None)
+    result = select_seeds(net, k, runs, seed, p, land, level)
+    _emit(
+        graph,
+        result,
+        lambda m: report.selection_document(graph, result, m),
+        fmt,
+        output,
+        as_of=as_of,
+    )
+
+
+@click.command("calibrate")
+@click.option("--runs", type=click.IntRange(1), default=200, show_default=True)
+@seed_option
+@format_option
+@output_option
+@backend_option
+@dataset_option
+@neo4j_options
+def calibrate(
+    runs: int,
+    seed: int,
+    fmt: str,
+    output: Path | None,
+    backend: str,
+    dataset_path: Path | None,
+    **conn: str,
+) -> None:
+    """Fit the cascade probability p to the observed reuse, and say how well it fits.
+
+    \b
+    Example:
+      ozggraph calibrate --runs 500
+    """
+    graph = _graph(backend, dataset_path, conn)
+    result = fit(graph, runs, seed)
+    _emit(graph, result, lambda m: report.calibration_document(result, m), fmt, output)
+
+
+COMMANDS = [spread, simulate, seeds, calibrate]
