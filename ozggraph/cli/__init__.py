@@ -16,7 +16,7 @@ from ozggraph import __version__
 from ozggraph.errors import OzgGraphError
 
 #: Modules of this package that contribute commands, in ``--help`` order.
-COMMAND_MODULES = ("dataset", "neo4j", "imports")
+COMMAND_MODULES = ("report", "dataset", "neo4j", "imports", "query", "spread")
 
 
 class _Group(click.Group):

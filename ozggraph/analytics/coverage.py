@@ -1,0 +1,144 @@
+"""Coverage: how much of each Land takes part in any cooperation, programme or reuse.
+
+A body *takes part* when it is the source of ``MEMBER_OF`` (to a Cooperation),
+``PARTICIPATES_IN``, ``DEVELOPS``, ``OPERATES``, ``PROVIDES`` or ``REUSES``, or
+receives ``FUNDS``; through a Cooperation it belongs to, it takes part in what
+that Cooperation does.
+
+Per Land, a Gemeinde counts as **direct** when it takes part itself, and as
+**via Kreis** when it does not but its Kreis or Gemeindeverband (a ``PART_OF``
+parent below the Land) does: a Kreis's online services often reach its
+Gemeinden, but that is an inference the dataset does not state, so the two
+columns are never added up. **White spots** are Kreise where neither the Kreis
+nor any of its Gemeinden takes part.
+
+>>> import ozggraph
+>>> G = ozggraph.load_graph("tests/fixtures/mini")
+>>> row = coverage(G)["lands"]["HE"]
+>>> row["municipalities"], row["direct"], row["direct_population_share"]
+(2, 2, 1.0)
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+import networkx as nx
+
+from ozggraph.analytics.territory import kreis_of, land_of
+from ozggraph.analytics.ties import TieIndex
+
+_LOCAL_PARENTS = frozenset({"District", "MunicipalAssociation"})
+
+
+def taking_part(graph: nx.MultiDiGraph, *, ties: TieIndex | None = None) -> set[str]:
+    """Bodies that take part in any cooperation, programme, solution or funding."""
+    return (TieIndex(graph) if ties is None else ties).taking_part()
+
+
+def coverage(
+    graph: nx.MultiDiGraph, *, ties: TieIndex | None = None, lands: dict[str, str] | None = None
+) -> dict[str, Any]:
+    """Per Land: Gemeinden and inhabitants taking part directly or via their Kreis; white spots.
+
+    ``ties`` and ``lands`` may be passed when already computed for ``graph``.
+    """
+    ties = TieIndex(graph) if ties is None else ties
+    active = ties.taking_part()
+    up = ties.parents()
+    lands = land_of(graph, up) if lands is None else lands
+    kreis = kreis_of(graph, up)
+    rows: defaultdict[str, dict[str, int]] = defaultdict(_empty_row)
+    kreis_active: defaultdict[str, bool] = defaultdict(bool)
+    kreis_population: defaultdict[str, int] = defaultdict(int)
+    for node, attrs in graph.nodes(data=True):
+        label = attrs.get("label")
+        if label == "District":
+            kreis_active[node] |= node in active
+        if label != "Municipality":
+            continue
+        row = rows[lands.get(node, "?")]
+        population = int(attrs.get("population") or 0)
+        row["municipalities"] += 1
+        row["population"] += population
+        row["population_missing"] += 0 if attrs.get("population") else 1
+        if node in active:
+            row["direct"] += 1
+            row["direct_population"] += population
+        elif any(p in active for p in _local_parents(graph, up, node)):
+            row["via_kreis"] += 1
+            row["via_kreis_population"] += population
+        if node in kreis:
+            kreis_active[kreis[node]] |= node in active
+            kreis_population[kreis[node]] += population
+    for code in list(rows):
+        _shares(rows[code])
+    return {
+        "lands": dict(sorted(rows.items())),
+        "germany": _shares(_total(rows.values())),
+        "white_spots": _white_spots(graph, lands, kreis_active, kreis_population),
+    }
+
+
+def _empty_row() -> dict[str, int]:
+    keys = (
+        "municipalities",
+        "population",
+        "population_missing",
+        "direct",
+        "direct_population",
+        "via_kreis",
+        "via_kreis_population",
+    )
+    return dict.fromkeys(keys, 0)
+
+
+def _local_parents(graph: nx.MultiDiGraph, up: dict[str, list[str]], node: str) -> list[str]:
+    """Kreis and Gemeindeverband above a Gemeinde (stops at the Land)."""
+    found, frontier = [], list(up.get(node, ()))
+    while frontier:
+        p = frontier.pop()
+        if graph.nodes[p].get("label") in _LOCAL_PARENTS and p not in found:
+            found.append(p)
+            frontier.extend(up.get(p, ()))
+    return found
+
+
+def _total(rows: Any) -> dict[str, Any]:
+    total = _empty_row()
+    for row in rows:
+        for key in total:
+            total[key] += row[key]
+    return total
+
+
+def _shares(row: dict[str, Any]) -> dict[str, Any]:
+    def ratio(a: int, b: int) -> float:
+        return a / b if b else 0.0
+
+    row["direct_share"] = ratio(row["direct"], row["municipalities"])
+    row["direct_population_share"] = ratio(row["direct_population"], row["population"])
+    row["via_kreis_share"] = ratio(row["via_kreis"], row["municipalities"])
+    row["via_kreis_population_share"] = ratio(row["via_kreis_population"], row["population"])
+    return row
+
+
+def _white_spots(
+    graph: nx.MultiDiGraph,
+    lands: dict[str, str],
+    kreis_active: dict[str, bool],
+    population: dict[str, int],
+) -> list[dict[str, Any]]:
+    """Kreise without any taking part; population summed over their Gemeinden."""
+    spots = [
+        {
+            "kreis": k,
+            "name": graph.nodes[k].get("name", k),
+            "land": lands.get(k, "?"),
+            "population": population.get(k, 0),
+        }
+        for k, is_active in kreis_active.items()
+        if not is_active
+    ]
+    return sorted(spots, key=lambda s: (s["land"], s["kreis"]))

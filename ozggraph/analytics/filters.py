@@ -1,0 +1,128 @@
+"""Views of the typed graph: what was valid on a date, and one Land with its partners.
+
+Both return read-only NetworkX views (no copy; call ``.copy()`` for an
+independent graph) and can be combined: ``restrict_to_land(as_of(G, "2022"), "HE")``.
+
+Dates are as precise as their sources (``2021``, ``2021-03``, ``2021-03-30``), so
+a fact counts from the *first* day its ``valid_from``/``date`` may mean and until
+the *last* day its ``valid_to`` may mean; an as-of date ``2022`` means the end of
+2022. Facts without dates are timeless and always kept.
+
+>>> import networkx as nx
+>>> G = nx.MultiDiGraph()
+>>> G.add_edge("a", "c", key="MEMBER_OF:a->c", type="MEMBER_OF", valid_to="2020")
+'MEMBER_OF:a->c'
+>>> G.add_edge("b", "c", key="MEMBER_OF:b->c", type="MEMBER_OF", valid_from="2021-06")
+'MEMBER_OF:b->c'
+>>> sorted(k for *_, k in as_of(G, "2020-12-31").edges(keys=True))
+['MEMBER_OF:a->c']
+>>> sorted(k for *_, k in as_of(G, "2021").edges(keys=True))
+['MEMBER_OF:b->c']
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import functools
+import re
+from typing import Any
+
+import networkx as nx
+
+from ozggraph.analytics.network import AnalyticsError
+from ozggraph.analytics.territory import LAND_CODES, land_of
+from ozggraph.schema.edges import BODIES
+
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+#: Node labels that are contexts of cooperation (see :mod:`ozggraph.analytics.projections`).
+CONTEXTS = frozenset({"Cooperation", "Programme", "Solution"})
+#: Relationships by which a body takes part in a context (not FUNDS: money stays with its ends).
+TAKING_PART = frozenset(
+    {"MEMBER_OF", "PARTICIPATES_IN", "DEVELOPS", "OPERATES", "PROVIDES", "REUSES"}
+)
+
+
+@functools.lru_cache(maxsize=65536)
+def date_range(value: str) -> tuple[str, str]:
+    """First and last ISO day a partial date may mean: ``2021-02`` → 2021-02-01…2021-02-28."""
+    match = _DATE.match(str(value))
+    if not match:
+        raise AnalyticsError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = match.groups()
+    y = int(year)
+    m_lo, m_hi = (int(month), int(month)) if month else (1, 12)
+    try:
+        first = dt.date(y, m_lo, int(day or 1))
+        last = dt.date(y, m_hi, int(day) if day else calendar.monthrange(y, m_hi)[1])
+    except (ValueError, calendar.IllegalMonthError) as exc:
+        raise AnalyticsError(f"not a calendar date: {value!r} ({exc})") from None
+    return first.isoformat(), last.isoformat()
+
+
+def valid_on(attrs: dict[str, Any], day: str) -> bool:
+    """Whether a node or relationship with these properties is valid on ISO ``day``."""
+    start = attrs.get("valid_from") or attrs.get("date")
+    if start and date_range(start)[0] > day:
+        return False
+    end = attrs.get("valid_to")
+    return not (end and date_range(end)[1] < day)
+
+
+def as_of(graph: nx.MultiDiGraph, date: str) -> nx.MultiDiGraph:
+    """The graph as it stood on ``date``: nodes and relationships valid then.
+
+    A relationship counts from its ``valid_from`` (else its ``date``: a grant, a
+    reuse stage reached) until its ``valid_to``; nodes likewise. Dropping a node
+    drops its relationships.
+    """
+    day = date_range(date)[1]
+    hidden_nodes = [n for n, attrs in graph.nodes(data=True) if not valid_on(attrs, day)]
+    hidden_edges = [
+        (u, v, k)
+        for u, v, k, attrs in graph.edges(keys=True, data=True)
+        if not valid_on(attrs, day)
+    ]
+    view = nx.restricted_view(graph, hidden_nodes, hidden_edges)
+    view.graph = {**graph.graph, "as_of": date}  # a view shares the dict unless replaced
+    return view
+
+
+def restrict_to_land(graph: nx.MultiDiGraph, code: str) -> nx.MultiDiGraph:
+    """One Land's bodies with everything they take part in and their partners elsewhere.
+
+    Kept: every body of the Land (by :func:`~ozggraph.analytics.territory.land_of`)
+    and its relationships (hence its funders and the contexts it takes part in);
+    for each such context, the other bodies taking part in it (the cross-border
+    ties) and the money paid *into* it. Not kept: other Länder's money and
+    contexts without the Land. The cooperation network of the view should then
+    be built with ``land=code`` so ties between two outsiders are dropped too.
+    """
+    lands = land_of(graph)
+    if code not in set(lands.values()):
+        known = ", ".join(sorted(set(lands.values()) & set(LAND_CODES.values())))
+        raise AnalyticsError(f"no body of Land {code!r} in the graph (Länder: {known})")
+    inside = {n for n, land in lands.items() if land == code}
+    keep_nodes = set(inside)
+    keep_edges = set()
+    for node in inside:
+        for u, v, k in [*graph.out_edges(node, keys=True), *graph.in_edges(node, keys=True)]:
+            keep_edges.add((u, v, k))
+            keep_nodes.update((u, v))
+    contexts = [n for n in keep_nodes if graph.nodes[n].get("label") in CONTEXTS]
+    for ctx in contexts:
+        for u, v, k, t in graph.in_edges(ctx, keys=True, data="type"):
+            if t in TAKING_PART or t == "FUNDS":
+                keep_edges.add((u, v, k))
+                keep_nodes.add(u)
+    keep_nodes.update(s for n in list(keep_nodes) for s in graph.nodes[n].get("sources", ()))
+    hidden_nodes = [n for n in graph if n not in keep_nodes]
+    hidden_edges = [e for e in graph.edges(keys=True) if e not in keep_edges]
+    view = nx.restricted_view(graph, hidden_nodes, hidden_edges)
+    view.graph = {**graph.graph, "land": code}
+    return view
+
+
+def bodies(graph: nx.MultiDiGraph) -> list[str]:
+    """Ids of the bodies (actors) in ``graph``, sorted."""
+    return sorted(n for n, label in graph.nodes(data="label") if label in BODIES)

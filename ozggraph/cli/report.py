@@ -1,0 +1,133 @@
+"""The cooperation report (``report``) and node measures for Cypher users (``analyze``)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from ozggraph.backend import get_graph
+from ozggraph.cli.options import backend_option, dataset_option, neo4j_options, output_option
+from ozggraph.neo4j.connection import Settings, connect
+
+# The analytics (scipy, networkx) are imported inside the commands, so that every other
+# command of the CLI starts without them.
+FORMATS = ("text", "md", "json", "html")
+
+as_of_option = click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    default=None,
+    help="Only what was valid then (YYYY, YYYY-MM or YYYY-MM-DD; a year means its end).",
+)
+land_option = click.option(
+    "--land",
+    metavar="CODE",
+    default=None,
+    callback=lambda _c, _p, v: v.upper() if v else v,
+    help="One Land (HE, BY ...) with its partners in other Länder.",
+)
+
+
+@click.command()
+@backend_option
+@dataset_option
+@as_of_option
+@land_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@output_option
+@neo4j_options
+def report(
+    backend: str,
+    dataset_path: Path | None,
+    as_of: str | None,
+    land: str | None,
+    fmt: str,
+    output: Path | None,
+    **conn: str,
+) -> None:
+    """The cooperation report: central and brokering bodies, communities, money, coverage.
+
+    \b
+    Examples:
+      ozggraph report
+      ozggraph report --land HE --as-of 2022 --format md -o hessen.md
+      ozggraph report --format html -o report.html
+      ozggraph report --backend neo4j --format json
+    """
+    from ozggraph.report.build import build_report
+    from ozggraph.report.render import print_text, render
+
+    graph = get_graph(backend, dataset_path, Settings(**conn))
+    result = build_report(graph, as_of=as_of, land=land)
+    if output:
+        output.write_text(render(result, fmt), encoding="utf-8")
+        click.echo(f"wrote {fmt} report to {output}")
+    elif fmt == "text":
+        print_text(result, Console(width=None if sys.stdout.isatty() else 120))
+    else:
+        click.echo(render(result, fmt), nl=False)
+
+
+@click.command()
+@backend_option
+@dataset_option
+@land_option
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Store the measures as node properties in Neo4j (reads the graph from there).",
+)
+@neo4j_options
+def analyze(
+    backend: str, dataset_path: Path | None, land: str | None, write: bool, **conn: str
+) -> None:
+    """Centrality, brokerage role and community of every body; --write stores them in Neo4j.
+
+    \b
+    Examples:
+      ozggraph analyze
+      ozggraph analyze --write     # then in Cypher: ORDER BY n.pagerank DESC
+    """
+    from ozggraph.analytics.summary import analyse
+    from ozggraph.analytics.writeback import write_measures
+
+    settings = Settings(**conn)
+    graph = get_graph("neo4j" if write else backend, dataset_path, settings)
+    result = analyse(graph, land=land)
+    if write:
+        with connect(settings) as driver:
+            done = write_measures(driver, result, settings.database)
+        click.echo(
+            f"wrote measures of {done.written:,} bodies to {settings.shown_uri} database "
+            f"{settings.database!r}; cleared {done.cleared:,} stale"
+        )
+        return
+    table = Table(
+        "body",
+        "Land",
+        "PageRank",
+        "betweenness",
+        "role",
+        "community",
+        title="Top 20 bodies by PageRank (--write stores all in Neo4j)",
+    )
+    ranked = sorted(result.nodes, key=lambda n: (-result.nodes[n]["pagerank"], n))[:20]
+    for node in ranked:
+        row = result.nodes[node]
+        table.add_row(
+            str(graph.nodes[node].get("name", node)),
+            result.lands.get(node, "?"),
+            f"{row['pagerank']:.4f}",
+            f"{row['betweenness']:.3f}",
+            row["brokerage_role"] or "–",
+            str(row["community"]),
+        )
+    Console().print(table)
+
+
+COMMANDS = [report, analyze]

@@ -1,0 +1,227 @@
+"""The cooperation report as data: every figure the renderers show, and the stamp to cite it.
+
+>>> import ozggraph
+>>> from ozggraph.report.build import build_report
+>>> report = build_report(ozggraph.load_graph("tests/fixtures/mini"))
+>>> report.stamp["backend"], report.overview["network"]["bodies"]
+('embedded', 4)
+>>> report.funding["by_status"]["promised"]
+{'amount_eur': 100000.0, 'grants': 1}
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import asdict, dataclass
+from typing import Any
+
+import networkx as nx
+import numpy as np
+import scipy.sparse as sp
+
+import ozggraph
+from ozggraph.analytics import funding, weakpoints
+from ozggraph.analytics.communities import cross_ties
+from ozggraph.analytics.coverage import coverage as coverage_of
+from ozggraph.analytics.filters import as_of as as_of_view
+from ozggraph.analytics.filters import restrict_to_land
+from ozggraph.analytics.network import component_labels
+from ozggraph.analytics.summary import Analysis, analyse
+from ozggraph.analytics.territory import land_of
+
+#: Rows in the "most central" and "brokers" tables of text, md and html (json has all).
+TOP = 10
+#: Bodies drawn in the network picture (the highest PageRank).
+PICTURE_NODES = 120
+
+
+@dataclass
+class Report:
+    """Sections of the report; :meth:`to_dict` is the complete machine-readable form."""
+
+    stamp: dict[str, Any]
+    overview: dict[str, Any]
+    central: list[dict[str, Any]]
+    brokers: list[dict[str, Any]]
+    communities: list[dict[str, Any]]
+    cross_ties: dict[str, Any]
+    funding: dict[str, Any]
+    coverage: dict[str, Any]
+    weak_points: dict[str, Any]
+    nodes: dict[str, dict[str, Any]]
+    picture: dict[str, Any]
+    #: Names of every other node the sections mention (funders, programmes, solutions …).
+    names: dict[str, str]
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready data (NaN becomes None)."""
+        return _clean(asdict(self))
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _clean(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, np.generic):
+        return _clean(value.item())
+    return value
+
+
+def stamp(graph: nx.MultiDiGraph, *, as_of: str | None, land: str | None) -> dict[str, Any]:
+    """What a figure needs to be cited and reproduced."""
+    return {
+        "ozggraph_version": ozggraph.__version__,
+        "dataset_checksum": graph.graph.get("checksum") or ozggraph.checksum(graph),
+        "backend": graph.graph.get("backend", "embedded"),
+        "as_of": as_of,
+        "land": land,
+    }
+
+
+def build_report(
+    graph: nx.MultiDiGraph,
+    *,
+    as_of: str | None = None,
+    land: str | None = None,
+    seed: int = 0,
+    top: int = TOP,
+) -> Report:
+    """The report on ``graph`` (the whole dataset), optionally as of a date and for one Land."""
+    header = stamp(graph, as_of=as_of, land=land)
+    view = as_of_view(graph, as_of) if as_of else graph
+    view = restrict_to_land(view, land) if land else view
+    analysis = analyse(view, land=land, seed=seed, lands=land_of(graph))
+    names = {n: view.nodes[n].get("name", n) for n in analysis.projection.ids}
+    rows = _node_rows(view, analysis, names)
+    weak = _weak_points(view, analysis, names)
+    cover = coverage_of(view, ties=analysis.ties, lands=analysis.lands)
+    if land:
+        cover["lands"] = {k: v for k, v in cover["lands"].items() if k == land}
+        cover["white_spots"] = [s for s in cover["white_spots"] if s["land"] == land]
+    money = funding.summary(view, ties=analysis.ties, lands=analysis.lands)
+    mentioned = {
+        k
+        for key in ("by_funder", "by_recipient", "by_programme", "programme_budgets")
+        for k in money[key]
+    }
+    mentioned |= {r["operator"] for r in weak["single_operator_solutions"]}
+    return Report(
+        stamp=header,
+        overview=_overview(view, analysis),
+        central=_top(rows, "pagerank", top),
+        brokers=_top(rows, "betweenness", top),
+        communities=_communities(analysis, rows),
+        cross_ties={
+            "land": cross_ties(analysis.projection, analysis.lands),
+            "level": cross_ties(analysis.projection, analysis.levels),
+        },
+        funding=money,
+        coverage=cover,
+        weak_points=weak,
+        nodes=rows,
+        picture=_picture(analysis, rows),
+        names={n: view.nodes[n].get("name", n) for n in sorted(mentioned) if n in view},
+    )
+
+
+def _node_rows(
+    graph: nx.MultiDiGraph, analysis: Analysis, names: dict[str, str]
+) -> dict[str, dict[str, Any]]:
+    rows = {}
+    for node in analysis.projection.ids:
+        rows[node] = {
+            "name": names[node],
+            "label": graph.nodes[node]["label"],
+            "land": analysis.lands.get(node),
+            "level": analysis.levels.get(node),
+            **analysis.nodes[node],
+            "roles_land": analysis.roles["land"][node],
+            "roles_level": analysis.roles["level"][node],
+        }
+    return rows
+
+
+def _top(rows: dict[str, dict[str, Any]], key: str, top: int) -> list[dict[str, Any]]:
+    ranked = sorted(rows, key=lambda n: (-(rows[n][key] or 0.0), n))[:top]
+    return [{"id": n, **rows[n]} for n in ranked if rows[n][key]]
+
+
+def _overview(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]:
+    net = analysis.projection
+    labels = Counter(analysis.ties.labels.values())
+    types = analysis.ties.types
+    sizes = np.bincount(component_labels(net.weights)) if net.n else np.zeros(0, dtype=int)
+    n = net.n
+    return {
+        "nodes": dict(sorted(labels.items())),
+        "relationships": dict(sorted(types.items())),
+        "network": {
+            "bodies": n,
+            "links": net.number_of_edges,
+            "ties": float(sp.triu(net.weights, k=1).sum()) if n else 0.0,
+            "density": 2 * net.number_of_edges / (n * (n - 1)) if n > 1 else 0.0,
+            "components": len(sizes),
+            "largest_component": int(sizes.max()) if n else 0,
+            "communities": len({r["community"] for r in analysis.nodes.values()}),
+            "modularity": analysis.modularity,
+        },
+    }
+
+
+def _communities(analysis: Analysis, rows: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+    members: dict[int, list[str]] = {}
+    for node, row in rows.items():
+        members.setdefault(row["community"], []).append(node)
+    result = []
+    for number in sorted(members):
+        nodes = sorted(members[number], key=lambda n: (-rows[n]["pagerank"], n))
+        result.append(
+            {
+                "community": number,
+                "size": len(nodes),
+                "lands": dict(Counter(rows[n]["land"] for n in nodes).most_common()),
+                "levels": dict(Counter(rows[n]["level"] for n in nodes).most_common()),
+                "leading": [rows[n]["name"] for n in nodes[:3]],
+            }
+        )
+    return result
+
+
+def _weak_points(
+    graph: nx.MultiDiGraph, analysis: Analysis, names: dict[str, str]
+) -> dict[str, Any]:
+    net = analysis.projection
+    cuts, bridges = weakpoints.cuts_and_bridges(net)
+    solutions = weakpoints.single_operator_solutions(graph, ties=analysis.ties)
+    return {
+        "cut_points": [
+            {"id": n, "name": names[n], "cut_off": c}
+            for n, c in sorted(cuts.items(), key=lambda kv: (-kv[1], kv[0]))
+        ],
+        "bridges": [
+            {**b, "u_name": names[b["u"]], "v_name": names[b["v"]]}
+            for b in sorted(bridges, key=lambda b: (-b["smaller_side"], b["u"], b["v"]))
+        ],
+        "single_operator_solutions": solutions,
+        "operators": weakpoints.dependence_on_operators(solutions),
+    }
+
+
+def _picture(analysis: Analysis, rows: dict[str, dict[str, Any]]) -> dict[str, Any]:
+    """The links among the bodies with the highest PageRank, for the html network picture."""
+    net = analysis.projection
+    chosen = sorted(rows, key=lambda n: (-rows[n]["pagerank"], n))[:PICTURE_NODES]
+    index = [net.index[n] for n in sorted(chosen)]
+    sub = sp.triu(net.weights[index][:, index], k=1).tocoo()
+    ids = sorted(chosen)
+    return {
+        "nodes": ids,
+        "links": [
+            [ids[i], ids[j], w]
+            for i, j, w in zip(sub.row.tolist(), sub.col.tolist(), sub.data.tolist(), strict=True)
+        ],
+    }

@@ -1,0 +1,290 @@
+"""The report laid out as titled tables, shared by the text, Markdown and HTML renderers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ozggraph.report.build import Report
+from ozggraph.schema import FUNDING_STATUSES
+
+#: Rows shown per table in text, md and html (the json has everything).
+ROWS = 10
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[str]]
+    #: ``r`` for numeric columns, ``l`` otherwise.
+    align: str = ""
+    caption: str | None = None
+
+    def __post_init__(self) -> None:
+        self.align = self.align or "l" * len(self.columns)
+
+
+@dataclass
+class Section:
+    title: str
+    note: str
+    tables: list[Table] = field(default_factory=list)
+    chart: str | None = None  # which chart the html places here
+
+
+def eur(value: float | None) -> str:
+    return "–" if value is None else f"{value:,.0f} €"
+
+
+def num(value: float | None, digits: int = 3) -> str:
+    if value is None:
+        return "–"
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:.{digits}f}"
+
+
+def pct(value: float) -> str:
+    return f"{100 * value:.1f} %"
+
+
+def stamp_line(report: Report) -> str:
+    s = report.stamp
+    parts = [
+        f"ozggraph {s['ozggraph_version']}",
+        f"dataset {s['dataset_checksum'][:19]}…",
+        f"backend {s['backend']}",
+        f"as of {s['as_of'] or 'all dates'}",
+    ]
+    if s["land"]:
+        parts.append(f"Land {s['land']}")
+    return " · ".join(parts)
+
+
+def sections(report: Report) -> list[Section]:
+    return [
+        _overview(report),
+        _central(report),
+        _brokers(report),
+        _communities(report),
+        _funding(report),
+        _coverage(report),
+        _weak(report),
+    ]
+
+
+def _overview(report: Report) -> Section:
+    net = report.overview["network"]
+    facts = [
+        ["bodies in the cooperation network", num(net["bodies"])],
+        ["links (pairs of bodies tied)", num(net["links"])],
+        ["ties (shared cooperations, programmes, solutions, grants)", num(net["ties"])],
+        ["components / largest", f"{net['components']:,} / {net['largest_component']:,}"],
+        ["communities (Louvain) / modularity", f"{net['communities']:,} / {net['modularity']:.3f}"],
+        ["links across Länder", _share(report.cross_ties["land"])],
+        ["links across government levels", _share(report.cross_ties["level"])],
+    ]
+    nodes = ", ".join(f"{k} {v:,}" for k, v in report.overview["nodes"].items())
+    rels = ", ".join(f"{k} {v:,}" for k, v in report.overview["relationships"].items())
+    return Section(
+        "Overview", f"Nodes: {nodes}. Relationships: {rels}.", [Table(["", "value"], facts, "lr")]
+    )
+
+
+def _share(ties: dict[str, Any]) -> str:
+    total = ties["links"] or 1
+    return f"{ties['across']:,} of {ties['links']:,} ({pct(ties['across'] / total)})"
+
+
+def _central(report: Report) -> Section:
+    rows = [
+        [
+            str(i),
+            r["name"],
+            r["land"] or "",
+            r["level"] or "",
+            num(r["degree"]),
+            num(r["weighted_degree"]),
+            num(r["betweenness"]),
+            num(r["pagerank"], 4),
+        ]
+        for i, r in enumerate(report.central[:ROWS], 1)
+    ]
+    cols = ["#", "body", "Land", "level", "partners", "ties", "betweenness", "PageRank"]
+    return Section(
+        "Most central bodies",
+        "By PageRank: where a walk along the ties spends most time.",
+        [Table(cols, rows, "rlllrrrr")],
+        chart="centrality",
+    )
+
+
+def _brokers(report: Report) -> Section:
+    rows = [
+        [
+            r["name"],
+            r["land"] or "",
+            num(r["betweenness"]),
+            num(r["effective_size"], 1),
+            num(r["constraint"]),
+            r["brokerage_role"] or "–",
+            num(r["brokerage_cross_land"]),
+        ]
+        for r in report.brokers[:ROWS]
+    ]
+    cols = ["body", "Land", "betweenness", "eff. size", "constraint", "role", "cross-Land"]
+    return Section(
+        "Brokers",
+        "Highest betweenness; low constraint and high effective size mean "
+        "partners who reach each other only through this body. Role: the most "
+        "frequent Gould–Fernandez role with Länder as groups; cross-Land: the open "
+        "two-steps across Länder it sits on.",
+        [Table(cols, rows, "llrrrlr")],
+    )
+
+
+def _communities(report: Report) -> Section:
+    rows = [
+        [
+            str(c["community"]),
+            num(c["size"]),
+            ", ".join(f"{k} {v}" for k, v in list(c["lands"].items())[:3]),
+            "; ".join(c["leading"]),
+        ]
+        for c in report.communities[:ROWS]
+    ]
+    return Section(
+        "Communities",
+        "Louvain communities, largest first: Länder most present and leading bodies.",
+        [Table(["#", "bodies", "Länder", "leading bodies"], rows, "rrll")],
+        chart="network",
+    )
+
+
+def _funding(report: Report) -> Section:
+    f = report.funding
+    by_status = [
+        [s, num(f["by_status"][s]["grants"]), eur(f["by_status"][s]["amount_eur"])]
+        for s in FUNDING_STATUSES
+    ]
+    top_funders = _ranked(f["by_funder"], report)
+    top_recipients = _ranked(f["by_recipient"], report)
+    lands = [
+        [
+            land,
+            *(eur(f["by_land"][land].get(s)) for s in FUNDING_STATUSES),
+            num(f["per_capita_by_land"].get(land, {}).get("awarded"), 2),
+        ]
+        for land in f["by_land"]
+    ]
+    note = (
+        f"Grants: {f['grants']:,}, of which {f['without_amount']:,} without amount. Statuses are "
+        "never added up: awarded money and planned money are different facts."
+    )
+    return Section(
+        "Funding by status",
+        note,
+        [
+            Table(["status", "grants", "amount"], by_status, "lrr"),
+            Table(["funder", *FUNDING_STATUSES], top_funders, "lrrrr", "Largest funders"),
+            Table(["recipient", *FUNDING_STATUSES], top_recipients, "lrrrr", "Largest recipients"),
+            Table(
+                ["Land", *FUNDING_STATUSES, "awarded € per inhabitant"],
+                lands,
+                "lrrrrr",
+                "By the recipient's Land",
+            ),
+        ],
+        chart="funding",
+    )
+
+
+def _ranked(totals: dict[str, dict[str, float]], report: Report) -> list[list[str]]:
+    def size(key: str) -> tuple[float, str]:
+        return (-sum(totals[key].values()), key)
+
+    names = report.names
+    return [
+        [names.get(k, k), *(eur(totals[k].get(s)) for s in FUNDING_STATUSES)]
+        for k in sorted(totals, key=size)[:ROWS]
+    ]
+
+
+def _coverage(report: Report) -> Section:
+    c = report.coverage
+    rows = [
+        [
+            land,
+            num(r["municipalities"]),
+            pct(r["direct_share"]),
+            pct(r["direct_population_share"]),
+            pct(r["via_kreis_share"]),
+            pct(r["via_kreis_population_share"]),
+        ]
+        for land, r in c["lands"].items()
+    ]
+    g = c["germany"]
+    if not report.stamp["land"]:
+        rows.append(
+            [
+                "all",
+                num(g["municipalities"]),
+                pct(g["direct_share"]),
+                pct(g["direct_population_share"]),
+                pct(g["via_kreis_share"]),
+                pct(g["via_kreis_population_share"]),
+            ]
+        )
+    spots = [[s["name"], s["land"], num(s["population"])] for s in c["white_spots"][:ROWS]]
+    cols = [
+        "Land",
+        "Gemeinden",
+        "direct",
+        "inhabitants direct",
+        "only via Kreis",
+        "inhabitants only via Kreis",
+    ]
+    return Section(
+        "Coverage",
+        "Gemeinden taking part in a cooperation, programme, solution or grant "
+        "themselves (direct), or only through their Kreis or Gemeindeverband.",
+        [
+            Table(cols, rows, "lrrrrr"),
+            Table(
+                ["Kreis", "Land", "inhabitants"],
+                spots,
+                "llr",
+                f"White spots: {len(c['white_spots']):,} Kreise where nobody takes part",
+            ),
+        ],
+    )
+
+
+def _weak(report: Report) -> Section:
+    w = report.weak_points
+    cuts = [[r["name"], num(r["cut_off"])] for r in w["cut_points"][:ROWS]]
+    bridges = [[r["u_name"], r["v_name"], num(r["smaller_side"])] for r in w["bridges"][:ROWS]]
+    single = [
+        [
+            r["name"],
+            report.names.get(r["operator"], r["operator"]),
+            num(r["reusers"]),
+            num(r["live"]),
+        ]
+        for r in w["single_operator_solutions"][:ROWS]
+    ]
+    return Section(
+        "Weak points",
+        "Bodies and links whose loss splits the network; solutions many rely on "
+        "that a single body operates.",
+        [
+            Table(["body", "bodies cut off"], cuts, "lr", f"Cut points ({len(w['cut_points']):,})"),
+            Table(
+                ["body", "body", "smaller side"], bridges, "llr", f"Bridges ({len(w['bridges']):,})"
+            ),
+            Table(
+                ["solution", "sole operator", "reusers", "connected/live"],
+                single,
+                "llrr",
+                f"Solutions with one operator ({len(w['single_operator_solutions']):,})",
+            ),
+        ],
+    )
