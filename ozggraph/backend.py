@@ -9,14 +9,15 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 import networkx as nx
 
 from ozggraph.errors import OzgGraphError
 from ozggraph.graph import load_graph
-from ozggraph.neo4j.connection import Settings, connect
-from ozggraph.neo4j.read import read_graph
+
+if TYPE_CHECKING:
+    from ozggraph.neo4j.settings import Settings
 
 Backend = Literal["embedded", "neo4j"]
 
@@ -30,6 +31,11 @@ def get_graph(
     if backend == "embedded":
         graph = load_graph(dataset_path)
     elif backend == "neo4j":
+        # Imported here: the embedded default never pays for the driver.
+        from ozggraph.neo4j.connection import connect
+        from ozggraph.neo4j.read import read_graph
+        from ozggraph.neo4j.settings import Settings
+
         settings = settings or Settings.from_env()
         with connect(settings) as driver:
             graph = read_graph(driver, settings.database)

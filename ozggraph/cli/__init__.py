@@ -1,8 +1,11 @@
 """The ``ozggraph`` command line: thin click commands over the library.
 
 Each module of this package holds a few commands and lists them in ``COMMANDS``;
-every command is a few lines that call the library. Any :class:`OzgGraphError`
-becomes one clear message on stderr and exit status 1, never a traceback.
+every command is a few lines that call the library. A module is imported only
+when one of its commands runs (or ``--help`` lists them), so ``ozggraph report``
+does not pay for matplotlib or the Neo4j driver it does not use. Any
+:class:`OzgGraphError` becomes one clear message on stderr and exit status 1,
+never a traceback.
 """
 
 from __future__ import annotations
@@ -15,16 +18,39 @@ import click
 from ozggraph import __version__
 from ozggraph.errors import OzgGraphError
 
-#: Modules of this package that contribute commands, in ``--help`` order.
-COMMAND_MODULES = ("report", "dataset", "neo4j", "imports", "query", "spread")
+#: Command name -> module of this package that defines it, in ``--help`` order.
+COMMAND_MODULES: dict[str, str] = {
+    "report": "report",
+    "analyze": "report",
+    "validate": "dataset",
+    "stats": "dataset",
+    "export": "dataset",
+    "load": "neo4j",
+    "query": "query",
+    "cypher": "query",
+    "spread": "spread",
+    "simulate": "spread",
+    "seeds": "spread",
+    "calibrate": "spread",
+    "import": "imports",
+}
 
 
-class _Group(click.Group):
+class _LazyGroup(click.Group):
+    """Imports a command's module only when the command is asked for."""
+
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return list(self.commands)  # keep registration order, not alphabetical
+        return list(COMMAND_MODULES)  # registration order, not alphabetical
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        module_name = COMMAND_MODULES.get(cmd_name)
+        if module_name is None:
+            return None
+        module = importlib.import_module(f"ozggraph.cli.{module_name}")
+        return next((c for c in module.COMMANDS if c.name == cmd_name), None)
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ozggraph")
 def cli() -> None:
     """Study how German public bodies cooperate on digital government (OZG).
@@ -35,11 +61,6 @@ def cli() -> None:
       ozggraph validate seed/      # check the dataset strictly
       ozggraph --help / ozggraph COMMAND --help
     """
-
-
-for _name in COMMAND_MODULES:
-    for _command in importlib.import_module(f"ozggraph.cli.{_name}").COMMANDS:
-        cli.add_command(_command)
 
 
 def main() -> None:

@@ -13,7 +13,7 @@ from ozggraph.cli.options import backend_option, dataset_option, neo4j_options
 from ozggraph.dataset import read_dataset
 from ozggraph.errors import DatasetError
 from ozggraph.export import FORMATS, write
-from ozggraph.neo4j.connection import Settings
+from ozggraph.neo4j.settings import Settings
 from ozggraph.stats import graph_stats
 
 

@@ -11,7 +11,7 @@ from rich.table import Table
 
 from ozggraph.backend import get_graph
 from ozggraph.cli.options import backend_option, dataset_option, neo4j_options, output_option
-from ozggraph.neo4j.connection import Settings, connect
+from ozggraph.neo4j.settings import Settings
 
 # The analytics (scipy, networkx) are imported inside the commands, so that every other
 # command of the CLI starts without them.
@@ -95,6 +95,7 @@ def analyze(
     """
     from ozggraph.analytics.summary import analyse
     from ozggraph.analytics.writeback import write_measures
+    from ozggraph.neo4j.connection import connect
 
     settings = Settings(**conn)
     graph = get_graph("neo4j" if write else backend, dataset_path, settings)

@@ -11,7 +11,7 @@ import networkx as nx
 
 from ozggraph.backend import get_graph
 from ozggraph.cli.options import backend_option, dataset_option, neo4j_options, output_option
-from ozggraph.neo4j.connection import Settings
+from ozggraph.neo4j.settings import Settings
 from ozggraph.spread import dates, report
 from ozggraph.spread.calibrate import calibrate as fit
 from ozggraph.spread.document import FORMATS, Document, render

@@ -7,46 +7,17 @@
 
 from __future__ import annotations
 
-import os
-from dataclasses import dataclass, field
-from urllib.parse import urlsplit, urlunsplit
-
 import neo4j
 from neo4j import GraphDatabase
 from neo4j import exceptions as neo4j_errors
 
 from ozggraph.errors import Neo4jError
+from ozggraph.neo4j.settings import Settings
+
+__all__ = ["CONNECT_TIMEOUT_S", "Settings", "connect", "explain", "server_version"]
 
 #: Every failure to connect is reported within this many seconds.
 CONNECT_TIMEOUT_S = 8.0
-
-
-@dataclass(frozen=True)
-class Settings:
-    """Where the server is. ``password`` is kept out of ``repr`` so it never reaches a log."""
-
-    uri: str = "bolt://localhost:7687"
-    username: str = "neo4j"
-    password: str | None = field(default=None, repr=False)
-    database: str = "neo4j"
-
-    @classmethod
-    def from_env(cls) -> Settings:
-        env = os.environ
-        return cls(
-            uri=env.get("NEO4J_URI", cls.uri),
-            username=env.get("NEO4J_USERNAME", cls.username),
-            password=env.get("NEO4J_PASSWORD"),
-            database=env.get("NEO4J_DATABASE", cls.database),
-        )
-
-    @property
-    def shown_uri(self) -> str:
-        """The URI without any user or password in it, safe to print."""
-        parts = urlsplit(self.uri)
-        host = parts.hostname or ""
-        netloc = f"{host}:{parts.port}" if parts.port else host
-        return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
 def connect(settings: Settings) -> neo4j.Driver:

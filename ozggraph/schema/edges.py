@@ -31,7 +31,7 @@ SUBJECTS = frozenset({"Topic", "OZGService"})
 class Edge(BaseModel):
     """Properties every relationship has; ``type`` is the Neo4j relationship type."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
     type: ClassVar[str] = ""
     source_labels: ClassVar[frozenset[str]] = frozenset()

@@ -16,7 +16,7 @@ from ozggraph.schema.types import Digits, FundingStatus, Id, PartialDate
 class Node(BaseModel):
     """Properties every node has. ``label`` is the Neo4j label of the subclass."""
 
-    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, defer_build=True)
 
     label: ClassVar[str] = ""
     #: Curated nodes must cite at least one ``Source``.
