@@ -44,12 +44,12 @@ _READ_EDGES = (
 )
 # Relationships are found from their two (indexed) end nodes, so they need no index.
 _EDGE = "MATCH (:OzgGraph {id: row.source})-[r:__TYPE__ {id: row.id}]->(:OzgGraph {id: row.target})"
-_DELETE_EDGES = f"UNWIND $rows AS row {_EDGE} DELETE r"
+_DELETE_EDGES = "UNWIND $rows AS row " + _EDGE + " DELETE r"
 _DELETE_NODES = "UNWIND $rows AS id MATCH (n:OzgGraph {id: id}) DETACH DELETE n"
 _DROP_LABEL = "UNWIND $rows AS id MATCH (n:OzgGraph:__LABEL__ {id: id}) REMOVE n:__LABEL__"
 _UPDATE_NODES = "UNWIND $rows AS row MATCH (n:OzgGraph {id: row.id}) SET n = row.props, n:__LABEL__"
 _CREATE_NODES = "UNWIND $rows AS row CREATE (n:OzgGraph:__LABEL__) SET n = row.props"
-_UPDATE_EDGES = f"UNWIND $rows AS row {_EDGE} SET r = row.props"
+_UPDATE_EDGES = "UNWIND $rows AS row " + _EDGE + " SET r = row.props"
 _CREATE_EDGES = (
     "UNWIND $rows AS row "
     "MATCH (a:OzgGraph {id: row.source}) MATCH (b:OzgGraph {id: row.target}) "
