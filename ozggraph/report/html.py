@@ -144,6 +144,30 @@ def centrality_chart(report: Report) -> Figure:
     return fig
 
 
+def component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Kamada–Kawai per connected component, components side by side, largest first.
+
+    One spring layout of the whole graph pushes small components to the corners
+    and crushes the big one; laying out each on its own keeps both readable.
+    """
+    positions: dict[str, tuple[float, float]] = {}
+    left = 0.0
+    components = sorted(nx.connected_components(graph), key=lambda c: (-len(c), min(c)))
+    for component in components:
+        part = graph.subgraph(component)
+        width = max(len(component) ** 0.5, 1.0)
+        layout = nx.circular_layout(part)
+        if len(component) > 2:
+            # Kamada–Kawai for the shape, then a looser spring pass so dense cores open up.
+            start = nx.kamada_kawai_layout(part)
+            spread = 2.5 / len(component) ** 0.5
+            layout = nx.spring_layout(part, pos=start, k=spread, iterations=60, seed=0)
+        for node, (x, y) in layout.items():
+            positions[node] = (left + width * (float(x) + 1) / 2, width * (float(y) + 1) / 2)
+        left += width + 0.6
+    return positions
+
+
 def network_chart(report: Report) -> Figure:
     """The bodies with the highest PageRank and their links, coloured by community."""
     picture = report.picture
@@ -153,7 +177,7 @@ def network_chart(report: Report) -> Figure:
     fig, ax = plt.subplots(figsize=(11, 8))
     ax.set_axis_off()
     if graph.number_of_nodes():
-        layout = nx.spring_layout(graph, seed=0, weight="weight", iterations=100)
+        layout = component_layout(graph)
         rows = report.nodes
         top = max(rows[n]["pagerank"] for n in graph)
         nx.draw_networkx_edges(graph, layout, ax=ax, alpha=0.15, width=0.6)
