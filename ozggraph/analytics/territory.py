@@ -1,6 +1,7 @@
 """Where a body sits: its Land, its government level, the Kreis of a Gemeinde.
 
 Answers come from the graph itself: the AGS/ARS of territorial units, else the
+``land`` property a source gives (associations, IT providers), else the
 ``PART_OF`` chain (a ministry ``PART_OF`` its Land). What cannot be placed is
 :data:`UNKNOWN`, never guessed.
 
@@ -92,6 +93,8 @@ def _land(
         land = FEDERAL
     elif key and key[:2] in codes:
         land = codes[key[:2]]
+    elif attrs.get("land"):  # an association or provider whose Land a source gives
+        land = attrs["land"]
     else:
         seen.add(node)  # PART_OF cycles are not forbidden by the schema
         found = (_land(graph, up, p, codes, memo, seen) for p in up.get(node, ()) if p not in seen)

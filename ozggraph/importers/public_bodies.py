@@ -120,10 +120,14 @@ class BodiesImport:
         return node.id
 
     def _land(self, text: str, file: Path, line: int) -> str:
+        """The Land code (``HE``) of a Land named in a table."""
         state = self.reference.state(text)
         if state is None:
             raise table_error(file, line, f"unknown Land {text!r}")
-        return state
+        code = self.reference.nodes[state].data.get("code")
+        if not code:
+            raise table_error(file, line, f"Land {text!r} ({state}) has no code in the dataset")
+        return str(code)
 
     def associations(self) -> None:
         path = self.directory / SPITZENVERBAENDE
@@ -132,14 +136,13 @@ class BodiesImport:
         for line, row in read_table(path, ASSOCIATION_COLUMNS):
             if row["level"] not in ("bund", "land"):
                 raise table_error(path, line, f"level must be bund or land, got {row['level']!r}")
-            if row["level"] == "land":
-                self._land(row["land"], path, line)
+            land = self._land(row["land"], path, line) if row["level"] == "land" else None
             weak = weak_note(row["note"])
             src = self.sources.cite(row["source"], row["source_date"], weak, path, line)
             plain = _without_legal_form(row["name"])
             node_id = self._find([row["name"], plain, row["short_name"]], path, line)
             if node_id is None:
-                node_id = self._create("associations", association(row, src), path, line)
+                node_id = self._create("associations", association(row, src, land), path, line)
             ids |= {name: node_id for name in (row["name"], row["short_name"]) if name}
             first_source.setdefault(node_id, src)
         for member, target, why in MEMBERSHIPS:
@@ -154,9 +157,9 @@ class BodiesImport:
         for line, row in read_table(path, IT_PROVIDER_COLUMNS):
             weak = weak_note(row["note"])
             src = self.sources.cite(row["source"], row["source_date"], weak, path, line)
-            self._land(row["land"], path, line)
+            land = self._land(row["land"], path, line)
             if self._find([row["name"], row["short_name"]], path, line) is None:
-                self._create("it_providers", it_provider(row, src, weak), path, line)
+                self._create("it_providers", it_provider(row, src, weak, land), path, line)
 
     def leads(self) -> None:
         path = self.directory / LEADS
@@ -238,7 +241,7 @@ class BodiesImport:
         return report
 
 
-def association(row: dict[str, str], src: str) -> Association:
+def association(row: dict[str, str], src: str, land: str | None) -> Association:
     """A kommunaler Spitzenverband from its table row (id from the short name, else the name)."""
     plain = _without_legal_form(row["name"])
     where = f"kommunaler Spitzenverband in {row['land']}" if row["land"] else None
@@ -248,16 +251,16 @@ def association(row: dict[str, str], src: str) -> Association:
         aliases=[a for a in dict.fromkeys((row["short_name"], plain)) if a and a != row["name"]],
         kind="kommunaler Spitzenverband",
         level=row["level"],
+        land=land,
         sources=[src],
         note="; ".join(p for p in (where, row["note"]) if p) or None,
     )
 
 
-def it_provider(row: dict[str, str], src: str, weak: bool) -> ITProvider:
-    """An IT provider from its table row; its Land and clients go into the note."""
+def it_provider(row: dict[str, str], src: str, weak: bool, land: str) -> ITProvider:
+    """An IT provider from its table row; its clients go into the note."""
     notes = [
         "second-best: the table marks this row as indicative only" if weak else None,
-        f"Land: {row['land']}",
         f"serves: {row['serves']}" if row["serves"] else None,
         row["note"] or None,
     ]
@@ -268,6 +271,7 @@ def it_provider(row: dict[str, str], src: str, weak: bool) -> ITProvider:
         aliases=[short] if short and short != row["name"] else [],
         seat=row["seat"] or None,
         legal_form=row["legal_form"] or None,
+        land=land,
         sources=[src],
         note="; ".join(n for n in notes if n),
     )

@@ -89,11 +89,16 @@ class Municipality(Territorial):
 
 
 class Organisation(Node):
-    """A body that is not a territorial unit."""
+    """A body that is not a territorial unit.
+
+    ``land``: code of the Land whose body it is or where it has its seat (``HE``),
+    as a source gives it; analytics place the body in that Land.
+    """
 
     kind: str | None = None
     seat: str | None = None
     url: str | None = None
+    land: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
 
 
 class Association(Organisation):
