@@ -22,19 +22,17 @@ the *last* day its ``valid_to`` may mean; an as-of date ``2022`` means the end o
 
 from __future__ import annotations
 
-import calendar
-import datetime as dt
 import functools
-import re
 from typing import Any
 
 import networkx as nx
 
+from ozggraph import dates as partial
 from ozggraph.analytics.network import AnalyticsError
 from ozggraph.analytics.territory import LAND_CODES, land_of
+from ozggraph.dates import DateError
 from ozggraph.schema.edges import BODIES
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 #: Node labels that are contexts of cooperation (see :mod:`ozggraph.analytics.projections`).
 CONTEXTS = frozenset({"Cooperation", "Programme", "Solution"})
 #: Relationships by which a body takes part in a context (not FUNDS: money stays with its ends).
@@ -46,18 +44,10 @@ TAKING_PART = frozenset(
 @functools.lru_cache(maxsize=65536)
 def date_range(value: str) -> tuple[str, str]:
     """First and last ISO day a partial date may mean: ``2021-02`` → 2021-02-01…2021-02-28."""
-    match = _DATE.match(str(value))
-    if not match:
-        raise AnalyticsError(f"not a date: {value!r} (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    year, month, day = match.groups()
-    y = int(year)
-    m_lo, m_hi = (int(month), int(month)) if month else (1, 12)
     try:
-        first = dt.date(y, m_lo, int(day or 1))
-        last = dt.date(y, m_hi, int(day) if day else calendar.monthrange(y, m_hi)[1])
-    except (ValueError, calendar.IllegalMonthError) as exc:
-        raise AnalyticsError(f"not a calendar date: {value!r} ({exc})") from None
-    return first.isoformat(), last.isoformat()
+        return partial.start(str(value)).isoformat(), partial.end(str(value)).isoformat()
+    except DateError as exc:
+        raise AnalyticsError(f"{exc} (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
 
 
 def valid_on(attrs: dict[str, Any], day: str) -> bool:

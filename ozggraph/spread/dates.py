@@ -13,51 +13,26 @@ of that period (what was known by the end of October 2023). So a fact dated
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
-from pydantic import TypeAdapter, ValidationError
+from ozggraph.dates import DateError, check, end, parts, start
 
-from ozggraph.errors import OzgGraphError
-from ozggraph.schema.types import PartialDate
-
-_PARTIAL = TypeAdapter(PartialDate)
-
-
-class DateError(OzgGraphError):
-    """A date given on the command line or to a function is not a (partial) date."""
-
-
-def check(value: str) -> str:
-    """``value`` if it is ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``; else :class:`DateError`."""
-    try:
-        return _PARTIAL.validate_python(value.strip())
-    except ValidationError as exc:
-        reason = exc.errors()[0]["msg"].removeprefix("Value error, ")
-        raise DateError(f"{value!r} is not a date: {reason}") from None
-
-
-def _parts(value: str) -> list[int]:
-    return [int(p) for p in check(value).split("-")]
-
-
-def start(value: str) -> dt.date:
-    """First day of the period a partial date names."""
-    parts = _parts(value)
-    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-
-
-def end(value: str) -> dt.date:
-    """Last day of the period a partial date names."""
-    parts = _parts(value)
-    year, month = parts[0], parts[1] if len(parts) > 1 else 12
-    day = parts[2] if len(parts) > 2 else calendar.monthrange(year, month)[1]
-    return dt.date(year, month, day)
+__all__ = [
+    "DateError",
+    "after",
+    "check",
+    "coarser",
+    "end",
+    "ended",
+    "in_force",
+    "precision",
+    "start",
+]
 
 
 def precision(value: str) -> str:
     """``year``, ``month`` or ``day``."""
-    return ("year", "month", "day")[len(_parts(value)) - 1]
+    return ("year", "month", "day")[len(parts(value)) - 1]
 
 
 def coarser(a: str, b: str) -> str:
