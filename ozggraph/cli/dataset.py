@@ -9,11 +9,10 @@ from rich.console import Console
 from rich.table import Table
 
 from ozggraph.backend import get_graph
-from ozggraph.cli.options import backend_option, dataset_option, neo4j_options
+from ozggraph.cli.options import backend_option, dataset_option, graph_from, neo4j_options
 from ozggraph.dataset import read_dataset
 from ozggraph.errors import DatasetError
 from ozggraph.export import FORMATS, write
-from ozggraph.neo4j.settings import Settings
 from ozggraph.stats import graph_stats
 
 
@@ -49,8 +48,7 @@ def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
       ozggraph stats
       ozggraph stats --backend neo4j
     """
-    graph = get_graph(backend, dataset_path, Settings(**conn))
-    summary = graph_stats(graph)
+    summary = graph_stats(graph_from(backend, dataset_path, conn))
     console = Console()
     for title, counts in (("label", summary["labels"]), ("type", summary["types"])):
         table = Table(title=f"by {title}")

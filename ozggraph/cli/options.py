@@ -1,4 +1,4 @@
-"""Options shared by several commands (written once, used everywhere)."""
+"""Options and output shared by several commands (written once, used everywhere)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,11 @@ from pathlib import Path
 from typing import Any
 
 import click
+import networkx as nx
+
+from ozggraph.backend import get_graph
+from ozggraph.dates import check as check_date
+from ozggraph.neo4j.settings import Settings
 
 F = Callable[..., Any]
 
@@ -29,6 +34,39 @@ backend_option = click.option(
 output_option = click.option(
     "-o", "--output", type=click.Path(path_type=Path), default=None, help="Write to this file."
 )
+
+# A bad date raises DateError (an OzgGraphError): one clear line and exit 1.
+as_of_option = click.option(
+    "--as-of",
+    "as_of",
+    metavar="DATE",
+    default=None,
+    callback=lambda _c, _p, value: check_date(value) if value else None,
+    help="Only what was valid then (YYYY, YYYY-MM or YYYY-MM-DD; the end of that period).",
+)
+
+land_option = click.option(
+    "--land",
+    metavar="CODE",
+    default=None,
+    callback=lambda _c, _p, value: value.upper() if value else value,
+    help="One Land (HE, BY ...) with its partners in other Länder.",
+)
+
+
+def graph_from(backend: str, dataset_path: Path | None, conn: dict[str, str]) -> nx.MultiDiGraph:
+    """The graph the --backend/--dataset/Neo4j options of a command point at."""
+    return get_graph(backend, dataset_path, Settings(**conn) if backend == "neo4j" else None)
+
+
+def emit(text: str, output: Path | None, what: str = "output") -> None:
+    """Print ``text``, or write it to ``output`` and say so on stderr."""
+    if output is None:
+        click.echo(text, nl=not text.endswith("\n"))
+        return
+    output.parent.mkdir(parents=True, exist_ok=True)
+    output.write_text(text, encoding="utf-8")
+    click.echo(f"wrote {what} to {output}", err=True)
 
 
 def neo4j_options(func: F) -> F:

@@ -19,7 +19,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ozggraph.cli.options import neo4j_options, output_option
+from ozggraph.cli.options import emit, neo4j_options, output_option
 from ozggraph.neo4j.connection import Settings, connect
 from ozggraph.queries import (
     QueryResult,
@@ -138,11 +138,7 @@ def _emit(result: QueryResult, fmt: str, output: Path | None) -> None:
             sidecar = output.with_name(output.name + ".stamp.json")
             document = {k: v for k, v in _document(result).items() if k != "rows"}
             sidecar.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    if output is None:
-        click.echo(text, nl=False)
-    else:
-        output.write_text(text, "utf-8")
-        click.echo(f"wrote {len(result.rows)} rows to {output}", err=True)
+    emit(text, output, f"{len(result.rows)} rows")
 
 
 def _document(result: QueryResult) -> dict[str, Any]:

@@ -10,27 +10,21 @@ from rich.console import Console
 from rich.table import Table
 
 from ozggraph.backend import get_graph
-from ozggraph.cli.options import backend_option, dataset_option, neo4j_options, output_option
+from ozggraph.cli.options import (
+    as_of_option,
+    backend_option,
+    dataset_option,
+    emit,
+    graph_from,
+    land_option,
+    neo4j_options,
+    output_option,
+)
 from ozggraph.neo4j.settings import Settings
 
 # The analytics (scipy, networkx) are imported inside the commands, so that every other
 # command of the CLI starts without them.
 FORMATS = ("text", "md", "json", "html")
-
-as_of_option = click.option(
-    "--as-of",
-    "as_of",
-    metavar="DATE",
-    default=None,
-    help="Only what was valid then (YYYY, YYYY-MM or YYYY-MM-DD; a year means its end).",
-)
-land_option = click.option(
-    "--land",
-    metavar="CODE",
-    default=None,
-    callback=lambda _c, _p, v: v.upper() if v else v,
-    help="One Land (HE, BY ...) with its partners in other Länder.",
-)
 
 
 @click.command()
@@ -62,15 +56,11 @@ def report(
     from ozggraph.report.build import build_report
     from ozggraph.report.render import print_text, render
 
-    graph = get_graph(backend, dataset_path, Settings(**conn))
-    result = build_report(graph, as_of=as_of, land=land)
-    if output:
-        output.write_text(render(result, fmt), encoding="utf-8")
-        click.echo(f"wrote {fmt} report to {output}")
-    elif fmt == "text":
+    result = build_report(graph_from(backend, dataset_path, conn), as_of=as_of, land=land)
+    if output is None and fmt == "text":
         print_text(result, Console(width=None if sys.stdout.isatty() else 120))
     else:
-        click.echo(render(result, fmt), nl=False)
+        emit(render(result, fmt), output, f"{fmt} report")
 
 
 @click.command()

@@ -9,10 +9,16 @@ from typing import Any
 import click
 import networkx as nx
 
-from ozggraph.backend import get_graph
-from ozggraph.cli.options import backend_option, dataset_option, neo4j_options, output_option
-from ozggraph.neo4j.settings import Settings
-from ozggraph.spread import dates, report
+from ozggraph.cli.options import (
+    as_of_option,
+    backend_option,
+    dataset_option,
+    emit,
+    graph_from,
+    neo4j_options,
+    output_option,
+)
+from ozggraph.spread import report
 from ozggraph.spread.calibrate import calibrate as fit
 from ozggraph.spread.document import FORMATS, Document, render
 from ozggraph.spread.network import from_graph
@@ -23,13 +29,6 @@ from ozggraph.spread.simulate import simulate as run_cascades
 
 format_option = click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True
-)
-as_of_option = click.option(
-    "--as-of",
-    "as_of",
-    default=None,
-    metavar="DATE",
-    help="State at this date (YYYY, YYYY-MM or YYYY-MM-DD; end of it).",
 )
 runs_option = click.option("--runs", type=click.IntRange(1), default=1000, show_default=True)
 seed_option = click.option(
@@ -45,10 +44,6 @@ p_option = click.option(
 )
 
 
-def _graph(backend: str, dataset_path: Path | None, conn: dict[str, str]) -> nx.MultiDiGraph:
-    return get_graph(backend, dataset_path, Settings(**conn) if backend == "neo4j" else None)
-
-
 def _emit(
     graph: nx.MultiDiGraph,
     result: Any,
@@ -59,7 +54,7 @@ def _emit(
 ) -> None:
     stamp = report.stamp(graph, **meta)
     text = report.to_json(result, stamp) if fmt == "json" else render(document(stamp), fmt)
-    report.emit(text, output)
+    emit(text, output)
 
 
 @click.command("spread")
@@ -103,9 +98,9 @@ def spread(
       ozggraph spread sol-digitale-baugenehmigung --plot out/
       ozggraph spread "Digitaler Bauantrag" --as-of 2023-06 --format md -o bau.md
     """
-    graph = _graph(backend, dataset_path, conn)
+    graph = graph_from(backend, dataset_path, conn)
     text = report.spread_output(graph, solution, as_of, rule, fmt, plot_dir)
-    report.emit(text, output)
+    emit(text, output)
 
 
 @click.command("simulate")
@@ -153,8 +148,8 @@ def simulate(
       ozggraph simulate --from ags-13 --runs 1000 --seed 1
       ozggraph simulate --model lt --from Hessen --from Rheinland-Pfalz
     """
-    graph = _graph(backend, dataset_path, conn)
-    net = from_graph(graph, dates.check(as_of) if as_of else None)
+    graph = graph_from(backend, dataset_path, conn)
+    net = from_graph(graph, as_of)
     result = run_cascades(net, list(seeds), model, runs, seed, p, graph)
     _emit(
         graph,
@@ -206,8 +201,8 @@ def seeds(
       ozggraph seeds --k 10
       ozggraph seeds --k 3 --land HE --level gemeinde --runs 2000
     """
-    graph = _graph(backend, dataset_path, conn)
-    net = from_graph(graph, dates.check(as_of) if as_of else None)
+    graph = graph_from(backend, dataset_path, conn)
+    net = from_graph(graph, as_of)
     result = select_seeds(net, k, runs, seed, p, land, level)
     _emit(
         graph,
@@ -242,7 +237,7 @@ def calibrate(
     Example:
       ozggraph calibrate --runs 500
     """
-    graph = _graph(backend, dataset_path, conn)
+    graph = graph_from(backend, dataset_path, conn)
     result = fit(graph, runs, seed)
     _emit(graph, result, lambda m: report.calibration_document(result, m), fmt, output)
 

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import click
 import networkx as nx
 
 from ozggraph import __version__
@@ -328,13 +327,3 @@ def charts(
         ("Adoption Land by Land", adoption_chart(s, directory / f"{s.id}-adoption.png", line)),
         ("Spread network", network_chart(s, graph, directory / f"{s.id}-network.png", line)),
     ]
-
-
-def emit(text: str, output: Path | None) -> None:
-    """Write to ``output`` or print (text already carries its own layout)."""
-    if output is None:
-        click.echo(text, nl=not text.endswith("\n"))
-    else:
-        output.parent.mkdir(parents=True, exist_ok=True)
-        output.write_text(text, encoding="utf-8")
-        click.echo(f"wrote {output}", err=True)

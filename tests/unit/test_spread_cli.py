@@ -21,7 +21,7 @@ MINI = Path(__file__).parents[1] / "fixtures" / "mini"
 def small_world(monkeypatch: pytest.MonkeyPatch) -> None:
     graph = world()
     graph.graph["checksum"] = "sha256:test"
-    monkeypatch.setattr(commands, "_graph", lambda *args: graph)
+    monkeypatch.setattr(commands, "graph_from", lambda *args: graph)
 
 
 def run(*args: str) -> str:
