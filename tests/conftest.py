@@ -20,7 +20,7 @@ import pytest
 from ozggraph.neo4j.connection import Settings, connect
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED_DATA = ROOT.parent / "shared" / "data"
+RAW = ROOT / "raw"
 FIXTURES = ROOT / "tests" / "fixtures"
 UNDER_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 

@@ -14,7 +14,7 @@ from ozggraph.importers import catalogue
 from ozggraph.importers.tables import Row, Tables
 
 REPO = Path(__file__).parents[2]
-DATA = REPO.parent / "shared" / "data" / "ozg-katalog-kdn"
+DATA = REPO / "raw" / "ozg-katalog-kdn"
 
 
 @pytest.fixture(scope="module")

@@ -21,7 +21,7 @@ from ozggraph.schema.types import REUSE_STAGES
 
 REPO = Path(__file__).parents[2]
 SEED = REPO / "seed"
-DATA = REPO.parent / "shared" / "data"
+DATA = REPO / "raw"
 EFA_TABLE = DATA / "efa-reuse" / "efa_reuse.csv"
 BODIES_TABLES = DATA / "public-bodies"
 BAUGENEHMIGUNG = "sol-digitale-baugenehmigung"

@@ -15,7 +15,7 @@ from ozggraph.importers import gv100ad
 from ozggraph.importers.tables import Row, Tables
 
 REPO = Path(__file__).parents[2]
-DATA = REPO.parent / "shared" / "data" / "destatis-gv100ad"
+DATA = REPO / "raw" / "destatis-gv100ad"
 GV_FILE = DATA / "GV100AD_30112025.txt"
 SRC = "src-destatis-gv100ad-2025-11-30"
 
