@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ozggraph.schema.types import FundingStatus, Id, PartialDate, ReuseStage
+from ozggraph.schema.types import AmountKind, Evidence, FundingStatus, Id, PartialDate, ReuseStage
 
 TERRITORIAL = frozenset(
     {
@@ -38,6 +38,8 @@ class Edge(BaseModel):
     target_labels: ClassVar[frozenset[str]] = frozenset()
     #: Curated relationships must cite a source; derived ones never appear in seed/.
     curated: ClassVar[bool] = True
+    #: A claim asserts that something happened or will happen; it carries ``evidence``.
+    claim: ClassVar[bool] = False
 
     source: Id
     target: Id
@@ -48,6 +50,8 @@ class Edge(BaseModel):
     date: PartialDate | None = None
     valid_from: PartialDate | None = None
     valid_to: PartialDate | None = None
+    #: How strongly the sources support this relationship (claims only; see types.Evidence).
+    evidence: Evidence | None = None
 
     @property
     def id(self) -> str:
@@ -72,6 +76,7 @@ class PART_OF(Edge):
 
 class MEMBER_OF(Edge):
     type = "MEMBER_OF"
+    claim = True
     source_labels = ACTORS
     target_labels = frozenset({"Cooperation", "Association"})
     role: str | None = None
@@ -81,15 +86,20 @@ class FUNDS(Edge):
     """Money from funder to recipient; ``status`` tells awarded from only announced."""
 
     type = "FUNDS"
+    claim = True
     source_labels = BODIES | {"Programme"}
     target_labels = ACTORS | {"Programme", "Solution"}
     amount_eur: float | None = Field(default=None, ge=0)
+    #: How the source gives the amount; a bound goes to ``amount_bound_eur`` instead.
+    amount_kind: AmountKind | None = None
+    amount_bound_eur: float | None = Field(default=None, ge=0)
     status: FundingStatus
     programme: Id | None = None
 
 
 class PARTICIPATES_IN(Edge):
     type = "PARTICIPATES_IN"
+    claim = True
     source_labels = ACTORS
     target_labels = frozenset({"Programme"})
     role: str | None = None
@@ -97,18 +107,21 @@ class PARTICIPATES_IN(Edge):
 
 class DEVELOPS(Edge):
     type = "DEVELOPS"
+    claim = True
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
 
 
 class OPERATES(Edge):
     type = "OPERATES"
+    claim = True
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
 
 
 class PROVIDES(Edge):
     type = "PROVIDES"
+    claim = True
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
 
@@ -117,6 +130,7 @@ class REUSES(Edge):
     """A body takes up a solution; ``stage`` says how far, never more than the source says."""
 
     type = "REUSES"
+    claim = True
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
     stage: ReuseStage

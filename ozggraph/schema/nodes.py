@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ozggraph.schema.types import Digits, FundingStatus, Id, PartialDate
+from ozggraph.schema.types import AmountKind, Digits, Evidence, FundingStatus, Id, PartialDate
 
 
 class Node(BaseModel):
@@ -129,6 +129,8 @@ class Programme(Organisation):
 
     label = "Programme"
     amount_eur: float | None = Field(default=None, ge=0)
+    amount_kind: AmountKind | None = None
+    amount_bound_eur: float | None = Field(default=None, ge=0)
     status: FundingStatus | None = None
     date: PartialDate | None = None
 
@@ -158,6 +160,8 @@ class Topic(Node):
 
 class Event(Node):
     label = "Event"
+    #: Whether the event took place (``fact``) or was only announced or planned.
+    evidence: Evidence | None = None
     date: PartialDate | None = None
     place: str | None = None
 

@@ -39,3 +39,25 @@ ReuseStage = Literal["interest", "planned", "contract", "connected", "live"]
 REUSE_STAGES: tuple[str, ...] = ("interest", "planned", "contract", "connected", "live")
 
 Digits = Annotated[str, StringConstraints(pattern=r"^\d+$")]
+
+#: How strongly a source supports a claim (a relationship or an Event); see docs/dataset.md.
+#: ``fact``: the source states it happened or holds; ``announced``: an actor said it will
+#: happen; ``planned``: intended, not yet done; ``promised``: money or help held out without
+#: a signed commitment; ``agreed``: in a signed agreement or contract; ``inferred``: our
+#: reading of a source, not in its text; ``derived``: expanded from a set a source names
+#: with another table (e.g. "all towns of the Kreis" with GV100AD).
+Evidence = Literal["fact", "announced", "planned", "promised", "agreed", "inferred", "derived"]
+EVIDENCE: tuple[str, ...] = (
+    "fact",
+    "announced",
+    "planned",
+    "promised",
+    "agreed",
+    "inferred",
+    "derived",
+)
+
+#: How a source gives an amount: exactly, approximately ("rund", "knapp"), or as a bound
+#: (">11 Mio": ``at_least``). A bound is kept in ``amount_bound_eur``, never in ``amount_eur``.
+AmountKind = Literal["exact", "approximate", "at_least", "at_most"]
+AMOUNT_KINDS: tuple[str, ...] = ("exact", "approximate", "at_least", "at_most")
