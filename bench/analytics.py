@@ -36,9 +36,9 @@ from synthetic import make_graph
 
 import ozggraph
 from ozggraph.analytics import brokerage, centrality, communities, weakpoints
-from ozggraph.analytics.network import Projection
-from ozggraph.analytics.projections import bipartite_network, cooperation_projection
-from ozggraph.report import build_report, render
+from ozggraph.network.projections import bipartite_network, cooperation_projection
+from ozggraph.network.sparse import Projection
+from ozggraph.output import build_report, render
 
 ROOT = Path(__file__).resolve().parents[1]
 

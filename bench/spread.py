@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from synthetic import make_graph
 
 from ozggraph.spread import engine, naive
-from ozggraph.spread.network import Network, from_graph
+from ozggraph.spread.cascade_network import Network, from_graph
 from ozggraph.spread.seeds import select_seeds
 from ozggraph.spread.simulate import DEFAULT_P, arc_probabilities, cascades
 

@@ -1,7 +1,7 @@
 """ozggraph: how German public bodies cooperate on digital government (OZG).
 
 The flow is seed/ -> :mod:`ozggraph.dataset` -> :mod:`ozggraph.graph` ->
-{:mod:`ozggraph.neo4j`, :mod:`ozggraph.analytics`} -> :mod:`ozggraph.report`.
+{:mod:`ozggraph.neo4j`, :mod:`ozggraph.analytics`} -> :mod:`ozggraph.output`.
 
 >>> import ozggraph
 >>> G = ozggraph.load_graph()                 # doctest: +SKIP

@@ -1,7 +1,7 @@
 """Network analytics on the typed graph: pure functions, results keyed by node id.
 
 Start with :func:`cooperation_network` (who works with whom, weighted by shared
-ties; the rules are in :mod:`ozggraph.analytics.projections`), then measure it:
+ties; the rules are in :mod:`ozggraph.network.projections`), then measure it:
 
 >>> import ozggraph
 >>> from ozggraph import analytics
@@ -12,7 +12,7 @@ ties; the rules are in :mod:`ozggraph.analytics.projections`), then measure it:
 >>> analytics.totals(G, "programme")
 {'none': {'promised': 100000.0}}
 
-Modules: :mod:`~ozggraph.analytics.projections` and :mod:`~ozggraph.analytics.filters`
+Modules: :mod:`~ozggraph.network.projections` and :mod:`~ozggraph.network.filters`
 (what the network is), :mod:`~ozggraph.analytics.centrality`,
 :mod:`~ozggraph.analytics.brokerage`, :mod:`~ozggraph.analytics.communities`,
 :mod:`~ozggraph.analytics.weakpoints` (measures on it), and on the typed graph
@@ -42,18 +42,18 @@ from ozggraph.analytics.centrality import (
 )
 from ozggraph.analytics.communities import cross_ties, louvain, modularity
 from ozggraph.analytics.coverage import coverage
-from ozggraph.analytics.filters import as_of, restrict_to_land
 from ozggraph.analytics.funding import member_shares, totals
-from ozggraph.analytics.network import AnalyticsError, Projection, as_projection
-from ozggraph.analytics.projections import (
+from ozggraph.analytics.summary import Analysis, analyse
+from ozggraph.analytics.weakpoints import bridges, cut_points, single_operator_solutions
+from ozggraph.network.filters import as_of, restrict_to_land
+from ozggraph.network.projections import (
     bipartite_network,
     cooperation_network,
     cooperation_projection,
     typed_network,
 )
-from ozggraph.analytics.summary import Analysis, analyse
-from ozggraph.analytics.territory import kreis_of, land_of, level_of
-from ozggraph.analytics.weakpoints import bridges, cut_points, single_operator_solutions
+from ozggraph.network.sparse import AnalyticsError, Projection, as_projection
+from ozggraph.network.territory import kreis_of, land_of, level_of
 
 __all__ = [
     "Analysis",

@@ -42,7 +42,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from ozggraph.analytics.network import Network, Projection, as_projection
+from ozggraph.network.sparse import Network, Projection, as_projection
 
 ROLES = ("coordinator", "itinerant", "representative", "gatekeeper", "liaison")
 #: Group of each node (a Land code, a level ...).

@@ -38,14 +38,14 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from ozggraph.analytics.network import (
+from ozggraph.analytics.paths import PathSums, shortest_paths
+from ozggraph.network.sparse import (
     AnalyticsError,
     Network,
     Projection,
     as_projection,
     component_labels,
 )
-from ozggraph.analytics.paths import PathSums, shortest_paths
 
 #: Up to this many nodes path measures are exact (all sources); ~1 s on 4,000 nodes.
 EXACT_MAX_NODES = 4000

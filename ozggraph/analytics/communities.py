@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 import scipy.sparse as sp
 
-from ozggraph.analytics.network import Network, Projection, as_projection
+from ozggraph.network.sparse import Network, Projection, as_projection
 
 
 def louvain(

@@ -26,8 +26,8 @@ from typing import Any
 
 import networkx as nx
 
-from ozggraph.analytics.territory import kreis_of, land_of
-from ozggraph.analytics.ties import TieIndex
+from ozggraph.network.territory import kreis_of, land_of
+from ozggraph.network.ties import TieIndex
 
 _LOCAL_PARENTS = frozenset({"District", "MunicipalAssociation"})
 

@@ -30,9 +30,9 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from ozggraph.analytics.network import AnalyticsError
-from ozggraph.analytics.territory import land_of
-from ozggraph.analytics.ties import TieIndex
+from ozggraph.network.sparse import AnalyticsError
+from ozggraph.network.territory import land_of
+from ozggraph.network.ties import TieIndex
 from ozggraph.schema import FUNDING_STATUSES
 
 KEYS = ("funder", "recipient", "land", "programme", "year")

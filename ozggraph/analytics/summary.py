@@ -19,10 +19,10 @@ import networkx as nx
 import numpy as np
 
 from ozggraph.analytics import brokerage, centrality, communities
-from ozggraph.analytics.network import Projection
-from ozggraph.analytics.projections import cooperation_projection
-from ozggraph.analytics.territory import UNKNOWN, land_of, level_of
-from ozggraph.analytics.ties import TieIndex
+from ozggraph.network.projections import cooperation_projection
+from ozggraph.network.sparse import Projection
+from ozggraph.network.territory import UNKNOWN, land_of, level_of
+from ozggraph.network.ties import TieIndex
 
 T = TypeVar("T")
 
@@ -64,7 +64,7 @@ def analyse(
 ) -> Analysis:
     """Build the cooperation network (optionally for one Land) and measure every body.
 
-    ``lands``: :func:`~ozggraph.analytics.territory.land_of` of the *whole* graph when
+    ``lands``: :func:`~ozggraph.network.territory.land_of` of the *whole* graph when
     ``graph`` is a filtered view (a view may have lost the ``PART_OF`` chain that places
     a federal ministry).
     """

@@ -25,8 +25,8 @@ from typing import Any
 
 import networkx as nx
 
-from ozggraph.analytics.network import Network, Projection, as_projection
-from ozggraph.analytics.ties import TieIndex
+from ozggraph.network.sparse import Network, Projection, as_projection
+from ozggraph.network.ties import TieIndex
 
 _LIVE = frozenset({"connected", "live"})
 

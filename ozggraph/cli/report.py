@@ -53,8 +53,8 @@ def report(
       ozggraph report --format html -o report.html
       ozggraph report --backend neo4j --format json
     """
-    from ozggraph.report.build import build_report
-    from ozggraph.report.render import print_text, render
+    from ozggraph.output.render import print_text, render
+    from ozggraph.output.report import build_report
 
     result = build_report(graph_from(backend, dataset_path, conn), as_of=as_of, land=land)
     if output is None and fmt == "text":
@@ -84,8 +84,8 @@ def analyze(
       ozggraph analyze --write     # then in Cypher: ORDER BY n.pagerank DESC
     """
     from ozggraph.analytics.summary import analyse
-    from ozggraph.analytics.writeback import write_measures
     from ozggraph.neo4j.connection import connect
+    from ozggraph.neo4j.writeback import write_measures
 
     settings = Settings(**conn)
     graph = get_graph("neo4j" if write else backend, dataset_path, settings)

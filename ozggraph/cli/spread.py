@@ -18,10 +18,10 @@ from ozggraph.cli.options import (
     neo4j_options,
     output_option,
 )
-from ozggraph.spread import report
+from ozggraph.output import spread as report
+from ozggraph.output.document import FORMATS, Document, render
 from ozggraph.spread.calibrate import calibrate as fit
-from ozggraph.spread.document import FORMATS, Document, render
-from ozggraph.spread.network import from_graph
+from ozggraph.spread.cascade_network import from_graph
 from ozggraph.spread.observed import RULES
 from ozggraph.spread.seeds import select_seeds
 from ozggraph.spread.simulate import DEFAULT_P, MODELS

@@ -28,12 +28,12 @@ from typing import Any
 import networkx as nx
 
 from ozggraph import dates as partial
-from ozggraph.analytics.network import AnalyticsError
-from ozggraph.analytics.territory import LAND_CODES, land_of
 from ozggraph.dates import DateError
+from ozggraph.network.sparse import AnalyticsError
+from ozggraph.network.territory import LAND_CODES, land_of
 from ozggraph.schema.edges import BODIES
 
-#: Node labels that are contexts of cooperation (see :mod:`ozggraph.analytics.projections`).
+#: Node labels that are contexts of cooperation (see :mod:`ozggraph.network.projections`).
 CONTEXTS = frozenset({"Cooperation", "Programme", "Solution"})
 #: Relationships by which a body takes part in a context (not FUNDS: money stays with its ends).
 TAKING_PART = frozenset(
@@ -81,7 +81,7 @@ def as_of(graph: nx.MultiDiGraph, date: str) -> nx.MultiDiGraph:
 def restrict_to_land(graph: nx.MultiDiGraph, code: str) -> nx.MultiDiGraph:
     """One Land's bodies with everything they take part in and their partners elsewhere.
 
-    Kept: every body of the Land (by :func:`~ozggraph.analytics.territory.land_of`)
+    Kept: every body of the Land (by :func:`~ozggraph.network.territory.land_of`)
     and its relationships (hence its funders and the contexts it takes part in);
     for each such context, the other bodies taking part in it (the cross-border
     ties) and the money paid *into* it. Not kept: other Länder's money and

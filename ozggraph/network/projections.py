@@ -36,10 +36,10 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from ozggraph.analytics.filters import CONTEXTS
-from ozggraph.analytics.network import Projection, from_pairs
-from ozggraph.analytics.territory import land_of
-from ozggraph.analytics.ties import TieIndex
+from ozggraph.network.filters import CONTEXTS
+from ozggraph.network.sparse import Projection, from_pairs
+from ozggraph.network.territory import land_of
+from ozggraph.network.ties import TieIndex
 
 
 def _groups(ties: TieIndex) -> Iterable[list[str]]:
@@ -77,7 +77,7 @@ def cooperation_projection(
     """The cooperation network (see the module docstring) as a sparse :class:`Projection`.
 
     ``land`` keeps only ties with at least one end in that Land (use it on a
-    :func:`~ozggraph.analytics.filters.restrict_to_land` view). ``ties`` may be
+    :func:`~ozggraph.network.filters.restrict_to_land` view). ``ties`` may be
     passed when a :class:`TieIndex` of ``graph`` is at hand.
     """
     ties = TieIndex(graph) if ties is None else ties

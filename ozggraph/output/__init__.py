@@ -1,13 +1,13 @@
 """The cooperation report: :func:`build_report` computes it, :func:`render` writes it.
 
 >>> import ozggraph
->>> from ozggraph.report import build_report, render
+>>> from ozggraph.output import build_report, render
 >>> print(render(build_report(ozggraph.load_graph()), "md"))     # doctest: +SKIP
 """
 
 from __future__ import annotations
 
-from ozggraph.report.build import Report, build_report
-from ozggraph.report.render import FORMATS, render
+from ozggraph.output.render import FORMATS, render
+from ozggraph.output.report import Report, build_report
 
 __all__ = ["FORMATS", "Report", "build_report", "render"]

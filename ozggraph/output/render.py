@@ -1,7 +1,7 @@
 """The report as text (rich tables), Markdown, JSON or one self-contained HTML file.
 
 >>> import ozggraph
->>> from ozggraph.report.build import build_report
+>>> from ozggraph.output.report import build_report
 >>> text = render(build_report(ozggraph.load_graph("tests/fixtures/mini")), "md")
 >>> text.splitlines()[0]
 '# OZG cooperation report'
@@ -15,8 +15,8 @@ import json
 from rich.console import Console
 from rich.table import Table as RichTable
 
-from ozggraph.report.build import Report
-from ozggraph.report.tables import Section, sections, stamp_line
+from ozggraph.output.report import Report
+from ozggraph.output.report_sections import Section, sections, stamp_line
 
 FORMATS = ("text", "md", "json", "html")
 TITLE = "OZG cooperation report"
@@ -29,7 +29,7 @@ def render(report: Report, fmt: str, *, color: bool = False, width: int = 120) -
     if fmt == "md":
         return markdown(report)
     if fmt == "html":
-        from ozggraph.report.html import html  # matplotlib only when asked for
+        from ozggraph.output.report_html import html  # matplotlib only when asked for
 
         return html(report)
     buffer = io.StringIO()

@@ -1,7 +1,7 @@
 """The cooperation report as data: every figure the renderers show, and the stamp to cite it.
 
 >>> import ozggraph
->>> from ozggraph.report.build import build_report
+>>> from ozggraph.output.report import build_report
 >>> report = build_report(ozggraph.load_graph("tests/fixtures/mini"))
 >>> report.stamp["backend"], report.overview["network"]["bodies"]
 ('embedded', 4)
@@ -24,11 +24,11 @@ import ozggraph
 from ozggraph.analytics import funding, weakpoints
 from ozggraph.analytics.communities import cross_ties
 from ozggraph.analytics.coverage import coverage as coverage_of
-from ozggraph.analytics.filters import as_of as as_of_view
-from ozggraph.analytics.filters import restrict_to_land
-from ozggraph.analytics.network import component_labels
 from ozggraph.analytics.summary import Analysis, analyse
-from ozggraph.analytics.territory import land_of
+from ozggraph.network.filters import as_of as as_of_view
+from ozggraph.network.filters import restrict_to_land
+from ozggraph.network.sparse import component_labels
+from ozggraph.network.territory import land_of
 
 #: Rows in the "most central" and "brokers" tables of text, md and html (json has all).
 TOP = 10

@@ -16,8 +16,8 @@ import networkx as nx
 import numpy as np
 from matplotlib.figure import Figure
 
-from ozggraph.report.build import Report
-from ozggraph.report.tables import Section, Table, sections, stamp_line
+from ozggraph.output.report import Report
+from ozggraph.output.report_sections import Section, Table, sections, stamp_line
 from ozggraph.schema import FUNDING_STATUSES
 
 STATUS_COLOURS = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from ozggraph.report.build import Report
+from ozggraph.output.report import Report
 from ozggraph.schema import FUNDING_STATUSES
 
 #: Rows shown per table in text, md and html (the json has everything).

@@ -12,12 +12,12 @@ from typing import Any
 import networkx as nx
 
 from ozggraph import __version__
+from ozggraph.output.document import Document, render
+from ozggraph.output.plots import adoption_chart, network_chart
 from ozggraph.schema.types import REUSE_STAGES
 from ozggraph.spread import dates
 from ozggraph.spread.calibrate import Calibration
-from ozggraph.spread.document import Document, render
 from ozggraph.spread.observed import Adopter, Spread, observe, solutions
-from ozggraph.spread.plot import adoption_chart, network_chart
 from ozggraph.spread.seeds import Selection
 from ozggraph.spread.simulate import Estimate, Simulation
 from ozggraph.spread.territory import Territory

@@ -2,7 +2,7 @@
 
 - :mod:`~ozggraph.spread.observed`: who built, runs and reuses a solution, at which
   stage and since when; reach (bodies, population, Länder), adoption curve,
-  time to adopt and the tie paths it travelled (:mod:`~ozggraph.spread.paths`).
+  time to adopt and the tie paths it travelled (:mod:`~ozggraph.spread.adoption_paths`).
 - :mod:`~ozggraph.spread.simulate`: Independent Cascade and Linear Threshold
   Monte-Carlo runs on the cooperation network (vectorised kernels in
   :mod:`~ozggraph.spread.engine`, the textbook loop in :mod:`~ozggraph.spread.naive`);
@@ -20,7 +20,7 @@
 from __future__ import annotations
 
 from ozggraph.spread.calibrate import calibrate
-from ozggraph.spread.network import from_graph
+from ozggraph.spread.cascade_network import from_graph
 from ozggraph.spread.observed import observe, solutions
 from ozggraph.spread.seeds import select_seeds
 from ozggraph.spread.simulate import DEFAULT_P, simulate

@@ -25,7 +25,7 @@ import numpy as np
 
 from ozggraph.schema.edges import BODIES
 from ozggraph.schema.types import REUSE_STAGES
-from ozggraph.spread.network import from_graph
+from ozggraph.spread.cascade_network import from_graph
 from ozggraph.spread.observed import ROLES, solutions
 from ozggraph.spread.simulate import cascades
 from ozggraph.spread.territory import Territory

@@ -2,9 +2,9 @@
 
 Nodes are all bodies (tied or not); an undirected edge joins two bodies with
 ``weight`` = number of ties they share: the cooperation network of
-:func:`ozggraph.analytics.projections.cooperation_projection` (read its
+:func:`ozggraph.network.projections.cooperation_projection` (read its
 docstring for what counts as a tie), at ``as_of`` by
-:func:`ozggraph.analytics.filters.as_of`. Stored as a symmetric CSR matrix: row
+:func:`ozggraph.network.filters.as_of`. Stored as a symmetric CSR matrix: row
 ``u`` lists the arcs ``u -> v``.
 
 Each node also carries what a cascade reaching it is worth: the territories it
@@ -21,11 +21,11 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from ozggraph.analytics import filters
-from ozggraph.analytics.projections import cooperation_projection
-from ozggraph.analytics.territory import level_of
+from ozggraph.lookup import UnknownIdError, resolve
+from ozggraph.network import filters
+from ozggraph.network.projections import cooperation_projection
+from ozggraph.network.territory import level_of
 from ozggraph.schema.edges import BODIES
-from ozggraph.spread.lookup import UnknownIdError, resolve
 from ozggraph.spread.territory import Territory
 
 #: Pseudo-Land for territory above the Länder (the Federation).

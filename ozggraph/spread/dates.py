@@ -46,7 +46,7 @@ def in_force(
 ) -> bool:
     """Whether a fact dated ``date`` and ended by ``valid_to`` holds at ``as_of``.
 
-    As in :mod:`ozggraph.analytics.filters`: a fact holds from the first day its
+    As in :mod:`ozggraph.network.filters`: a fact holds from the first day its
     date may mean until the last day its ``valid_to`` may mean. ``undated`` says
     what an undated fact counts as (callers choose: a tie with no date is
     background, an adoption with no date cannot be placed in time).

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import networkx as nx
 import scipy.sparse as sp
 
-from ozggraph.spread.network import Network
+from ozggraph.spread.cascade_network import Network
 
 
 def to_graph(net: Network) -> nx.Graph:

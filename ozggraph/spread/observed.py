@@ -33,10 +33,10 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from ozggraph.errors import OzgGraphError
+from ozggraph.lookup import resolve
 from ozggraph.schema.types import REUSE_STAGES
 from ozggraph.spread import dates
-from ozggraph.spread.lookup import resolve
-from ozggraph.spread.paths import tie_paths
+from ozggraph.spread.adoption_paths import tie_paths
 from ozggraph.spread.territory import Territory
 
 ROLES = {"DEVELOPS": "developer", "OPERATES": "operator", "PROVIDES": "provider"}

@@ -20,9 +20,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ozggraph.analytics.territory import LEVELS
+from ozggraph.network.territory import LEVELS
 from ozggraph.spread import engine
-from ozggraph.spread.network import Network
+from ozggraph.spread.cascade_network import Network
 from ozggraph.spread.simulate import (
     DEFAULT_P,
     Estimate,
@@ -112,7 +112,7 @@ def greedy(samples: Samples, candidates: np.ndarray, k: int) -> list[int]:
 def candidates_of(net: Network, land: str | None = None, level: str | None = None) -> np.ndarray:
     """Indices of the bodies eligible as seeds: all, or those of one Land and/or level.
 
-    ``level``: a government level of :data:`ozggraph.analytics.territory.LEVELS`
+    ``level``: a government level of :data:`ozggraph.network.territory.LEVELS`
     (bund, land, kreis, gemeinde, verband, provider) or a node label (``District``).
     """
     mask = np.ones(net.n, dtype=bool)

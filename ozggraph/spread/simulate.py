@@ -34,7 +34,7 @@ import numpy as np
 
 from ozggraph.errors import OzgGraphError
 from ozggraph.spread import engine
-from ozggraph.spread.network import Network
+from ozggraph.spread.cascade_network import Network
 
 #: Chance per shared tie that a body passes a solution on (see the module docstring).
 DEFAULT_P = 0.01

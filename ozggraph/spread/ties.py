@@ -1,7 +1,7 @@
 """Ties between bodies that a solution can travel along, and what each tie is made of.
 
 The ties are those of the cooperation network of
-:func:`ozggraph.analytics.projections.cooperation_projection` (shared
+:func:`ozggraph.network.projections.cooperation_projection` (shared
 cooperations and programmes, maker-reuser links of solutions, funding,
 association membership); :func:`contexts` names, for two tied bodies, the
 cooperations, programmes, solutions, grants and associations behind their tie.
@@ -13,8 +13,8 @@ from collections.abc import Collection
 
 import networkx as nx
 
-from ozggraph.analytics.projections import cooperation_projection
-from ozggraph.spread.network import view
+from ozggraph.network.projections import cooperation_projection
+from ozggraph.spread.cascade_network import view
 
 MAKERS = frozenset({"DEVELOPS", "OPERATES", "PROVIDES"})
 TAKING_PART = MAKERS | {"MEMBER_OF", "PARTICIPATES_IN", "REUSES"}

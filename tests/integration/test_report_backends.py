@@ -12,12 +12,12 @@ import pytest
 from click.testing import CliRunner
 
 from ozggraph.analytics.summary import analyse
-from ozggraph.analytics.writeback import PROPERTIES, write_measures
 from ozggraph.backend import get_graph
 from ozggraph.cli import cli
 from ozggraph.neo4j.connection import Settings
 from ozggraph.neo4j.read import read_graph
-from ozggraph.report import build_report, render
+from ozggraph.neo4j.writeback import PROPERTIES, write_measures
+from ozggraph.output import build_report, render
 
 pytestmark = pytest.mark.integration
 

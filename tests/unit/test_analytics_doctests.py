@@ -10,10 +10,10 @@ import pytest
 MODULES = [
     "ozggraph.analytics", "ozggraph.analytics.brokerage", "ozggraph.analytics.centrality",
     "ozggraph.analytics.communities", "ozggraph.analytics.coverage",
-    "ozggraph.analytics.filters", "ozggraph.analytics.funding", "ozggraph.analytics.network",
-    "ozggraph.analytics.paths", "ozggraph.analytics.projections", "ozggraph.analytics.summary",
-    "ozggraph.analytics.territory", "ozggraph.analytics.weakpoints", "ozggraph.report.build",
-    "ozggraph.report.render",
+    "ozggraph.network.filters", "ozggraph.analytics.funding", "ozggraph.network.sparse",
+    "ozggraph.analytics.paths", "ozggraph.network.projections", "ozggraph.analytics.summary",
+    "ozggraph.network.territory", "ozggraph.analytics.weakpoints", "ozggraph.output.report",
+    "ozggraph.output.render",
 ]  # fmt: skip
 
 

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 import ozggraph
 from ozggraph.cli import cli
-from ozggraph.report import build_report, render
+from ozggraph.output import build_report, render
 
 MINI = "tests/fixtures/mini"
 

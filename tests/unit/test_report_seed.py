@@ -9,8 +9,8 @@ import pytest
 
 import ozggraph
 from ozggraph.analytics import cooperation_network, restrict_to_land
-from ozggraph.report import build_report
-from ozggraph.report.build import Report
+from ozggraph.output import build_report
+from ozggraph.output.report import Report
 
 LAND_HESSEN = "ags-06"
 IKZ = "coop-ikz-ozg-giessen-wetzlar-fulda-marburg-limburg"

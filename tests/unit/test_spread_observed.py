@@ -6,10 +6,10 @@ import pytest
 from spread_world import edge, world
 
 import ozggraph
+from ozggraph.lookup import UnknownIdError
+from ozggraph.spread.adoption_paths import HIERARCHY
 from ozggraph.spread.dates import start
-from ozggraph.spread.lookup import UnknownIdError
 from ozggraph.spread.observed import Fact, observe, state_at
-from ozggraph.spread.paths import HIERARCHY
 
 
 def fact(stage: str, date: str | None, valid_to: str | None = None) -> Fact:

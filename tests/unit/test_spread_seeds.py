@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from spread_world import world
 
-from ozggraph.spread.network import Network, from_edges, from_graph
+from ozggraph.spread.cascade_network import Network, from_edges, from_graph
 from ozggraph.spread.seeds import Samples, candidates_of, celf, greedy, select_seeds
 from ozggraph.spread.simulate import SimulationError, arc_probabilities
 

@@ -10,7 +10,7 @@ import pytest
 from spread_world import world
 
 from ozggraph.spread import engine, naive
-from ozggraph.spread.network import Network, from_edges, from_graph
+from ozggraph.spread.cascade_network import Network, from_edges, from_graph
 from ozggraph.spread.simulate import (
     SimulationError,
     arc_probabilities,
