@@ -2,10 +2,13 @@
 
 Shared by analytics (``--as-of`` filters) and the reuse-spread views, so both
 read a date the same way: a fact dated ``2023-10`` holds from the first day it
-may mean, an ``--as-of 2023-10`` is the last day it may mean.
+may mean (it is known from then on), an ``--as-of 2023-10`` is the last day it
+may mean (what was known by the end of October 2023).
 
 >>> start("2023-10"), end("2023-10")
 (datetime.date(2023, 10, 1), datetime.date(2023, 10, 31))
+>>> precision("2023"), precision("2023-10-02")
+('year', 'day')
 """
 
 from __future__ import annotations
@@ -51,3 +54,42 @@ def end(value: str) -> dt.date:
     year, month = given[0], given[1] if len(given) > 1 else 12
     day = given[2] if len(given) > 2 else calendar.monthrange(year, month)[1]
     return dt.date(year, month, day)
+
+
+def precision(value: str) -> str:
+    """``year``, ``month`` or ``day``."""
+    return ("year", "month", "day")[len(parts(value)) - 1]
+
+
+def coarser(a: str, b: str) -> str:
+    """The coarser precision of two partial dates (a difference is only as exact as that)."""
+    order = ("day", "month", "year")
+    return max(precision(a), precision(b), key=order.index)
+
+
+def in_force(
+    date: str | None, valid_to: str | None, as_of: dt.date | None, *, undated: bool
+) -> bool:
+    """Whether a fact dated ``date`` and ended by ``valid_to`` holds at ``as_of``.
+
+    As in :mod:`ozggraph.network.filters`: a fact holds from the first day its
+    date may mean until the last day its ``valid_to`` may mean. ``undated`` says
+    what an undated fact counts as (callers choose: a tie with no date is
+    background, an adoption with no date cannot be placed in time).
+    ``as_of=None`` means the latest state, in which anything with a ``valid_to`` has ended.
+    """
+    if date is None and not undated:
+        return False
+    if date is not None and as_of is not None and start(date) > as_of:
+        return False
+    return not ended(valid_to, as_of)
+
+
+def ended(valid_to: str | None, as_of: dt.date | None) -> bool:
+    """Whether a fact with this ``valid_to`` is over at ``as_of`` (``None``: the latest state)."""
+    return valid_to is not None and (as_of is None or end(valid_to) < as_of)
+
+
+def after(value: str) -> str:
+    """The first day after the period of a partial date (when a ``valid_to`` takes effect)."""
+    return (end(value) + dt.timedelta(days=1)).isoformat()

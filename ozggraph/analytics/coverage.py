@@ -26,10 +26,8 @@ from typing import Any
 
 import networkx as nx
 
-from ozggraph.network.territory import kreis_of, land_of
+from ozggraph.network.territory import kreis_of
 from ozggraph.network.ties import TieIndex
-
-_LOCAL_PARENTS = frozenset({"District", "MunicipalAssociation"})
 
 
 def taking_part(graph: nx.MultiDiGraph, *, ties: TieIndex | None = None) -> set[str]:
@@ -46,9 +44,9 @@ def coverage(
     """
     ties = TieIndex(graph) if ties is None else ties
     active = ties.taking_part()
-    up = ties.parents()
-    lands = land_of(graph, up) if lands is None else lands
-    kreis = kreis_of(graph, up)
+    terr = ties.territory
+    lands = terr.body_lands if lands is None else lands
+    kreis = kreis_of(graph, terr)
     rows: defaultdict[str, dict[str, int]] = defaultdict(_empty_row)
     kreis_active: defaultdict[str, bool] = defaultdict(bool)
     kreis_population: defaultdict[str, int] = defaultdict(int)
@@ -66,7 +64,7 @@ def coverage(
         if node in active:
             row["direct"] += 1
             row["direct_population"] += population
-        elif any(p in active for p in _local_parents(graph, up, node)):
+        elif any(p in active for p in terr.local_parents(node)):
             row["via_kreis"] += 1
             row["via_kreis_population"] += population
         if node in kreis:
@@ -92,17 +90,6 @@ def _empty_row() -> dict[str, int]:
         "via_kreis_population",
     )
     return dict.fromkeys(keys, 0)
-
-
-def _local_parents(graph: nx.MultiDiGraph, up: dict[str, list[str]], node: str) -> list[str]:
-    """Kreis and Gemeindeverband above a Gemeinde (stops at the Land)."""
-    found, frontier = [], list(up.get(node, ()))
-    while frontier:
-        p = frontier.pop()
-        if graph.nodes[p].get("label") in _LOCAL_PARENTS and p not in found:
-            found.append(p)
-            frontier.extend(up.get(p, ()))
-    return found
 
 
 def _total(rows: Any) -> dict[str, Any]:

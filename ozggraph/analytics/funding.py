@@ -31,7 +31,6 @@ from typing import Any, Literal
 import networkx as nx
 
 from ozggraph.network.sparse import AnalyticsError
-from ozggraph.network.territory import land_of
 from ozggraph.network.ties import TieIndex
 from ozggraph.schema import FUNDING_STATUSES
 
@@ -60,7 +59,7 @@ def grants(
     """Every ``FUNDS`` relationship of ``graph`` as a :class:`Grant`, sorted by id."""
     ties = TieIndex(graph) if ties is None else ties
     labels = ties.labels
-    lands = land_of(graph, ties.parents()) if lands is None else lands
+    lands = ties.territory.body_lands if lands is None else lands
     rows = []
     for u, v, key, attrs in ties.funds:
         programme = attrs.get("programme") or (u if labels.get(u) == "Programme" else "none")

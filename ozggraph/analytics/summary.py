@@ -21,7 +21,7 @@ import numpy as np
 from ozggraph.analytics import brokerage, centrality, communities
 from ozggraph.network.projections import cooperation_projection
 from ozggraph.network.sparse import Projection
-from ozggraph.network.territory import UNKNOWN, land_of, level_of
+from ozggraph.network.territory import UNKNOWN, Territory, level_of
 from ozggraph.network.ties import TieIndex
 
 T = TypeVar("T")
@@ -60,13 +60,13 @@ def analyse(
     *,
     land: str | None = None,
     seed: int = 0,
-    lands: dict[str, str] | None = None,
+    territory: Territory | None = None,
 ) -> Analysis:
     """Build the cooperation network (optionally for one Land) and measure every body.
 
-    ``lands``: :func:`~ozggraph.network.territory.land_of` of the *whole* graph when
-    ``graph`` is a filtered view (a view may have lost the ``PART_OF`` chain that places
-    a federal ministry).
+    ``territory``: the :class:`~ozggraph.network.territory.Territory` of the *whole*
+    graph when ``graph`` is a filtered view (a view may have lost the ``PART_OF`` chain
+    that places a federal ministry).
     """
     seconds: dict[str, float] = {}
 
@@ -76,8 +76,9 @@ def analyse(
 
     ties = step("ties", lambda: TieIndex(graph))
     net = step("projection", lambda: cooperation_projection(graph, land=land, ties=ties))
-    lands = step("territory", lambda: land_of(graph, ties.parents()) if lands is None else lands)
-    levels = level_of(graph, lands)
+    terr = step("territory", lambda: territory or ties.territory)
+    lands = {n: terr.land(n) for n in terr.body_lands if n in graph}
+    levels = level_of(graph, terr)
     degree = step("degree", lambda: centrality.degree(net))
     strength = step("weighted_degree", lambda: centrality.weighted_degree(net))
     paths = step("paths", lambda: centrality.path_centralities(net, seed=seed))

@@ -8,6 +8,11 @@ a fact counts from the *first* day its ``valid_from``/``date`` may mean and unti
 the *last* day its ``valid_to`` may mean; an as-of date ``2022`` means the end of
 2022. Facts without dates are timeless and always kept.
 
+**No as-of date** (``as_of(G, None)``, a command without ``--as-of``) means the
+latest state, the same for analytics, spread and the report: a fact with a
+``valid_to`` has ended (sources give an end only once it came), everything else
+holds. Ended facts are never counted as current ties or reuse.
+
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
 >>> G.add_edge("a", "c", key="MEMBER_OF:a->c", type="MEMBER_OF", valid_to="2020")
@@ -17,6 +22,8 @@ the *last* day its ``valid_to`` may mean; an as-of date ``2022`` means the end o
 >>> sorted(k for *_, k in as_of(G, "2020-12-31").edges(keys=True))
 ['MEMBER_OF:a->c']
 >>> sorted(k for *_, k in as_of(G, "2021").edges(keys=True))
+['MEMBER_OF:b->c']
+>>> sorted(k for *_, k in as_of(G, None).edges(keys=True))
 ['MEMBER_OF:b->c']
 """
 
@@ -30,15 +37,9 @@ import networkx as nx
 from ozggraph import dates as partial
 from ozggraph.dates import DateError
 from ozggraph.network.sparse import AnalyticsError
-from ozggraph.network.territory import LAND_CODES, land_of
+from ozggraph.network.territory import LAND_CODES, Territory
+from ozggraph.network.ties import CONTEXTS, TAKING_PART, TIE_TYPES
 from ozggraph.schema.edges import BODIES
-
-#: Node labels that are contexts of cooperation (see :mod:`ozggraph.network.projections`).
-CONTEXTS = frozenset({"Cooperation", "Programme", "Solution"})
-#: Relationships by which a body takes part in a context (not FUNDS: money stays with its ends).
-TAKING_PART = frozenset(
-    {"MEMBER_OF", "PARTICIPATES_IN", "DEVELOPS", "OPERATES", "PROVIDES", "REUSES"}
-)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -50,23 +51,28 @@ def date_range(value: str) -> tuple[str, str]:
         raise AnalyticsError(f"{exc} (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
 
 
-def valid_on(attrs: dict[str, Any], day: str) -> bool:
-    """Whether a node or relationship with these properties is valid on ISO ``day``."""
+def valid_on(attrs: dict[str, Any], day: str | None) -> bool:
+    """Whether a node or relationship with these properties is valid on ISO ``day``.
+
+    ``day=None``: in the latest state (nothing with a ``valid_to`` is).
+    """
+    end = attrs.get("valid_to")
+    if day is None:
+        return not end
     start = attrs.get("valid_from") or attrs.get("date")
     if start and date_range(start)[0] > day:
         return False
-    end = attrs.get("valid_to")
     return not (end and date_range(end)[1] < day)
 
 
-def as_of(graph: nx.MultiDiGraph, date: str) -> nx.MultiDiGraph:
-    """The graph as it stood on ``date``: nodes and relationships valid then.
+def as_of(graph: nx.MultiDiGraph, date: str | None) -> nx.MultiDiGraph:
+    """The graph as it stood on ``date`` (``None``: the latest state): what was valid then.
 
     A relationship counts from its ``valid_from`` (else its ``date``: a grant, a
     reuse stage reached) until its ``valid_to``; nodes likewise. Dropping a node
     drops its relationships.
     """
-    day = date_range(date)[1]
+    day = date_range(date)[1] if date else None
     hidden_nodes = [n for n, attrs in graph.nodes(data=True) if not valid_on(attrs, day)]
     hidden_edges = [
         (u, v, k)
@@ -81,14 +87,14 @@ def as_of(graph: nx.MultiDiGraph, date: str) -> nx.MultiDiGraph:
 def restrict_to_land(graph: nx.MultiDiGraph, code: str) -> nx.MultiDiGraph:
     """One Land's bodies with everything they take part in and their partners elsewhere.
 
-    Kept: every body of the Land (by :func:`~ozggraph.network.territory.land_of`)
+    Kept: every body of the Land (by the Land rule of :mod:`ozggraph.network.territory`)
     and its relationships (hence its funders and the contexts it takes part in);
     for each such context, the other bodies taking part in it (the cross-border
     ties) and the money paid *into* it. Not kept: other Länder's money and
     contexts without the Land. The cooperation network of the view should then
     be built with ``land=code`` so ties between two outsiders are dropped too.
     """
-    lands = land_of(graph)
+    lands = Territory(graph).body_lands
     if code not in set(lands.values()):
         known = ", ".join(sorted(set(lands.values()) & set(LAND_CODES.values())))
         raise AnalyticsError(f"no body of Land {code!r} in the graph (Länder: {known})")
@@ -102,7 +108,7 @@ def restrict_to_land(graph: nx.MultiDiGraph, code: str) -> nx.MultiDiGraph:
     contexts = [n for n in keep_nodes if graph.nodes[n].get("label") in CONTEXTS]
     for ctx in contexts:
         for u, v, k, t in graph.in_edges(ctx, keys=True, data="type"):
-            if t in TAKING_PART or t == "FUNDS":
+            if t in TAKING_PART or t in TIE_TYPES["money"]:
                 keep_edges.add((u, v, k))
                 keep_nodes.add(u)
     keep_nodes.update(s for n in list(keep_nodes) for s in graph.nodes[n].get("sources", ()))

@@ -1,25 +1,11 @@
-"""Projections of the typed graph: the actor–actor cooperation network and friends.
+"""Projections of the typed graph: the body–body cooperation network and friends.
 
 **The cooperation network** (:func:`cooperation_network`) links two *bodies*
-(public bodies, associations, IT providers: ``BODIES`` of the schema) and
-weighs the link by the number of ties they share. A tie is one of:
-
-* **cooperation** – both are ``MEMBER_OF`` the same Cooperation (+1 per Cooperation);
-* **programme** – both ``PARTICIPATES_IN`` the same Programme (+1 per Programme);
-* **solution** – for each Solution: its makers (``DEVELOPS``/``OPERATES``/``PROVIDES``)
-  with each other, and each maker with each body that ``REUSES`` it (+1 per
-  Solution). Two bodies that merely reuse the same product are *not* linked:
-  buying the same software is not working together, and a platform with 400
-  users would otherwise add 80,000 links and drown every other signal;
-* **funding** – funder and recipient of a ``FUNDS`` relationship (+1 per grant).
-  Money paid by a Programme ties its funders to the recipient; money paid to a
-  Solution ties the funder to its makers;
-* **association** – a body and an Association it is ``MEMBER_OF`` (+1); the
-  members of one association are not linked to each other for the same reason.
-
-A Cooperation that is itself a member, participant, maker, reuser or recipient
-stands for its member bodies (recursively). The network holds every body with
-at least one tie context, also those whose only partner lies outside a filter.
+(public bodies, associations, IT providers: ``Node.body`` in the schema) and
+weighs the link by the number of ties they share; what a tie is, and what it is
+made of, is the tie rule of :mod:`ozggraph.network.ties` (shared cooperation,
+programme or solution, money, association membership). The network holds every
+body with at least one tie, also those whose only partner lies outside a filter.
 
 >>> import ozggraph
 >>> G = ozggraph.load_graph("tests/fixtures/mini")
@@ -36,39 +22,9 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from ozggraph.network.filters import CONTEXTS
 from ozggraph.network.sparse import Projection, from_pairs
-from ozggraph.network.territory import land_of
-from ozggraph.network.ties import TieIndex
-
-
-def _groups(ties: TieIndex) -> Iterable[list[str]]:
-    """Sets of bodies tied pairwise: co-members, co-participants, co-makers."""
-    for coop in sorted(ties.members):
-        yield ties.bodies([coop])
-    for prog in sorted(ties.participants):
-        yield ties.bodies(ties.participants[prog])
-    for sol in sorted(ties.makers):
-        yield ties.bodies(ties.makers[sol])
-
-
-def _stars(ties: TieIndex) -> Iterable[tuple[list[str], list[str]]]:
-    """(hubs, spokes): each hub tied once to each spoke."""
-    for sol in sorted(ties.reusers):
-        makers = ties.bodies(ties.makers.get(sol, ()))
-        made = set(makers)
-        yield makers, [b for b in ties.bodies(ties.reusers[sol]) if b not in made]
-    payers_of: dict[str, list[str]] = {}
-    for u, v, _, _ in ties.funds:
-        if u not in payers_of:
-            payers_of[u] = ties.funders(u)
-        label = ties.labels.get(v)
-        if label == "Solution":
-            yield payers_of[u], ties.bodies(ties.makers.get(v, ()))
-        elif label != "Programme":
-            yield payers_of[u], ties.bodies([v])
-    for member, association in ties.associations:
-        yield ties.bodies([member]), ties.bodies([association])
+from ozggraph.network.territory import Territory
+from ozggraph.network.ties import CONTEXTS, TieIndex
 
 
 def cooperation_projection(
@@ -81,8 +37,8 @@ def cooperation_projection(
     passed when a :class:`TieIndex` of ``graph`` is at hand.
     """
     ties = TieIndex(graph) if ties is None else ties
-    groups = [g for g in _groups(ties) if g]
-    stars = [(h, s) for h, s in _stars(ties) if h and s]
+    groups = [list(t.members) for t in ties.ties if t.members]
+    stars = [(list(t.hubs), list(t.spokes)) for t in ties.ties if not t.members]
     seen = {b for g in groups for b in g} | {b for h, s in stars for b in (*h, *s)}
     ids = sorted(seen)
     index = {b: i for i, b in enumerate(ids)}
@@ -92,7 +48,7 @@ def cooperation_projection(
     weights.eliminate_zeros()
     meta: dict[str, object] = {k: graph.graph[k] for k in ("as_of", "land") if k in graph.graph}
     projection = Projection(ids, weights, meta)
-    return _keep_land(projection, graph, land) if land else projection
+    return _keep_land(projection, ties.territory, land) if land else projection
 
 
 def _clique_weights(ids: list[str], index: dict[str, int], groups: list[list[str]]) -> sp.csr_array:
@@ -117,10 +73,9 @@ def _star_weights(
     return from_pairs(ids, np.asarray(rows, dtype=np.int64), np.asarray(cols, dtype=np.int64))
 
 
-def _keep_land(projection: Projection, graph: nx.MultiDiGraph, land: str) -> Projection:
+def _keep_land(projection: Projection, territory: Territory, land: str) -> Projection:
     """Drop ties between two bodies outside ``land``, then bodies outside left without ties."""
-    lands = land_of(graph)
-    inside = np.array([lands.get(b) == land for b in projection.ids])
+    inside = np.array([territory.land(b) == land for b in projection.ids])
     outside = sp.diags_array((~inside).astype(np.float64))
     weights = sp.csr_array(projection.weights - outside @ projection.weights @ outside)
     weights.eliminate_zeros()
@@ -135,12 +90,12 @@ def cooperation_network(graph: nx.MultiDiGraph, *, land: str | None = None) -> n
 
     Nodes carry ``label``, ``name`` and ``land`` from the typed graph.
     """
-    network = cooperation_projection(graph, land=land).to_networkx()
-    lands = land_of(graph)
+    ties = TieIndex(graph)
+    network = cooperation_projection(graph, land=land, ties=ties).to_networkx()
     for node in network:
         attrs = graph.nodes[node]
         network.nodes[node].update(
-            label=attrs["label"], name=attrs.get("name", node), land=lands.get(node)
+            label=attrs["label"], name=attrs.get("name", node), land=ties.territory.land(node)
         )
     return network
 

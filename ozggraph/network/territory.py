@@ -1,147 +1,313 @@
-"""Where a body sits: its Land, its government level, the Kreis of a Gemeinde.
+"""The Land rule: where a body sits (Land, level, Kreis) and whose residents it reaches.
 
-Answers come from the graph itself: the AGS/ARS of territorial units, else the
-``land`` property a source gives (associations, IT providers), else the
-``PART_OF`` chain (a ministry ``PART_OF`` its Land). What cannot be placed is
+One index, :class:`Territory`, answers for analytics, spread and the report alike,
+so ``report --land BY`` and ``seeds --land BY`` place the same bodies.
+
+**Land** of a body or territorial unit (:meth:`Territory.land`): the Federation is
+:data:`FEDERAL`; a territorial unit has the Land of its AGS/ARS; else the ``land``
+property a source gives (associations, IT providers); else the Land of what it is
+``PART_OF`` (a ministry ``PART_OF`` its Land). What cannot be placed is
 :data:`UNKNOWN`, never guessed.
+
+**Level** (:meth:`Territory.level`): declared per label in the schema
+(``Node.government_level``); ministries and agencies are ``bund`` when they
+belong to the Federation and ``land`` otherwise.
+
+**Covered territory** (:meth:`Territory.covers`), what a reuse by a body reaches:
+
+- a territorial body covers its own territory;
+- a body that acts for the territorial body it is ``PART_OF`` (``Node.organ``:
+  ministries, agencies) covers that territory below the Federation; federal ones
+  cover no residents: they build and fund solutions, while services reach people
+  through Länder and municipalities, so counting all of Germany for them would
+  swamp every figure;
+- a Cooperation covers the territories of its territorial members (``MEMBER_OF``);
+- IT providers, associations and anything else cover no residents of their own.
+
+The **population** of a territory is its ``population`` property, else the sum
+over its ``PART_OF`` children; covered territories are merged before summing,
+so no resident is counted twice. The **Länder** of a body (:meth:`Territory.lands`)
+are its own Land, or for a Cooperation the Länder of what it covers.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
->>> G.add_node("ags-06", label="State", ags="06", code="HE")
+>>> G.add_node("ags-06", label="State", ags="06", code="HE", population=6_000_000)
 >>> G.add_node("ags-06531005", label="Municipality", ags="06531005")
 >>> G.add_node("min-he-x", label="Ministry")
+>>> G.add_node("itp-ekom21", label="ITProvider", land="HE")
 >>> G.add_edge("min-he-x", "ags-06", type="PART_OF")
 0
->>> land_of(G)["ags-06531005"], land_of(G)["min-he-x"], level_of(G)["min-he-x"]
-('HE', 'HE', 'land')
+>>> T = Territory(G)
+>>> T.land("ags-06531005"), T.land("min-he-x"), T.level("min-he-x"), T.land("itp-ekom21")
+('HE', 'HE', 'land', 'HE')
+>>> sorted(T.lands("itp-ekom21")), T.covers("itp-ekom21"), T.covered_population(["min-he-x"])
+(['HE'], frozenset(), (6000000, []))
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from functools import cached_property
+from typing import TYPE_CHECKING
+
 import networkx as nx
 
-from ozggraph.schema.edges import BODIES
+from ozggraph.schema import EDGE_TYPES, NODE_TYPES
+from ozggraph.schema.edges import BODIES, TERRITORIAL
+from ozggraph.schema.nodes import District, Federation, MunicipalAssociation, Municipality, State
+from ozggraph.schema.types import GOVERNMENT_LEVELS
+
+if TYPE_CHECKING:
+    from ozggraph.network.ties import TieIndex
 
 #: Land code of the Federation and of federal bodies.
 FEDERAL = "DE"
 #: Land of a body the graph does not place.
 UNKNOWN = "?"
 #: Government levels, top down; ``verband`` = associations, ``provider`` = IT providers.
-LEVELS = ("bund", "land", "kreis", "gemeinde", "verband", "provider")
+LEVELS = GOVERNMENT_LEVELS
 #: Official Land codes by the first two AGS digits (used when a State node has no ``code``).
 LAND_CODES = {
     "01": "SH", "02": "HH", "03": "NI", "04": "HB", "05": "NW", "06": "HE", "07": "RP",
     "08": "BW", "09": "BY", "10": "SL", "11": "BE", "12": "BB", "13": "MV", "14": "SN",
     "15": "ST", "16": "TH",
 }  # fmt: skip
-_LEVEL_BY_LABEL = {
-    "Federation": "bund",
-    "State": "land",
-    "AdministrativeDistrict": "land",
-    "District": "kreis",
-    "Municipality": "gemeinde",
-    "MunicipalAssociation": "gemeinde",
-    "Association": "verband",
-    "ITProvider": "provider",
-}
+
+_PART_OF = EDGE_TYPES["PART_OF"].type
+_MEMBER_OF = EDGE_TYPES["MEMBER_OF"].type
+_ORGANS = frozenset(label for label, m in NODE_TYPES.items() if m.organ)
+_GROUPS = frozenset(label for label, m in NODE_TYPES.items() if m.stands_for_members)
+#: Territorial units between a Gemeinde and its Land (Kreis, Gemeindeverband).
+LOCAL_PARENTS = frozenset({District.label, MunicipalAssociation.label})
 
 
-def is_body(graph: nx.MultiDiGraph, node: str) -> bool:
-    """Public bodies, their associations and IT providers (the actors of the network)."""
-    return graph.nodes[node].get("label") in BODIES
+class Territory:
+    """Index of where every body sits, built once from a graph, queried often.
 
-
-def parents(graph: nx.MultiDiGraph) -> dict[str, list[str]]:
-    """Targets of each node's ``PART_OF`` relationships, sorted for determinism."""
-    found: dict[str, list[str]] = {}
-    for u, v, t in graph.edges(data="type"):
-        if t == "PART_OF":
-            found.setdefault(u, []).append(v)
-    return {node: sorted(targets) for node, targets in found.items()}
-
-
-def land_of(graph: nx.MultiDiGraph, up: dict[str, list[str]] | None = None) -> dict[str, str]:
-    """Land code of every body and territorial unit: ``HE``…, :data:`FEDERAL` or :data:`UNKNOWN`.
-
-    ``up``: :func:`parents` of ``graph``, when already at hand.
+    ``ties``: a :class:`~ozggraph.network.ties.TieIndex` of ``graph`` when at hand
+    (saves a pass over the relationships).
     """
-    codes = dict(LAND_CODES)
-    for _, attrs in graph.nodes(data=True):
-        if attrs.get("label") == "State" and attrs.get("ags") and attrs.get("code"):
-            codes[attrs["ags"]] = attrs["code"]
-    lands: dict[str, str] = {}
-    up = parents(graph) if up is None else up
-    for node, attrs in graph.nodes(data=True):
-        if attrs.get("label") in BODIES:
-            lands[node] = _land(graph, up, node, codes, lands, set())
-    return lands
 
+    def __init__(self, graph: nx.MultiDiGraph, ties: TieIndex | None = None) -> None:
+        self.graph = graph
+        self.labels: dict[str, str] = dict(graph.nodes(data="label", default=""))
+        part_of: Mapping[str, Iterable[str]]
+        members: Mapping[str, Iterable[str]]
+        if ties is None:
+            up: defaultdict[str, list[str]] = defaultdict(list)
+            inside: defaultdict[str, list[str]] = defaultdict(list)
+            for u, v, t in graph.edges(data="type"):
+                if t == _PART_OF:
+                    up[u].append(v)
+                elif t == _MEMBER_OF and self.labels.get(v) in _GROUPS:
+                    inside[v].append(u)
+            part_of, members = up, inside
+        else:
+            part_of, members = ties.part_of, ties.members
+        #: ``PART_OF`` targets of every node, sorted.
+        self.parents: dict[str, list[str]] = {n: sorted(set(ts)) for n, ts in part_of.items()}
+        self.territorial_parents: dict[str, set[str]] = defaultdict(set)
+        self.children: dict[str, set[str]] = defaultdict(set)
+        self.organ_of: dict[str, set[str]] = defaultdict(set)
+        for u, targets in self.parents.items():
+            lu = self.labels.get(u)
+            for v in targets:
+                if self.labels.get(v) not in TERRITORIAL:
+                    continue
+                if lu in TERRITORIAL:
+                    self.territorial_parents[u].add(v)
+                    self.children[v].add(u)
+                elif lu in _ORGANS:
+                    self.organ_of[u].add(v)
+        self.members: dict[str, set[str]] = {
+            g: {m for m in ms if self.labels.get(m) in TERRITORIAL} for g, ms in members.items()
+        }
+        self._land: dict[str, str] = {}
+        self._population: dict[str, int | None] = {}
+        self._covers: dict[str, frozenset[str]] = {}
+        self._lands: dict[str, frozenset[str]] = {}
+        self._ancestors: dict[str, frozenset[str]] = {}
 
-def _land(
-    graph: nx.MultiDiGraph,
-    up: dict[str, list[str]],
-    node: str,
-    codes: dict[str, str],
-    memo: dict[str, str],
-    seen: set[str],
-) -> str:
-    if node in memo:
-        return memo[node]
-    attrs = graph.nodes[node]
-    key = attrs.get("ags") or attrs.get("ars")
-    if attrs.get("label") == "Federation":
-        land = FEDERAL
-    elif key and key[:2] in codes:
-        land = codes[key[:2]]
-    elif attrs.get("land"):  # an association or provider whose Land a source gives
-        land = attrs["land"]
-    else:
+    # -- Land and level ---------------------------------------------------------------
+
+    @cached_property
+    def codes(self) -> dict[str, str]:
+        """Land code by the first two AGS digits (State ``code`` properties first)."""
+        codes = dict(LAND_CODES)
+        for node, label in self.labels.items():
+            attrs = self.graph.nodes[node]
+            if label == State.label and attrs.get("ags") and attrs.get("code"):
+                codes[attrs["ags"]] = attrs["code"]
+        return codes
+
+    def land(self, node: str) -> str:
+        """Land code of a body or territorial unit: ``HE``…, :data:`FEDERAL` or :data:`UNKNOWN`."""
+        if node not in self._land:
+            self._land[node] = self._find_land(node, set())
+        return self._land[node]
+
+    def _find_land(self, node: str, seen: set[str]) -> str:
+        if node in self._land:
+            return self._land[node]
+        attrs = self.graph.nodes[node]
+        key = attrs.get("ags") or attrs.get("ars")
+        if self.labels.get(node) == Federation.label:
+            return FEDERAL
+        if key and key[:2] in self.codes:
+            return self.codes[key[:2]]
+        if attrs.get("land"):  # an association or provider whose Land a source gives
+            return str(attrs["land"])
         seen.add(node)  # PART_OF cycles are not forbidden by the schema
-        found = (_land(graph, up, p, codes, memo, seen) for p in up.get(node, ()) if p not in seen)
-        land = next((x for x in found if x != UNKNOWN), UNKNOWN)
-    memo[node] = land
-    return land
+        for parent in self.parents.get(node, ()):
+            if parent not in seen and (found := self._find_land(parent, seen)) != UNKNOWN:
+                self._land[node] = found
+                return found
+        return UNKNOWN
 
+    @cached_property
+    def body_lands(self) -> dict[str, str]:
+        """:meth:`land` of every body of the graph."""
+        return {n: self.land(n) for n, label in self.labels.items() if label in BODIES}
 
-def level_of(graph: nx.MultiDiGraph, lands: dict[str, str] | None = None) -> dict[str, str]:
-    """Government level (one of :data:`LEVELS`) of every body.
+    def level(self, node: str) -> str:
+        """Government level (one of :data:`LEVELS`) of a body."""
+        declared = NODE_TYPES[self.labels[node]].government_level
+        return declared or ("bund" if self.land(node) == FEDERAL else "land")
 
-    Ministries and agencies are ``bund`` when they belong to the Federation and
-    ``land`` otherwise; a Regierungsbezirk is a Land authority, so ``land``.
-    """
-    lands = land_of(graph) if lands is None else lands
-    levels = {}
-    for node, land in lands.items():
-        if node not in graph:  # ``lands`` may cover more than a filtered view
-            continue
-        label = graph.nodes[node]["label"]
-        levels[node] = _LEVEL_BY_LABEL.get(label, "bund" if land == FEDERAL else "land")
-    return levels
+    def kreis(self, node: str) -> str | None:
+        """The District (Kreis or kreisfreie Stadt) a Municipality belongs to.
 
-
-def kreis_of(graph: nx.MultiDiGraph, up: dict[str, list[str]] | None = None) -> dict[str, str]:
-    """The District (Kreis or kreisfreie Stadt) each Municipality belongs to.
-
-    Follows ``PART_OF`` (also through a MunicipalAssociation); falls back to the
-    first five AGS digits when that District is in the graph.
-    """
-    result = {}
-    up = parents(graph) if up is None else up
-    for node, attrs in graph.nodes(data=True):
-        if attrs.get("label") != "Municipality":
-            continue
-        frontier, seen = list(up.get(node, ())), {node}
+        Follows ``PART_OF`` (also through a MunicipalAssociation); falls back to the
+        first five AGS digits when that District is in the graph.
+        """
+        frontier, seen = list(self.parents.get(node, ())), {node}
         while frontier:
             nxt = frontier.pop(0)
             if nxt in seen:
                 continue
             seen.add(nxt)
-            if graph.nodes[nxt].get("label") == "District":
-                result[node] = nxt
-                break
-            frontier.extend(up.get(nxt, ()))
-        else:
-            guess = f"ags-{attrs.get('ags', '')[:5]}"
-            if graph.nodes.get(guess, {}).get("label") == "District":
-                result[node] = guess
-    return result
+            if self.labels.get(nxt) == District.label:
+                return nxt
+            frontier.extend(self.parents.get(nxt, ()))
+        guess = f"ags-{self.graph.nodes[node].get('ags', '')[:5]}"
+        return guess if self.labels.get(guess) == District.label else None
+
+    def local_parents(self, node: str) -> list[str]:
+        """Kreis and Gemeindeverband above a Gemeinde (stops at the Land)."""
+        found, frontier = [], list(self.parents.get(node, ()))
+        while frontier:
+            p = frontier.pop()
+            if self.labels.get(p) in LOCAL_PARENTS and p not in found:
+                found.append(p)
+                frontier.extend(self.parents.get(p, ()))
+        return found
+
+    # -- covered territory and population ----------------------------------------------
+
+    def covers(self, node: str) -> frozenset[str]:
+        """Territorial ids whose residents a reuse by ``node`` reaches (see module rule)."""
+        if node not in self._covers:
+            self._covers[node] = self._cover(node)
+        return self._covers[node]
+
+    def _cover(self, node: str) -> frozenset[str]:
+        label = self.labels.get(node)
+        if label in TERRITORIAL:
+            return frozenset({node})
+        if label in _ORGANS:
+            return frozenset(
+                t for t in self.organ_of.get(node, ()) if self.labels.get(t) != Federation.label
+            )
+        if label in _GROUPS:
+            return frozenset(self.members.get(node, ()))
+        return frozenset()
+
+    def ancestors(self, node: str) -> frozenset[str]:
+        """All territorial units above ``node`` (via ``PART_OF``)."""
+        if node not in self._ancestors:
+            found: set[str] = set()
+            stack = list(self.territorial_parents.get(node, ()))
+            while stack:
+                parent = stack.pop()
+                if parent not in found:
+                    found.add(parent)
+                    stack.extend(self.territorial_parents.get(parent, ()))
+            self._ancestors[node] = frozenset(found)
+        return self._ancestors[node]
+
+    def outermost(self, territories: Iterable[str]) -> set[str]:
+        """Drop every territory that lies inside another one of the set."""
+        chosen = set(territories)
+        return {t for t in chosen if not (self.ancestors(t) & chosen)}
+
+    def population(self, territory: str) -> int | None:
+        """Residents of one territory; ``None`` when neither it nor its children say."""
+        if territory not in self._population:
+            own = self.graph.nodes[territory].get("population")
+            if own is None:
+                parts = [self.population(c) for c in self.children.get(territory, ())]
+                known = [p for p in parts if p is not None]
+                own = sum(known) if known else None
+            self._population[territory] = own
+        return self._population[territory]
+
+    def covered_population(self, bodies: Iterable[str]) -> tuple[int, list[str]]:
+        """Residents reached by a set of bodies, each counted once; and territories of
+        unknown population (so a partial sum is never passed off as complete)."""
+        territories = self.outermost(t for b in bodies for t in self.covers(b))
+        total, unknown = 0, []
+        for t in sorted(territories):
+            pop = self.population(t)
+            if pop is None:
+                unknown.append(t)
+            else:
+                total += pop
+        return total, unknown
+
+    @cached_property
+    def states(self) -> dict[str, str]:
+        """State node id -> Land code."""
+        return {n: self.land(n) for n, label in self.labels.items() if label == State.label}
+
+    def lands(self, node: str) -> frozenset[str]:
+        """Land codes a body belongs to or covers; empty for federal and unplaced bodies.
+
+        A body has its :meth:`land`; a Cooperation the Länder of the territories it
+        covers. A Federation-wide body is not "in" a Land: it reaches all of them, and
+        :meth:`reaches_all` says so instead of listing sixteen codes.
+        """
+        if node not in self._lands:
+            if self.labels.get(node) in BODIES:
+                own = self.land(node)
+                codes = {own} if own not in (FEDERAL, UNKNOWN) else set()
+            else:
+                codes = {self.land(t) for t in self.covers(node)} - {FEDERAL, UNKNOWN}
+            self._lands[node] = frozenset(codes)
+        return self._lands[node]
+
+    def reaches_all(self, node: str) -> bool:
+        """Whether the body covers the Federation."""
+        return any(self.labels.get(t) == Federation.label for t in self.covers(node))
+
+
+def land_of(graph: nx.MultiDiGraph, territory: Territory | None = None) -> dict[str, str]:
+    """Land code of every body (:meth:`Territory.land`): ``HE``…, :data:`FEDERAL` or ``?``."""
+    return dict((territory or Territory(graph)).body_lands)
+
+
+def level_of(graph: nx.MultiDiGraph, territory: Territory | None = None) -> dict[str, str]:
+    """Government level (one of :data:`LEVELS`) of every body in ``graph``."""
+    terr = territory or Territory(graph)
+    return {n: terr.level(n) for n in terr.body_lands if n in graph}
+
+
+def kreis_of(graph: nx.MultiDiGraph, territory: Territory | None = None) -> dict[str, str]:
+    """The District each Municipality belongs to (:meth:`Territory.kreis`)."""
+    terr = territory or Territory(graph)
+    found = {
+        n: terr.kreis(n)
+        for n, label in terr.labels.items()
+        if label == Municipality.label and n in graph
+    }
+    return {n: k for n, k in found.items() if k is not None}

@@ -28,7 +28,7 @@ from ozggraph.analytics.summary import Analysis, analyse
 from ozggraph.network.filters import as_of as as_of_view
 from ozggraph.network.filters import restrict_to_land
 from ozggraph.network.sparse import component_labels
-from ozggraph.network.territory import land_of
+from ozggraph.network.territory import Territory
 
 #: Rows in the "most central" and "brokers" tables of text, md and html (json has all).
 TOP = 10
@@ -92,9 +92,9 @@ def build_report(
 ) -> Report:
     """The report on ``graph`` (the whole dataset), optionally as of a date and for one Land."""
     header = stamp(graph, as_of=as_of, land=land)
-    view = as_of_view(graph, as_of) if as_of else graph
+    view = as_of_view(graph, as_of)
     view = restrict_to_land(view, land) if land else view
-    analysis = analyse(view, land=land, seed=seed, lands=land_of(graph))
+    analysis = analyse(view, land=land, seed=seed, territory=Territory(graph))
     names = {n: view.nodes[n].get("name", n) for n in analysis.projection.ids}
     rows = _node_rows(view, analysis, names)
     weak = _weak_points(view, analysis, names)

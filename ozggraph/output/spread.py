@@ -11,16 +11,15 @@ from typing import Any
 
 import networkx as nx
 
-from ozggraph import __version__
+from ozggraph import __version__, dates
+from ozggraph.network.territory import Territory
 from ozggraph.output.document import Document, render
 from ozggraph.output.plots import adoption_chart, network_chart
 from ozggraph.schema.types import REUSE_STAGES
-from ozggraph.spread import dates
 from ozggraph.spread.calibrate import Calibration
 from ozggraph.spread.observed import Adopter, Spread, observe, solutions
 from ozggraph.spread.seeds import Selection
 from ozggraph.spread.simulate import Estimate, Simulation
-from ozggraph.spread.territory import Territory
 
 
 def stamp(graph: nx.MultiDiGraph, **extra: object) -> dict[str, object]:

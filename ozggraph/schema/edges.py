@@ -10,21 +10,23 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ozggraph.schema.types import AmountKind, Evidence, FundingStatus, Id, PartialDate, ReuseStage
-
-TERRITORIAL = frozenset(
-    {
-        "Federation",
-        "State",
-        "AdministrativeDistrict",
-        "District",
-        "MunicipalAssociation",
-        "Municipality",
-    }
+from ozggraph.schema.nodes import NODE_MODELS
+from ozggraph.schema.types import (
+    AmountKind,
+    Evidence,
+    FundingStatus,
+    Id,
+    PartialDate,
+    ReuseStage,
+    TieRole,
 )
-#: Bodies that act: public bodies, their associations and providers.
-BODIES = TERRITORIAL | {"Association", "Ministry", "Agency", "ITProvider"}
-ACTORS = BODIES | {"Cooperation"}
+
+#: Units of the territorial hierarchy (``Node.territorial``).
+TERRITORIAL = frozenset(m.label for m in NODE_MODELS if m.territorial)
+#: Bodies that act: public bodies, their associations and providers (``Node.body``).
+BODIES = frozenset(m.label for m in NODE_MODELS if m.body)
+#: What may take part: bodies and what stands for its members (a Cooperation).
+ACTORS = BODIES | {m.label for m in NODE_MODELS if m.stands_for_members}
 SUBJECTS = frozenset({"Topic", "OZGService"})
 
 
@@ -40,6 +42,9 @@ class Edge(BaseModel):
     curated: ClassVar[bool] = True
     #: A claim asserts that something happened or will happen; it carries ``evidence``.
     claim: ClassVar[bool] = False
+    #: How the relationship ties bodies in the cooperation network (``types.TieRole``;
+    #: the rule is :mod:`ozggraph.network.ties`); ``None``: it makes no tie.
+    tie: ClassVar[TieRole | None] = None
 
     source: Id
     target: Id
@@ -77,6 +82,7 @@ class PART_OF(Edge):
 class MEMBER_OF(Edge):
     type = "MEMBER_OF"
     claim = True
+    tie = "member"
     source_labels = ACTORS
     target_labels = frozenset({"Cooperation", "Association"})
     role: str | None = None
@@ -87,6 +93,7 @@ class FUNDS(Edge):
 
     type = "FUNDS"
     claim = True
+    tie = "money"
     source_labels = BODIES | {"Programme"}
     target_labels = ACTORS | {"Programme", "Solution"}
     amount_eur: float | None = Field(default=None, ge=0)
@@ -100,6 +107,7 @@ class FUNDS(Edge):
 class PARTICIPATES_IN(Edge):
     type = "PARTICIPATES_IN"
     claim = True
+    tie = "member"
     source_labels = ACTORS
     target_labels = frozenset({"Programme"})
     role: str | None = None
@@ -108,6 +116,7 @@ class PARTICIPATES_IN(Edge):
 class DEVELOPS(Edge):
     type = "DEVELOPS"
     claim = True
+    tie = "maker"
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
 
@@ -115,6 +124,7 @@ class DEVELOPS(Edge):
 class OPERATES(Edge):
     type = "OPERATES"
     claim = True
+    tie = "maker"
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
 
@@ -122,6 +132,7 @@ class OPERATES(Edge):
 class PROVIDES(Edge):
     type = "PROVIDES"
     claim = True
+    tie = "maker"
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
 
@@ -131,6 +142,7 @@ class REUSES(Edge):
 
     type = "REUSES"
     claim = True
+    tie = "user"
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
     stage: ReuseStage

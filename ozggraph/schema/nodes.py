@@ -24,6 +24,21 @@ class Node(BaseModel):
     #: Digits of the official AGS at this level, if the level has one.
     ags_length: ClassVar[int | None] = None
 
+    # Meanings the analyses read (ozggraph.network): declared here, never as string sets.
+    #: A body: a public body, association or IT provider, an actor of the cooperation network.
+    body: ClassVar[bool] = False
+    #: A unit of the official territorial hierarchy (keyed by AGS/ARS), with residents.
+    territorial: ClassVar[bool] = False
+    #: Government level of bodies of this label (``bund``, ``land``, ``kreis``, ``gemeinde``,
+    #: ``verband``, ``provider``); ``None``: it depends on the Land (ministries, agencies).
+    government_level: ClassVar[str | None] = None
+    #: Acts for the territorial body it is ``PART_OF`` (a Land ministry covers the Land).
+    organ: ClassVar[bool] = False
+    #: A context of cooperation (bodies are tied through it; see ``Edge.tie``).
+    context: ClassVar[bool] = False
+    #: Stands for its member bodies wherever it takes part (a Cooperation in another one).
+    stands_for_members: ClassVar[bool] = False
+
     id: Id
     name: str = Field(min_length=1)
     aliases: list[str] = []
@@ -42,6 +57,9 @@ class Node(BaseModel):
 class Territorial(Node):
     """A unit of the official territorial hierarchy, keyed by AGS/ARS."""
 
+    body = True
+    territorial = True
+
     ags: Digits | None = None
     ars: Digits | None = None
     official_name: str | None = None
@@ -59,21 +77,25 @@ class Territorial(Node):
 
 class Federation(Territorial):
     label = "Federation"
+    government_level = "bund"
 
 
 class State(Territorial):
     label = "State"
+    government_level = "land"
     ags_length = 2
     code: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
 
 
 class AdministrativeDistrict(Territorial):
     label = "AdministrativeDistrict"
+    government_level = "land"  # a Regierungsbezirk is a Land authority
     ags_length = 3
 
 
 class District(Territorial):
     label = "District"
+    government_level = "kreis"
     ags_length = 5
 
 
@@ -81,10 +103,12 @@ class MunicipalAssociation(Territorial):
     """Verbandsgemeinde, Amt, Samtgemeinde ...: no AGS, a 9-digit ARS."""
 
     label = "MunicipalAssociation"
+    government_level = "gemeinde"
 
 
 class Municipality(Territorial):
     label = "Municipality"
+    government_level = "gemeinde"
     ags_length = 8
 
 
@@ -103,24 +127,35 @@ class Organisation(Node):
 
 class Association(Organisation):
     label = "Association"
+    body = True
+    government_level = "verband"
+    #: Whether a source names it a national (``bund``) or a Land (``land``) association.
     level: str | None = None
 
 
 class Ministry(Organisation):
     label = "Ministry"
+    body = True
+    organ = True
 
 
 class Agency(Organisation):
     label = "Agency"
+    body = True
+    organ = True
 
 
 class ITProvider(Organisation):
     label = "ITProvider"
+    body = True
+    government_level = "provider"
     legal_form: str | None = None
 
 
 class Cooperation(Organisation):
     label = "Cooperation"
+    context = True
+    stands_for_members = True
     date: PartialDate | None = None
 
 
@@ -128,6 +163,7 @@ class Programme(Organisation):
     """A funding or support programme; ``amount_eur`` is its total as the source gives it."""
 
     label = "Programme"
+    context = True
     amount_eur: float | None = Field(default=None, ge=0)
     amount_kind: AmountKind | None = None
     amount_bound_eur: float | None = Field(default=None, ge=0)
@@ -139,6 +175,7 @@ class Solution(Organisation):
     """A reusable online service, platform or base service."""
 
     label = "Solution"
+    context = True
     #: Adopter figures a source gives only as a number ("11 Länder"); never expanded to edges.
     reported_adopters: list[str] = []
 

@@ -61,3 +61,17 @@ EVIDENCE: tuple[str, ...] = (
 #: (">11 Mio": ``at_least``). A bound is kept in ``amount_bound_eur``, never in ``amount_eur``.
 AmountKind = Literal["exact", "approximate", "at_least", "at_most"]
 AMOUNT_KINDS: tuple[str, ...] = ("exact", "approximate", "at_least", "at_most")
+
+#: How a relationship ties bodies (declared as ``Edge.tie``; the rule: ozggraph.network.ties).
+#: ``member``: the source takes part in the target context; all members of one Cooperation
+#: or Programme are tied to each other, a member of an Association only to the Association.
+#: ``maker``: the source develops, operates or provides the target Solution; its makers are
+#: tied to each other and to its users. ``user``: the source uses the Solution; tied to its
+#: makers only (two buyers of one product do not work together). ``money``: the source pays
+#: the target: payer and recipient are tied (a Programme pays for its funders, money to a
+#: Solution goes to its makers).
+TieRole = Literal["member", "maker", "user", "money"]
+
+#: Government levels of bodies, top down (declared per label as ``Node.government_level``);
+#: ``verband``: associations, ``provider``: IT providers.
+GOVERNMENT_LEVELS: tuple[str, ...] = ("bund", "land", "kreis", "gemeinde", "verband", "provider")

@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
+from ozggraph.network.territory import Territory
 from ozggraph.schema.edges import BODIES
 from ozggraph.schema.types import REUSE_STAGES
 from ozggraph.spread.cascade_network import from_graph
 from ozggraph.spread.observed import ROLES, solutions
 from ozggraph.spread.simulate import cascades
-from ozggraph.spread.territory import Territory
 
 GRID = (0.0, 0.005, 0.01, 0.02, 0.03, 0.05, 0.075, 0.1, 0.15, 0.2, 0.3, 0.5, 0.75, 1.0)
 #: A log-likelihood gain below this is no evidence (about a likelihood-ratio test at 5 %).

@@ -24,12 +24,11 @@ import scipy.sparse as sp
 from ozggraph.lookup import UnknownIdError, resolve
 from ozggraph.network import filters
 from ozggraph.network.projections import cooperation_projection
-from ozggraph.network.territory import level_of
+from ozggraph.network.territory import FEDERAL, UNKNOWN, Territory
 from ozggraph.schema.edges import BODIES
-from ozggraph.spread.territory import Territory
 
 #: Pseudo-Land for territory above the Länder (the Federation).
-NATIONWIDE = "DE"
+NATIONWIDE = FEDERAL
 
 
 @dataclass
@@ -84,10 +83,10 @@ def from_graph(
     """
     ids, weights = _projection(graph, as_of, exclude)
     labels = np.asarray([str(graph.nodes[n].get("label")) for n in ids])
-    level = level_of(graph)
-    levels = np.asarray([level.get(n, "") for n in ids])
+    terr = territory or Territory(graph)
+    levels = np.asarray([terr.level(n) for n in ids])
     net = Network(ids=ids, adjacency=weights, labels=labels, levels=levels)
-    attach_territory(net, territory or Territory(graph))
+    attach_territory(net, terr)
     return net
 
 
@@ -121,7 +120,8 @@ def attach_territory(net: Network, terr: Territory) -> None:
     pops = [terr.population(t) for t in net.territory_ids]
     net.population = np.asarray([p or 0 for p in pops], dtype=np.float64)
     net.unknown_population = [t for t, p in zip(net.territory_ids, pops, strict=True) if p is None]
-    net.lands = [*sorted(set(terr.states.values())), NATIONWIDE]
+    codes = {*terr.states.values(), *(c for n in net.ids for c in terr.lands(n))}
+    net.lands = [*sorted(codes - {FEDERAL, UNKNOWN}), NATIONWIDE]
     land_ix = {c: i for i, c in enumerate(net.lands)}
     net.territory_land = np.asarray([_land(terr, t, land_ix) for t in net.territory_ids], np.int64)
     net.node_land = np.asarray(
@@ -156,7 +156,8 @@ def _projection(
 def view(
     graph: nx.MultiDiGraph, as_of: str | None, exclude: Collection[str] = ()
 ) -> nx.MultiDiGraph:
-    """The graph as it stood at ``as_of`` (analytics' rule), without the nodes in ``exclude``."""
+    """The graph as it stood at ``as_of`` (``None``: the latest state; the rule of
+    :func:`ozggraph.network.filters.as_of`), without the nodes in ``exclude``."""
     if exclude:
         graph = nx.restricted_view(graph, list(exclude), [])
-    return filters.as_of(graph, as_of) if as_of else graph
+    return filters.as_of(graph, as_of)

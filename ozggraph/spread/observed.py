@@ -32,12 +32,12 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from ozggraph import dates
 from ozggraph.errors import OzgGraphError
 from ozggraph.lookup import resolve
+from ozggraph.network.territory import Territory
 from ozggraph.schema.types import REUSE_STAGES
-from ozggraph.spread import dates
 from ozggraph.spread.adoption_paths import tie_paths
-from ozggraph.spread.territory import Territory
 
 ROLES = {"DEVELOPS": "developer", "OPERATES": "operator", "PROVIDES": "provider"}
 RULES = ("furthest", "latest")
@@ -162,7 +162,10 @@ def observe(
     start = _start(roles, facts, cut)
     _time_to_adopt(adopters, start)
     if paths:
-        tie_paths(graph, sol, [r.id for r in roles], adopters, as_of, terr)
+        holders = [r.id for r in roles]
+        found = tie_paths(graph, sol, holders, [(a.id, a.first) for a in adopters], as_of, terr)
+        for adopter in adopters:
+            adopter.via, adopter.through = found.get(adopter.id, ([], []))
     undated = [f for fs in facts.values() for f in fs if f.date is None] if cut else []
     return Spread(
         id=sol,

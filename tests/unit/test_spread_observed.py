@@ -6,9 +6,9 @@ import pytest
 from spread_world import edge, world
 
 import ozggraph
+from ozggraph.dates import start
 from ozggraph.lookup import UnknownIdError
 from ozggraph.spread.adoption_paths import HIERARCHY
-from ozggraph.spread.dates import start
 from ozggraph.spread.observed import Fact, observe, state_at
 
 
