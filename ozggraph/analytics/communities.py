@@ -1,14 +1,12 @@
 """Communities: groups of bodies tied more densely among themselves than to the rest.
 
-:func:`louvain` is the Louvain method (Blondel et al. 2008) as NetworkX runs it
-(``nx.community.louvain_communities``: nodes visited in an order shuffled with
-``seed``, a node moved to the neighbouring community that raises modularity
-most, levels aggregated until the gain falls below ``threshold``) with two
-changes for speed: each node's step is a few numpy operations on the sparse
-matrix, and after the first sweep only nodes whose neighbourhood changed are
-visited again (the "fast local move" of Leiden, Traag et al. 2019), where
-NetworkX sweeps all nodes until none moves. Partitions therefore differ in
-detail from NetworkX's; their modularity is about as high (tested).
+:func:`louvain` maximises Newman's modularity with igraph (a kept library: its C
+code replaced our hand-written Louvain, which undercounted modularity, 0.5745 vs
+0.5899 on the shipped data; igraph's multilevel is also ~4x faster on a
+country-sized network). Each try runs igraph's Louvain (multilevel, Blondel et al.
+2008) and Leiden (Traag et al. 2019, iterated until stable) from a random-number
+stream seeded by ``seed``; the partition of highest modularity wins. On the
+shipped data ten tries reach the best partition igraph finds over ten seeds.
 :func:`modularity` is Newman's Q, equal to ``nx.community.modularity``.
 
 >>> import networkx as nx
@@ -23,88 +21,63 @@ True
 from __future__ import annotations
 
 import random
-from collections import Counter, deque
+from collections import Counter
 from collections.abc import Hashable, Mapping
 from typing import Any
 
+import igraph as ig
 import numpy as np
 import scipy.sparse as sp
 
 from ozggraph.network.sparse import Network, Projection, as_projection
 
+#: Tries on networks up to this many links; larger ones get one (each try costs ~0.4 s
+#: at 400k links, and one Leiden run there is within 0.001 of the best).
+SMALL = 50_000
+
 
 def louvain(
-    network: Network, *, seed: int = 0, resolution: float = 1.0, threshold: float = 1e-7
+    network: Network, *, seed: int = 0, resolution: float = 1.0, tries: int | None = None
 ) -> dict[Any, int]:
-    """Community number of each node: 0 is the largest community, ties by smallest id."""
+    """Community number of each node: 0 is the largest community, ties by smallest id.
+
+    ``tries``: Louvain + Leiden runs to keep the best of (default 10, on networks of
+    more than 50,000 links 1).
+    """
     net = as_projection(network)
-    rng = random.Random(seed)
-    weights = net.weights
-    membership = np.arange(net.n)  # community of each original node
-    quality = modularity(net, membership, resolution=resolution)
-    while True:
-        level = _one_level(weights, rng, resolution)
-        membership = level[membership]  # a level never lowers modularity: always keep it
-        new_quality = modularity(net, membership, resolution=resolution)
-        if new_quality - quality <= threshold:
-            break
-        quality = new_quality
-        weights = _aggregate(weights, level)
-    return _numbered(net, membership)
+    if net.n == 0:
+        return {}
+    graph = to_igraph(net)
+    tries = tries if tries is not None else (10 if net.number_of_edges <= SMALL else 1)
+    best, best_q = np.arange(net.n), -np.inf
+    previous = random  # igraph draws from one process-wide generator: put it back afterwards
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        for _ in range(max(tries, 1)):
+            for found in (
+                graph.community_multilevel(weights="weight", resolution=resolution),
+                graph.community_leiden(
+                    objective_function="modularity",
+                    weights="weight",
+                    resolution=resolution,
+                    n_iterations=-1,
+                ),
+            ):
+                membership = np.asarray(found.membership)
+                quality = modularity(net, membership, resolution=resolution)
+                if quality > best_q + 1e-12:
+                    best, best_q = membership, quality
+    finally:
+        ig.set_random_number_generator(previous)
+    return _numbered(net, best)
 
 
-def _one_level(weights: sp.csr_array, rng: random.Random, resolution: float) -> np.ndarray:
-    """Move single nodes between communities while that raises modularity; compact labels."""
-    n = weights.shape[0]
-    indptr, indices, data = weights.indptr, weights.indices, weights.data
-    degree = (
-        np.asarray(weights.sum(axis=1)).ravel() + weights.diagonal()
-    )  # a self loop counts twice
-    m = degree.sum() / 2
-    if m == 0:
-        return np.arange(n)
-    community = np.arange(n)
-    total = degree.copy()  # Σ degree per community
-    order = list(range(n))
-    rng.shuffle(order)
-    scale = resolution / (2 * m * m)
-    # Fast local moving (Traag et al. 2019): after the first sweep only nodes whose
-    # neighbourhood changed are visited again; a full re-sweep would find nothing new.
-    queue, queued = deque(order), np.ones(n, dtype=bool)
-    while queue:
-        u = queue.popleft()
-        queued[u] = False
-        start, end = indptr[u], indptr[u + 1]
-        nbrs = indices[start:end]
-        keep = nbrs != u
-        nbrs = nbrs[keep]
-        comms, inverse = np.unique(community[nbrs], return_inverse=True)
-        to_comm = np.bincount(inverse, weights=data[start:end][keep], minlength=len(comms))
-        own = community[u]
-        total[own] -= degree[u]
-        at_own = np.flatnonzero(comms == own)
-        own_weight = to_comm[at_own[0]] if len(at_own) else 0.0
-        remove_cost = -own_weight / m + scale * total[own] * degree[u]
-        gain = remove_cost + to_comm / m - scale * total[comms] * degree[u]
-        best = own
-        if len(gain) and gain.max() > 0:
-            best = comms[int(np.argmax(gain))]
-        total[best] += degree[u]
-        if best != own:
-            community[u] = best
-            wake = nbrs[(community[nbrs] != best) & ~queued[nbrs]]
-            queued[wake] = True
-            queue.extend(wake.tolist())
-    return np.unique(community, return_inverse=True)[1]
-
-
-def _aggregate(weights: sp.csr_array, level: np.ndarray) -> sp.csr_array:
-    """One node per community; edge weights summed (internal weight becomes a self loop)."""
-    k = int(level.max()) + 1
-    member = sp.csr_array(
-        (np.ones(len(level)), (np.arange(len(level)), level)), shape=(len(level), k)
-    )
-    return sp.csr_array(member.T @ weights @ member)
+def to_igraph(network: Network) -> ig.Graph:
+    """The network as an undirected :class:`igraph.Graph` (vertex i = ``ids[i]``, ``weight``)."""
+    net = as_projection(network)
+    upper = sp.triu(net.weights, k=1).tocoo()
+    edges = np.column_stack([upper.row, upper.col]).tolist()
+    return ig.Graph(n=net.n, edges=edges, edge_attrs={"weight": upper.data.tolist()})
 
 
 def _numbered(net: Projection, membership: np.ndarray) -> dict[Any, int]:

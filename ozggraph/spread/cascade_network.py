@@ -97,7 +97,7 @@ def from_edges(ids: Sequence[str], edges: Sequence[tuple[str, str, float]]) -> N
     cols = [index[v] for u, v, _ in edges] + [index[u] for u, v, _ in edges]
     data = [w for *_, w in edges] * 2
     matrix = sp.csr_matrix((data, (rows, cols)), shape=(len(ids), len(ids)))
-    return Network(ids=list(ids), adjacency=matrix, labels=np.asarray(["Body"] * len(ids)))
+    return Network(ids=list(ids), adjacency=matrix, labels=np.asarray([""] * len(ids)))
 
 
 def attach_territory(net: Network, terr: Territory) -> None:
