@@ -21,10 +21,10 @@ from ozggraph.cli.options import (
     output_option,
 )
 from ozggraph.neo4j.settings import Settings
+from ozggraph.output.document import FORMATS
 
 # The analytics (scipy, networkx) are imported inside the commands, so that every other
 # command of the CLI starts without them.
-FORMATS = ("text", "md", "json", "html")
 
 
 @click.command()

@@ -50,7 +50,7 @@ def _emit(
     document: Callable[[dict[str, object]], Document],
     fmt: str,
     output: Path | None,
-    **meta: object,
+    **meta: Any,
 ) -> None:
     stamp = report.stamp(graph, **meta)
     text = report.to_json(result, stamp) if fmt == "json" else render(document(stamp), fmt)

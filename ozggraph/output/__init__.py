@@ -7,7 +7,8 @@
 
 from __future__ import annotations
 
-from ozggraph.output.render import FORMATS, render
+from ozggraph.output.document import FORMATS
+from ozggraph.output.render import render
 from ozggraph.output.report import Report, build_report
 
 __all__ = ["FORMATS", "Report", "build_report", "render"]

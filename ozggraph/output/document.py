@@ -19,7 +19,8 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-FORMATS = ("text", "json", "md", "html")
+#: The formats of every document ozggraph writes (reports and spread documents).
+FORMATS = ("text", "md", "json", "html")
 
 
 @dataclass

@@ -17,8 +17,8 @@ from rich.table import Table as RichTable
 
 from ozggraph.output.report import Report
 from ozggraph.output.report_sections import Section, sections, stamp_line
+from ozggraph.output.stamp import line
 
-FORMATS = ("text", "md", "json", "html")
 TITLE = "OZG cooperation report"
 
 
@@ -76,14 +76,7 @@ def markdown(report: Report) -> str:
     lines = [f"# {TITLE}", "", f"*{stamp_line(report)}*", ""]
     for section in sections(report):
         lines += _md_section(section)
-    s = report.stamp
-    lines += [
-        "---",
-        f"ozggraph {s['ozggraph_version']}, dataset `{s['dataset_checksum']}`, "
-        f"backend {s['backend']}, as of {s['as_of'] or 'all dates'}"
-        + (f", Land {s['land']}" if s["land"] else ""),
-        "",
-    ]
+    lines += ["---", line(report.stamp), ""]
     return "\n".join(lines)
 
 

@@ -20,7 +20,6 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-import ozggraph
 from ozggraph.analytics import funding, weakpoints
 from ozggraph.analytics.communities import cross_ties
 from ozggraph.analytics.coverage import coverage as coverage_of
@@ -29,6 +28,7 @@ from ozggraph.network.filters import as_of as as_of_view
 from ozggraph.network.filters import restrict_to_land
 from ozggraph.network.sparse import component_labels
 from ozggraph.network.territory import Territory
+from ozggraph.output.stamp import stamp
 
 #: Rows in the "most central" and "brokers" tables of text, md and html (json has all).
 TOP = 10
@@ -69,17 +69,6 @@ def _clean(value: Any) -> Any:
     if isinstance(value, np.generic):
         return _clean(value.item())
     return value
-
-
-def stamp(graph: nx.MultiDiGraph, *, as_of: str | None, land: str | None) -> dict[str, Any]:
-    """What a figure needs to be cited and reproduced."""
-    return {
-        "ozggraph_version": ozggraph.__version__,
-        "dataset_checksum": graph.graph.get("checksum") or ozggraph.checksum(graph),
-        "backend": graph.graph.get("backend", "embedded"),
-        "as_of": as_of,
-        "land": land,
-    }
 
 
 def build_report(

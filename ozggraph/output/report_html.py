@@ -18,6 +18,7 @@ from matplotlib.figure import Figure
 
 from ozggraph.output.report import Report
 from ozggraph.output.report_sections import Section, Table, sections, stamp_line
+from ozggraph.output.stamp import line
 from ozggraph.schema import FUNDING_STATUSES
 
 STATUS_COLOURS = {
@@ -56,14 +57,7 @@ def html(report: Report) -> str:
         parts.append(_section(section))
         if section.chart:
             parts.append(_image(charts[section.chart](report), section.chart))
-    s = report.stamp
-    parts.append(
-        f"<footer>ozggraph {esc.escape(s['ozggraph_version'])} · dataset "
-        f"<code>{esc.escape(s['dataset_checksum'])}</code> · backend {esc.escape(s['backend'])}"
-        f" · as of {esc.escape(s['as_of'] or 'all dates')}"
-        + (f" · Land {esc.escape(s['land'])}" if s["land"] else "")
-        + "</footer></body></html>"
-    )
+    parts.append(f"<footer>{esc.escape(line(report.stamp))}</footer></body></html>")
     return "\n".join(parts) + "\n"
 
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ozggraph.output.report import Report
+from ozggraph.output.stamp import line
 from ozggraph.schema import FUNDING_STATUSES
 
 #: Rows shown per table in text, md and html (the json has everything).
@@ -47,16 +48,7 @@ def pct(value: float) -> str:
 
 
 def stamp_line(report: Report) -> str:
-    s = report.stamp
-    parts = [
-        f"ozggraph {s['ozggraph_version']}",
-        f"dataset {s['dataset_checksum'][:19]}…",
-        f"backend {s['backend']}",
-        f"as of {s['as_of'] or 'all dates'}",
-    ]
-    if s["land"]:
-        parts.append(f"Land {s['land']}")
-    return " · ".join(parts)
+    return line(report.stamp, short=True)
 
 
 def sections(report: Report) -> list[Section]:

@@ -11,30 +11,17 @@ from typing import Any
 
 import networkx as nx
 
-from ozggraph import __version__, dates
+from ozggraph import dates
 from ozggraph.network.territory import Territory
 from ozggraph.output.document import Document, render
 from ozggraph.output.plots import adoption_chart, network_chart
+from ozggraph.output.stamp import line as stamp_line
+from ozggraph.output.stamp import stamp
 from ozggraph.schema.types import REUSE_STAGES
 from ozggraph.spread.calibrate import Calibration
 from ozggraph.spread.observed import Adopter, Spread, observe, solutions
 from ozggraph.spread.seeds import Selection
 from ozggraph.spread.simulate import Estimate, Simulation
-
-
-def stamp(graph: nx.MultiDiGraph, **extra: object) -> dict[str, object]:
-    """Version, dataset checksum and backend (plus ``extra``), for every output."""
-    meta: dict[str, object] = {
-        "ozggraph_version": __version__,
-        "checksum": graph.graph.get("checksum"),
-        "backend": graph.graph.get("backend", "embedded"),
-    }
-    meta.update(extra)
-    return meta
-
-
-def stamp_line(meta: dict[str, object]) -> str:
-    return " · ".join(f"{k} {v}" for k, v in meta.items() if v is not None)
 
 
 def to_json(result: Any, meta: dict[str, object]) -> str:
