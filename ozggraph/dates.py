@@ -18,14 +18,10 @@ import datetime as dt
 
 from pydantic import TypeAdapter, ValidationError
 
-from ozggraph.errors import OzgGraphError
+from ozggraph.errors import DateError
 from ozggraph.schema.types import PartialDate
 
 _PARTIAL = TypeAdapter(PartialDate)
-
-
-class DateError(OzgGraphError):
-    """A date given on the command line or to a function is not a (partial) date."""
 
 
 def check(value: str) -> str:

@@ -1,4 +1,4 @@
-"""One exception root for everything ozggraph raises on purpose.
+"""One exception root for everything ozggraph raises on purpose, and every error class.
 
 The CLI turns any :class:`OzgGraphError` into one clear message and a non-zero
 exit; anything else is a bug and keeps its traceback.
@@ -50,3 +50,27 @@ class Neo4jError(OzgGraphError):
 
 class QueryError(OzgGraphError):
     """A query could not run: unknown name, missing parameter or refused write."""
+
+
+class AnalyticsError(OzgGraphError):
+    """A measure cannot be computed as asked (bad argument, missing data, no convergence)."""
+
+
+class UnknownIdError(OzgGraphError):
+    """No node of the wanted kind has this id, name or alias."""
+
+
+class DateError(OzgGraphError):
+    """A date given on the command line or to a function is not a (partial) date."""
+
+
+class SimulationError(OzgGraphError):
+    """Bad simulation parameters (model, runs, probability)."""
+
+
+class SpreadError(OzgGraphError):
+    """Bad arguments to the observed-spread functions."""
+
+
+class DevServerError(OzgGraphError, RuntimeError):
+    """The dev server could not be assembled, started or stopped."""

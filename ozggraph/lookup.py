@@ -7,11 +7,7 @@ from collections.abc import Collection
 
 import networkx as nx
 
-from ozggraph.errors import OzgGraphError
-
-
-class UnknownIdError(OzgGraphError):
-    """No node of the wanted kind has this id, name or alias."""
+from ozggraph.errors import UnknownIdError
 
 
 def resolve(graph: nx.MultiDiGraph, query: str, labels: Collection[str], kind: str) -> str:

@@ -49,7 +49,8 @@ def neo4j_settings() -> Iterator[Settings]:
     if os.environ.get("NEO4J_URI") and os.environ.get("NEO4J_PASSWORD"):
         yield Settings.from_env()
         return
-    from ozggraph.neo4j.devserver import DevServer, DevServerError
+    from ozggraph.errors import DevServerError
+    from ozggraph.neo4j.devserver import DevServer
 
     server = DevServer(heap="1g", pagecache="256m")
     try:

@@ -45,6 +45,7 @@ from ozggraph.analytics.coverage import coverage
 from ozggraph.analytics.funding import member_shares, totals
 from ozggraph.analytics.summary import Analysis, analyse
 from ozggraph.analytics.weakpoints import bridges, cut_points, single_operator_solutions
+from ozggraph.errors import AnalyticsError
 from ozggraph.network.filters import as_of, restrict_to_land
 from ozggraph.network.projections import (
     bipartite_network,
@@ -52,7 +53,7 @@ from ozggraph.network.projections import (
     cooperation_projection,
     typed_network,
 )
-from ozggraph.network.sparse import AnalyticsError, Projection, as_projection
+from ozggraph.network.sparse import Projection, as_projection
 from ozggraph.network.territory import kreis_of, land_of, level_of
 
 __all__ = [

@@ -30,7 +30,7 @@ from typing import Any, Literal
 
 import networkx as nx
 
-from ozggraph.network.sparse import AnalyticsError
+from ozggraph.errors import AnalyticsError
 from ozggraph.network.ties import TieIndex
 from ozggraph.schema import FUNDING_STATUSES
 

@@ -35,8 +35,7 @@ from typing import Any
 import networkx as nx
 
 from ozggraph import dates as partial
-from ozggraph.dates import DateError
-from ozggraph.network.sparse import AnalyticsError
+from ozggraph.errors import AnalyticsError, DateError
 from ozggraph.network.territory import LAND_CODES, Territory
 from ozggraph.network.ties import CONTEXTS, TAKING_PART, TIE_TYPES
 from ozggraph.schema.edges import BODIES

@@ -21,11 +21,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from ozggraph.errors import OzgGraphError
-
-
-class AnalyticsError(OzgGraphError):
-    """A measure cannot be computed as asked (bad argument, missing data, no convergence)."""
+from ozggraph.errors import AnalyticsError
 
 
 @dataclass(frozen=True, eq=False)

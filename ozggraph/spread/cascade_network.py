@@ -21,7 +21,8 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
-from ozggraph.lookup import UnknownIdError, resolve
+from ozggraph.errors import UnknownIdError
+from ozggraph.lookup import resolve
 from ozggraph.network import filters
 from ozggraph.network.projections import cooperation_projection
 from ozggraph.network.territory import FEDERAL, UNKNOWN, Territory

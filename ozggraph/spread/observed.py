@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from ozggraph import dates
-from ozggraph.errors import OzgGraphError
+from ozggraph.errors import SpreadError
 from ozggraph.lookup import resolve
 from ozggraph.network.territory import Territory
 from ozggraph.schema.types import REUSE_STAGES
@@ -41,10 +41,6 @@ from ozggraph.spread.adoption_paths import tie_paths
 
 ROLES = {"DEVELOPS": "developer", "OPERATES": "operator", "PROVIDES": "provider"}
 RULES = ("furthest", "latest")
-
-
-class SpreadError(OzgGraphError):
-    """Bad arguments to the observed-spread functions."""
 
 
 @dataclass(frozen=True)

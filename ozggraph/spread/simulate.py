@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
-from ozggraph.errors import OzgGraphError
+from ozggraph.errors import SimulationError
 from ozggraph.spread import engine
 from ozggraph.spread.cascade_network import Network
 
@@ -41,10 +41,6 @@ DEFAULT_P = 0.01
 MODELS = ("ic", "lt")
 #: Above this branching estimate the live-edge kernel is used (measured cross-over).
 WIDE = 2.0
-
-
-class SimulationError(OzgGraphError):
-    """Bad simulation parameters (model, runs, probability)."""
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ import networkx as nx
 import pytest
 
 from ozggraph.analytics import centrality
-from ozggraph.network.sparse import AnalyticsError, as_projection
+from ozggraph.errors import AnalyticsError
+from ozggraph.network.sparse import as_projection
 
 
 def close(mine: dict, reference: dict, tol: float = 1e-9) -> bool:

@@ -201,3 +201,14 @@ def test_the_scan_sees_labels_and_types(tmp_path: Path) -> None:
     query = tmp_path / "q.cypher"
     query.write_text("MATCH (a:OzgGraph:Cooperation)-[r:MEMBER_OF|FUNDS]->(:Nope) RETURN a\n")
     assert named_in_cypher(query) == {"OzgGraph", "Cooperation", "MEMBER_OF", "FUNDS", "Nope"}
+
+
+def test_every_error_class_lives_in_the_one_errors_module() -> None:
+    elsewhere = [
+        f"{path.relative_to(ROOT)}:{item.name}"
+        for path in sorted((ROOT / "ozggraph").rglob("*.py"))
+        if path.name != "errors.py"
+        for item in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(item, ast.ClassDef) and item.name.endswith(("Error", "Exception"))
+    ]
+    assert not elsewhere

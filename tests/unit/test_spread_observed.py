@@ -7,7 +7,7 @@ from spread_world import edge, world
 
 import ozggraph
 from ozggraph.dates import start
-from ozggraph.lookup import UnknownIdError
+from ozggraph.errors import UnknownIdError
 from ozggraph.spread.adoption_paths import HIERARCHY
 from ozggraph.spread.observed import Fact, observe, state_at
 

@@ -9,9 +9,10 @@ import numpy as np
 import pytest
 from spread_world import world
 
+from ozggraph.errors import SimulationError
 from ozggraph.spread.cascade_network import Network, from_edges, from_graph
 from ozggraph.spread.seeds import Samples, candidates_of, celf, greedy, select_seeds
-from ozggraph.spread.simulate import SimulationError, arc_probabilities
+from ozggraph.spread.simulate import arc_probabilities
 
 
 def random_network(seed: int, n: int = 14, m: int = 20) -> Network:

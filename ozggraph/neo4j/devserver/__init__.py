@@ -20,6 +20,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from ozggraph.errors import DevServerError
+
 __all__ = ["JVM_FLAGS", "NEO4J_VERSION", "DevServer", "DevServerError", "assemble", "cache_root"]
 
 NEO4J_VERSION = "5.26.30"  # keep in sync with pom.xml
@@ -44,10 +46,6 @@ JVM_FLAGS = (
     "-Dlog4j2.disable.jmx=true",
     "-Dfile.encoding=UTF-8",
 )
-
-
-class DevServerError(RuntimeError):
-    """The dev server could not be assembled, started or stopped."""
 
 
 def cache_root(cache_dir: Path | None = None) -> Path:

@@ -19,7 +19,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-from . import DevServer, DevServerError
+from ozggraph.errors import DevServerError
+
+from . import DevServer
 
 
 def _state_path() -> Path:
