@@ -4,7 +4,8 @@ Keys: ``ozggraph_version``, ``dataset_checksum``, ``backend``, ``as_of``
 (``None``: the latest state), ``land``, plus what a command adds (``rule``, ``runs`` ...).
 
 >>> import networkx as nx
->>> G = nx.MultiDiGraph(checksum="sha256:abc", backend="embedded")
+>>> G = nx.MultiDiGraph()
+>>> G.graph.update(checksum="sha256:abc", backend="embedded")
 >>> s = stamp(G, as_of="2022", runs=10)
 >>> sorted(s)
 ['as_of', 'backend', 'dataset_checksum', 'land', 'ozggraph_version', 'runs']

@@ -3,8 +3,8 @@
 >>> from ozggraph.schema import NODE_TYPES, EDGE_TYPES
 >>> NODE_TYPES["Municipality"].ags_length
 8
->>> sorted(EDGE_TYPES["REUSES"].model_fields)[:3]
-['date', 'key', 'note']
+>>> EDGE_TYPES["REUSES"].tie, NODE_TYPES["Cooperation"].stands_for_members
+('user', True)
 """
 
 from __future__ import annotations
