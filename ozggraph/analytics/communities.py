@@ -74,10 +74,7 @@ def louvain(
 
 def to_igraph(network: Network) -> ig.Graph:
     """The network as an undirected :class:`igraph.Graph` (vertex i = ``ids[i]``, ``weight``)."""
-    net = as_projection(network)
-    upper = sp.triu(net.weights, k=1).tocoo()
-    edges = np.column_stack([upper.row, upper.col]).tolist()
-    return ig.Graph(n=net.n, edges=edges, edge_attrs={"weight": upper.data.tolist()})
+    return as_projection(network).igraph
 
 
 def _numbered(net: Projection, membership: np.ndarray) -> dict[Any, int]:

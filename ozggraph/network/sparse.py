@@ -15,13 +15,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, TypeAlias
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
 from ozggraph.errors import AnalyticsError
+
+if TYPE_CHECKING:
+    import igraph as ig
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,6 +46,16 @@ class Projection:
         ones = self.weights.copy()
         ones.data[:] = 1.0
         return ones
+
+    @cached_property
+    def igraph(self) -> ig.Graph:
+        """The network as an undirected :class:`igraph.Graph` (vertex i = ``ids[i]``,
+        edge attribute ``weight``), built once and shared by the measures that use igraph."""
+        import igraph as ig  # only for the measures that need it (import costs ~0.1 s)
+
+        upper = sp.triu(self.weights, k=1).tocoo()
+        edges = list(zip(upper.row.tolist(), upper.col.tolist(), strict=True))
+        return ig.Graph(n=self.n, edges=edges, edge_attrs={"weight": upper.data.tolist()})
 
     @property
     def n(self) -> int:
