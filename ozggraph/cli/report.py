@@ -53,14 +53,12 @@ def report(
       ozggraph report --format html -o report.html
       ozggraph report --backend neo4j --format json
     """
-    from ozggraph.output.render import print_text, render
+    from ozggraph.output.render import render
     from ozggraph.output.report import build_report
 
     result = build_report(graph_from(backend, dataset_path, conn), as_of=as_of, land=land)
-    if output is None and fmt == "text":
-        print_text(result, Console(width=None if sys.stdout.isatty() else 120))
-    else:
-        emit(render(result, fmt), output, f"{fmt} report")
+    width = Console().width if output is None and sys.stdout.isatty() else 120
+    emit(render(result, fmt, width=width), output, f"{fmt} report")
 
 
 @click.command()

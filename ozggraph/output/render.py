@@ -1,4 +1,9 @@
-"""The report as text (rich tables), Markdown, JSON or one self-contained HTML file.
+"""The report as text, Markdown, JSON or one self-contained HTML file.
+
+The report is laid out once as a :class:`~ozggraph.output.document.Document`
+(:func:`document`) and written by the one renderer of
+:mod:`ozggraph.output.document`; the HTML adds the charts of
+:mod:`ozggraph.output.report_html`.
 
 >>> import ozggraph
 >>> from ozggraph.output.report import build_report
@@ -9,85 +14,39 @@
 
 from __future__ import annotations
 
-import io
 import json
 
-from rich.console import Console
-from rich.table import Table as RichTable
-
+from ozggraph.output import document as doc
+from ozggraph.output.document import FORMATS, Document
 from ozggraph.output.report import Report
-from ozggraph.output.report_sections import Section, sections, stamp_line
+from ozggraph.output.report_sections import sections, stamp_line
 from ozggraph.output.stamp import line
+
+__all__ = ["FORMATS", "TITLE", "document", "render"]
 
 TITLE = "OZG cooperation report"
 
 
-def render(report: Report, fmt: str, *, color: bool = False, width: int = 120) -> str:
+def document(report: Report, *, charts: bool = False) -> Document:
+    """The report laid out as a document; ``charts``: with the PNG charts (for HTML)."""
+    out = Document()
+    out.title(TITLE)
+    out.note(stamp_line(report))
+    for section in sections(report):
+        out.heading(section.title)
+        out.note(section.note)
+        for table in section.tables:
+            out.table(table.caption or "", table.columns, table.rows, table.align)
+        if charts and section.chart:
+            from ozggraph.output.report_html import chart_png  # matplotlib only when asked for
+
+            out.image(f"{section.chart} chart", png=chart_png(report, section.chart))
+    out.note(f"Cite as: {line(report.stamp)}")
+    return out
+
+
+def render(report: Report, fmt: str, *, width: int = 120) -> str:
     """``report`` in format ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "json":
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
-    if fmt == "md":
-        return markdown(report)
-    if fmt == "html":
-        from ozggraph.output.report_html import html  # matplotlib only when asked for
-
-        return html(report)
-    buffer = io.StringIO()
-    console = Console(
-        file=buffer, force_terminal=color, width=width, color_system="auto" if color else None
-    )
-    print_text(report, console)
-    return buffer.getvalue()
-
-
-def print_text(report: Report, console: Console) -> None:
-    """The report as rich tables on ``console``."""
-    console.rule(f"[bold]{TITLE}")
-    console.print(stamp_line(report), style="dim")
-    for section in sections(report):
-        console.print()
-        console.rule(f"[bold cyan]{section.title}", align="left")
-        console.print(section.note, style="dim")
-        for table in section.tables:
-            if table.caption:
-                console.print(f"[bold]{table.caption}")
-            rich = RichTable(header_style="bold", show_edge=False, pad_edge=False)
-            for i, (column, align) in enumerate(zip(table.columns, table.align, strict=True)):
-                # one line per row: only the first (name) column gives way, cut with "…"
-                rich.add_column(
-                    column,
-                    justify="right" if align == "r" else "left",
-                    no_wrap=True,
-                    overflow="ellipsis",
-                    min_width=None if i == 0 else len(column),
-                    max_width=(34 if i == 0 else 24) if align == "l" else None,
-                )
-            for row in table.rows:
-                rich.add_row(*row)
-            if not table.rows:
-                rich.add_row("(none)", *[""] * (len(table.columns) - 1))
-            console.print(rich)
-    console.print()
-    console.print(f"Cite as: {stamp_line(report)}", style="dim")
-
-
-def markdown(report: Report) -> str:
-    """GitHub-flavoured Markdown that pastes into a wiki."""
-    lines = [f"# {TITLE}", "", f"*{stamp_line(report)}*", ""]
-    for section in sections(report):
-        lines += _md_section(section)
-    lines += ["---", line(report.stamp), ""]
-    return "\n".join(lines)
-
-
-def _md_section(section: Section) -> list[str]:
-    lines = [f"## {section.title}", "", section.note, ""]
-    for table in section.tables:
-        if table.caption:
-            lines += [f"**{table.caption}**", ""]
-        lines.append("| " + " | ".join(table.columns) + " |")
-        lines.append("|" + "|".join("---:" if a == "r" else "---" for a in table.align) + "|")
-        for row in table.rows or [["(none)", *[""] * (len(table.columns) - 1)]]:
-            lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
-        lines.append("")
-    return lines
+    return doc.render(document(report, charts=fmt == "html"), fmt, width=width)

@@ -1,9 +1,7 @@
-"""The report as one self-contained HTML file: tables plus PNG charts inlined as base64."""
+"""The charts of the report (PNG), which its HTML form inlines."""
 
 from __future__ import annotations
 
-import base64
-import html as esc
 import io
 from collections.abc import Callable
 
@@ -17,8 +15,6 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ozggraph.output.report import Report
-from ozggraph.output.report_sections import Section, Table, sections, stamp_line
-from ozggraph.output.stamp import line
 from ozggraph.schema import FUNDING_STATUSES
 
 STATUS_COLOURS = {
@@ -27,69 +23,20 @@ STATUS_COLOURS = {
     "planned": "#c2a5cf",
     "agreed": "#762a83",
 }
-CSS = """
-body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}
-h1{margin-bottom:.2rem} .stamp{color:#666;font-size:.9rem;margin-bottom:1.5rem}
-h2{border-bottom:2px solid #3b6ea5;padding-bottom:.2rem;margin-top:2.2rem}
-.note{color:#555} table{border-collapse:collapse;margin:.6rem 0 1.2rem;font-size:.9rem}
-th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd} th{background:#eef3f8;text-align:left}
-td.r,th.r{text-align:right} caption{text-align:left;font-weight:600;padding:.3rem 0}
-img{max-width:100%;border:1px solid #eee} footer{margin-top:2rem;color:#666;font-size:.85rem}
-"""
 
 
-def html(report: Report) -> str:
-    """The whole report as one HTML document with no external resources."""
+def chart_png(report: Report, name: str) -> bytes:
+    """The chart ``name`` (funding, centrality, network) of the report as PNG bytes."""
     charts: dict[str, Callable[[Report], Figure]] = {
         "funding": funding_chart,
         "centrality": centrality_chart,
         "network": network_chart,
     }
-    parts = [
-        "<!doctype html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        "<title>OZG cooperation report</title>",
-        f"<style>{CSS}</style></head><body>",
-        "<h1>OZG cooperation report</h1>",
-        f'<div class="stamp">{esc.escape(stamp_line(report))}</div>',
-    ]
-    for section in sections(report):
-        parts.append(_section(section))
-        if section.chart:
-            parts.append(_image(charts[section.chart](report), section.chart))
-    parts.append(f"<footer>{esc.escape(line(report.stamp))}</footer></body></html>")
-    return "\n".join(parts) + "\n"
-
-
-def _section(section: Section) -> str:
-    out = [
-        f"<h2>{esc.escape(section.title)}</h2>",
-        f'<p class="note">{esc.escape(section.note)}</p>',
-    ]
-    out += [_table(t) for t in section.tables]
-    return "\n".join(out)
-
-
-def _table(table: Table) -> str:
-    def cls(i: int) -> str:
-        return ' class="r"' if table.align[i] == "r" else ""
-
-    head = "".join(f"<th{cls(i)}>{esc.escape(c)}</th>" for i, c in enumerate(table.columns))
-    rows = table.rows or [["(none)", *[""] * (len(table.columns) - 1)]]
-    body = "".join(
-        "<tr>" + "".join(f"<td{cls(i)}>{esc.escape(c)}</td>" for i, c in enumerate(row)) + "</tr>"
-        for row in rows
-    )
-    caption = f"<caption>{esc.escape(table.caption)}</caption>" if table.caption else ""
-    return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _image(figure: Figure, name: str) -> str:
+    figure = charts[name](report)
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
     plt.close(figure)
-    data = base64.b64encode(buffer.getvalue()).decode("ascii")
-    return f'<p><img alt="{name} chart" src="data:image/png;base64,{data}"></p>'
+    return buffer.getvalue()
 
 
 def funding_chart(report: Report) -> Figure:
