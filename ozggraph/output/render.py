@@ -3,7 +3,7 @@
 The report is laid out once as a :class:`~ozggraph.output.document.Document`
 (:func:`document`) and written by the one renderer of
 :mod:`ozggraph.output.document`; the HTML adds the charts of
-:mod:`ozggraph.output.report_html`.
+:mod:`ozggraph.output.report_charts`.
 
 >>> import ozggraph
 >>> from ozggraph.output.report import build_report
@@ -38,7 +38,7 @@ def document(report: Report, *, charts: bool = False) -> Document:
         for table in section.tables:
             out.table(table.caption or "", table.columns, table.rows, table.align)
         if charts and section.chart:
-            from ozggraph.output.report_html import chart_png  # matplotlib only when asked for
+            from ozggraph.output.report_charts import chart_png  # matplotlib only when asked for
 
             out.image(f"{section.chart} chart", png=chart_png(report, section.chart))
     out.note(f"Cite as: {line(report.stamp)}")
