@@ -26,7 +26,7 @@ from typing import Any
 
 import networkx as nx
 
-from ozggraph.network.territory import kreis_of
+from ozggraph.network.territory import Territory, kreis_of
 from ozggraph.network.ties import TieIndex
 
 
@@ -36,15 +36,20 @@ def taking_part(graph: nx.MultiDiGraph, *, ties: TieIndex | None = None) -> set[
 
 
 def coverage(
-    graph: nx.MultiDiGraph, *, ties: TieIndex | None = None, lands: dict[str, str] | None = None
+    graph: nx.MultiDiGraph,
+    *,
+    ties: TieIndex | None = None,
+    lands: dict[str, str] | None = None,
+    territory: Territory | None = None,
 ) -> dict[str, Any]:
     """Per Land: Gemeinden and inhabitants taking part directly or via their Kreis; white spots.
 
-    ``ties`` and ``lands`` may be passed when already computed for ``graph``.
+    ``ties``, ``lands`` and ``territory`` may be passed when already computed (the
+    territory of the whole graph when ``graph`` is a filtered view).
     """
     ties = TieIndex(graph) if ties is None else ties
     active = ties.taking_part()
-    terr = ties.territory
+    terr = territory or ties.territory
     lands = terr.body_lands if lands is None else lands
     kreis = kreis_of(graph, terr)
     rows: defaultdict[str, dict[str, int]] = defaultdict(_empty_row)

@@ -106,7 +106,9 @@ class Territory:
         else:
             part_of, members = ties.part_of, ties.members
         #: ``PART_OF`` targets of every node, sorted.
-        self.parents: dict[str, list[str]] = {n: sorted(set(ts)) for n, ts in part_of.items()}
+        self.parents: dict[str, list[str]] = {
+            n: sorted(set(ts)) if len(ts) > 1 else list(ts) for n, ts in part_of.items()
+        }
         self.territorial_parents: dict[str, set[str]] = defaultdict(set)
         self.children: dict[str, set[str]] = defaultdict(set)
         self.organ_of: dict[str, set[str]] = defaultdict(set)

@@ -83,11 +83,12 @@ def build_report(
     header = stamp(graph, as_of=as_of, land=land)
     view = as_of_view(graph, as_of)
     view = restrict_to_land(view, land) if land else view
-    analysis = analyse(view, land=land, seed=seed, territory=Territory(graph))
+    territory = Territory(graph)
+    analysis = analyse(view, land=land, seed=seed, territory=territory)
     names = {n: view.nodes[n].get("name", n) for n in analysis.projection.ids}
     rows = _node_rows(view, analysis, names)
     weak = _weak_points(view, analysis, names)
-    cover = coverage_of(view, ties=analysis.ties, lands=analysis.lands)
+    cover = coverage_of(view, ties=analysis.ties, lands=analysis.lands, territory=territory)
     if land:
         cover["lands"] = {k: v for k, v in cover["lands"].items() if k == land}
         cover["white_spots"] = [s for s in cover["white_spots"] if s["land"] == land]
