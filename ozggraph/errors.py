@@ -40,6 +40,20 @@ class DatasetError(OzgGraphError):
         return "\n".join([*lines, f"{len(self.problems)} problem(s) found"])
 
 
+class NotADatasetError(DatasetError):
+    """The path given as a dataset is none: missing, a file of another kind, or an empty folder."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__([Problem(path, None, None, message)])
+
+    def __str__(self) -> str:
+        return str(self.problems[0])
+
+
+class OutputError(OzgGraphError):
+    """An output path (``-o``, ``--plot``) cannot be written as asked."""
+
+
 class SourceTableError(OzgGraphError):
     """A reference table handed to an importer is malformed."""
 

@@ -3,9 +3,13 @@
 Each module of this package holds a few commands and lists them in ``COMMANDS``;
 every command is a few lines that call the library. A module is imported only
 when one of its commands runs (or ``--help`` lists them), so ``ozggraph report``
-does not pay for matplotlib or the Neo4j driver it does not use. Any
-:class:`OzgGraphError` becomes one clear message on stderr and exit status 1,
-never a traceback.
+does not pay for matplotlib or the Neo4j driver it does not use.
+
+Every user mistake is one line on stderr, never a traceback, for every command
+(including ones added later), whether run as ``ozggraph`` or by click's CliRunner:
+a wrong option or argument (click's usage errors, including a bad ``--as-of`` or
+``-o``) exits 2; any :class:`OzgGraphError` exits 1; an invalid dataset shows its
+first problem and how many more ``ozggraph validate`` lists.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import sys
 import click
 
 from ozggraph import __version__
-from ozggraph.errors import OzgGraphError
+from ozggraph.errors import DatasetError, OzgGraphError
 
 #: Command name -> module of this package that defines it, in ``--help`` order.
 COMMAND_MODULES: dict[str, str] = {
@@ -36,8 +40,38 @@ COMMAND_MODULES: dict[str, str] = {
 }
 
 
+def one_line(exc: BaseException) -> click.ClickException:
+    """The one-line message and exit status a user's mistake is shown with."""
+    if isinstance(exc, click.UsageError):
+        command = exc.ctx.command_path if exc.ctx is not None else "ozggraph"
+        text, code = f"{exc.format_message()} (see '{command} --help')", exc.exit_code
+    elif isinstance(exc, DatasetError) and len(exc.problems) > 1:
+        more = len(exc.problems) - 1
+        text = f"{exc.problems[0]} (and {more} more problem(s): 'ozggraph validate' lists them)"
+        code = 1
+    elif isinstance(exc, DatasetError) and exc.problems:
+        text, code = str(exc.problems[0]), 1
+    else:
+        text, code = str(exc), getattr(exc, "exit_code", 1)
+    error = click.ClickException(" ".join(text.split("\n")).strip() or type(exc).__name__)
+    error.exit_code = code
+    return error
+
+
 class _LazyGroup(click.Group):
-    """Imports a command's module only when the command is asked for."""
+    """Imports a command's module only when the command is asked for; one line per mistake."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            raise one_line(exc) from None
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.UsageError, OzgGraphError) as exc:
+            raise one_line(exc) from None
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMAND_MODULES)  # registration order, not alphabetical
@@ -64,19 +98,8 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Entry point: run the CLI, turning ozggraph errors into one message and exit 1."""
+    """Entry point: the CLI, each mistake one line (see the module docstring)."""
     try:
-        cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(1)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except OzgGraphError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
-    except BrokenPipeError:
+        cli.main()
+    except BrokenPipeError:  # ozggraph report | head
         sys.exit(1)

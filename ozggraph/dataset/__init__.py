@@ -13,9 +13,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ozggraph.dataset.files import read_files
+from ozggraph.dataset.files import DATASET_SUFFIXES, dataset_files, read_files
 from ozggraph.dataset.validate import check, parse
-from ozggraph.errors import DatasetError, OzgGraphError, Problem
+from ozggraph.errors import DatasetError, NotADatasetError, OzgGraphError
 from ozggraph.schema import Edge, Node
 
 
@@ -49,11 +49,12 @@ def default_seed_path() -> Path:
 def read_dataset(path: str | Path | None = None) -> Dataset:
     """Read and validate a dataset; raise :class:`DatasetError` listing every problem."""
     root = Path(path) if path is not None else default_seed_path()
-    if not root.exists():
-        raise DatasetError([Problem(str(root), None, None, "no such file or directory")])
+    check_dataset_path(root)
     records, problems = read_files(root)
     parsed, field_problems = parse(records)
-    problems += field_problems + check(parsed, records)
+    read = {rec.file for rec in records}
+    unreadable = [p.file for p in problems if p.record is None and p.file not in read]
+    problems += field_problems + check(parsed, records, unreadable)
     if problems:
         raise DatasetError(problems)
     dataset = Dataset(path=root)
@@ -65,4 +66,26 @@ def read_dataset(path: str | Path | None = None) -> Dataset:
     return dataset
 
 
-__all__ = ["Dataset", "default_seed_path", "read_dataset"]
+def check_dataset_path(root: Path) -> None:
+    """Raise :class:`NotADatasetError` unless ``root`` may hold a dataset (read nothing yet).
+
+    A dataset is a folder of ``.yaml`` and ``.csv`` files (see docs/dataset.md), or one
+    such file: ``README.md`` or a folder without any of them is no dataset, and saying
+    "ok: 0 nodes" for it would hide the mistake.
+    """
+    shown = str(root)
+    if not root.exists():
+        raise NotADatasetError(shown, "no such file or directory")
+    if root.is_file() and root.suffix not in DATASET_SUFFIXES:
+        raise NotADatasetError(
+            shown,
+            "not a dataset file: a dataset is a folder of .yaml and .csv files "
+            "(like seed/), or one such file",
+        )
+    if root.is_dir() and not any(p.suffix in DATASET_SUFFIXES for p in dataset_files(root)):
+        raise NotADatasetError(
+            shown, "no dataset files (.yaml, .csv) in this folder: it is not a dataset"
+        )
+
+
+__all__ = ["Dataset", "check_dataset_path", "default_seed_path", "read_dataset"]

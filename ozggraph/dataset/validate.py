@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import PurePath
+
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
@@ -55,14 +59,31 @@ def duplicate_ids(records: list[Record]) -> list[Problem]:
     return problems
 
 
-def check(items: list[tuple[Node | Edge, Record]], records: list[Record]) -> list[Problem]:
+@dataclass(frozen=True)
+class Dangling:
+    """A reference (``source``, ``target``, ``sources``, ``programme``) to an id no node has."""
+
+    rec: Record
+    what: str  # "source", "target", "programme" or "sources" (a Source in a sources list)
+    ref: str
+    labels: frozenset[str]  # labels the referenced node may have
+
+
+def check(
+    items: list[tuple[Node | Edge, Record]],
+    records: list[Record],
+    unreadable: list[str] | tuple[str, ...] = (),
+) -> list[Problem]:
     """Whole-dataset checks: unique ids and AGS, references, endpoint labels.
 
     A reference to a node that exists but failed validation is not reported
-    again: its own problem says what to fix.
+    again: its own problem says what to fix. References to an id no node has
+    are reported once per id (see :func:`dangling_problems`); ``unreadable``
+    (files that could not be read at all) turns them into one summary.
     """
-    problems: list[Problem] = duplicate_ids(records) + source_references(records)
-    known = {rec.data.get("id") for rec in records if rec.kind == "node"}
+    problems: list[Problem] = duplicate_ids(records)
+    dangling = source_references(records)
+    known = _ids(rec for rec in records if rec.kind == "node")
     nodes: dict[str, tuple[Node, Record]] = {}
     edges: dict[str, Record] = {}
     keys: dict[tuple[str, str], Record] = {}
@@ -90,8 +111,70 @@ def check(items: list[tuple[Node | Edge, Record]], records: list[Record]) -> lis
                 )
                 continue
             edges[item.id] = rec
-            problems.extend(_edge_ends(item, rec, nodes, known))
+            problems.extend(_edge_ends(item, rec, nodes, known, dangling))
+    return problems + dangling_problems(dangling, records, unreadable)
+
+
+def dangling_problems(
+    dangling: list[Dangling], records: list[Record], unreadable: list[str] | tuple[str, ...] = ()
+) -> list[Problem]:
+    """One problem per missing id, naming the files where such a node would be.
+
+    A dropped or garbled line in ``Municipality.csv`` shows up as references in
+    ``PART_OF.csv`` to a node that is gone: the message says which files hold
+    nodes of the labels the reference allows (those of the same folder first),
+    so it names the file to look at. When a file could not be read at all, its
+    ids are gone too; the references are then summarised in one line on that
+    file instead of hundreds of consequential ones.
+    """
+    if not dangling:
+        return []
+    if unreadable:
+        ids = {d.ref for d in dangling}
+        files = {d.rec.file for d in dangling}
+        first = dangling[0]
+        return [
+            Problem(
+                ", ".join(unreadable),
+                None,
+                None,
+                f"{len(dangling)} reference(s) in {len(files)} file(s) to {len(ids)} id(s) "
+                "missing from the dataset, probably defined here: fix this file first "
+                f"(first: {_where(first.rec)} {first.what} '{first.ref}')",
+            )
+        ]
+    files_of: dict[str, set[str]] = {}
+    for rec in records:
+        if rec.kind == "node":
+            files_of.setdefault(rec.name, set()).add(rec.file)
+    groups: dict[tuple[str, str], list[Dangling]] = {}
+    for item in dangling:
+        groups.setdefault((item.what, item.ref), []).append(item)
+    problems = []
+    for (what, ref), group in groups.items():
+        first = group[0]
+        if what == "sources":
+            message = f"source '{ref}' is not a Source of the dataset"
+        elif what == "programme":
+            message = f"programme '{ref}' is not a Programme of the dataset"
+        else:
+            message = f"{what} '{ref}' is not a node of the dataset"
+        message += _look_in(first, files_of)
+        if len(group) > 1:
+            message += f"; {len(group) - 1} more reference(s) to it"
+        problems.append(_at(first.rec, message))
     return problems
+
+
+def _look_in(item: Dangling, files_of: dict[str, set[str]]) -> str:
+    """Where a node the reference allows would be: files of its folder first, at most four."""
+    candidates = sorted({f for label in item.labels for f in files_of.get(label, ())})
+    folder = str(PurePath(item.rec.file).parent)
+    near = [f for f in candidates if str(PurePath(f).parent) == folder]
+    shown = near or candidates
+    if not shown or len(shown) > 4:
+        return ""
+    return f" (no such node in {', '.join(shown)})"
 
 
 def _where(rec: Record) -> str:
@@ -99,7 +182,11 @@ def _where(rec: Record) -> str:
 
 
 def _edge_ends(
-    edge: Edge, rec: Record, nodes: dict[str, tuple[Node, Record]], known: set[object]
+    edge: Edge,
+    rec: Record,
+    nodes: dict[str, tuple[Node, Record]],
+    known: set[object],
+    dangling: list[Dangling],
 ) -> list[Problem]:
     problems = []
     for end, allowed in (("source", edge.source_labels), ("target", edge.target_labels)):
@@ -107,7 +194,7 @@ def _edge_ends(
         if ref not in nodes and ref in known:
             continue
         if ref not in nodes:
-            problems.append(_at(rec, f"{end} '{ref}' is not a node of the dataset"))
+            dangling.append(Dangling(rec, end, ref, allowed))
         elif nodes[ref][0].label not in allowed:
             label = nodes[ref][0].label
             problems.append(
@@ -118,18 +205,25 @@ def _edge_ends(
                 )
             )
     programme = getattr(edge, "programme", None)
-    if programme and (programme not in nodes or nodes[programme][0].label != "Programme"):
+    if programme and programme not in nodes and programme not in known:
+        dangling.append(Dangling(rec, "programme", programme, frozenset({"Programme"})))
+    elif programme and programme in nodes and nodes[programme][0].label != "Programme":
         problems.append(_at(rec, f"programme '{programme}' is not a Programme of the dataset"))
     return problems
 
 
-def source_references(records: list[Record]) -> list[Problem]:
+def source_references(records: list[Record]) -> list[Dangling]:
     """Every id in a ``sources`` list must be a ``Source`` node (checked on raw records)."""
-    known = {rec.data.get("id") for rec in records if rec.name == "Source"}
+    known = _ids(rec for rec in records if rec.name == "Source")
     return [
-        _at(rec, f"source '{ref}' is not a Source of the dataset")
+        Dangling(rec, "sources", ref, frozenset({"Source"}))
         for rec in records
         if isinstance(rec.data.get("sources"), list)
         for ref in rec.data["sources"]
-        if ref not in known
+        if isinstance(ref, str) and ref not in known  # a non-text id is a field problem
     ]
+
+
+def _ids(records: Iterable[Record]) -> set[object]:
+    """The ids of some records, as far as they are text (a garbled id is a field problem)."""
+    return {rec.data["id"] for rec in records if isinstance(rec.data.get("id"), str)}
