@@ -11,11 +11,11 @@ from __future__ import annotations
 import os
 from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 
-from ozggraph.dataset.files import DATASET_SUFFIXES, dataset_files, read_files
+from ozggraph.dataset.files import DATASET_SUFFIXES, Record, dataset_files, read_files
 from ozggraph.dataset.validate import check, parse
-from ozggraph.errors import DatasetError, NotADatasetError, OzgGraphError
+from ozggraph.errors import DatasetError, NotADatasetError, OzgGraphError, Problem
 from ozggraph.schema import Edge, Node
 
 
@@ -51,10 +51,7 @@ def read_dataset(path: str | Path | None = None) -> Dataset:
     root = Path(path) if path is not None else default_seed_path()
     check_dataset_path(root)
     records, problems = read_files(root)
-    parsed, field_problems = parse(records)
-    read = {rec.file for rec in records}
-    unreadable = [p.file for p in problems if p.record is None and p.file not in read]
-    problems += field_problems + check(parsed, records, unreadable)
+    parsed, problems = validate_records(records, problems)
     if problems:
         raise DatasetError(problems)
     dataset = Dataset(path=root)
@@ -64,6 +61,35 @@ def read_dataset(path: str | Path | None = None) -> Dataset:
         else:
             dataset.edges[item.id] = item
     return dataset
+
+
+def validate_records(
+    records: list[Record],
+    read_problems: list[Problem],
+    valid: list[tuple[Node | Edge, Record]] | None = None,
+) -> tuple[list[tuple[Node | Edge, Record]], list[Problem]]:
+    """Validate records read by :func:`~ozggraph.dataset.files.read_files`; all problems found.
+
+    The reading problems come first, then each record's field problems, then the
+    whole-dataset checks. A file that gave no records because it could not be read
+    at all (empty, binary, not UTF-8 ...) makes references to the ids it held one
+    summary line on that file instead of hundreds of consequential ones.
+
+    ``valid``: records of other files validated before (the ``parsed`` of an earlier
+    call), to check one changed file against the rest without parsing all again.
+    """
+    parsed, field_problems = parse(records)
+    parsed += valid or []
+    records = records + [rec for _, rec in valid or []]
+    read = {rec.file for rec in records}
+    unreadable = list(
+        dict.fromkeys(
+            p.file
+            for p in read_problems
+            if p.file not in read and PurePath(p.file).suffix in DATASET_SUFFIXES
+        )
+    )
+    return parsed, [*read_problems, *field_problems, *check(parsed, records, unreadable)]
 
 
 def check_dataset_path(root: Path) -> None:
@@ -88,4 +114,10 @@ def check_dataset_path(root: Path) -> None:
         )
 
 
-__all__ = ["Dataset", "check_dataset_path", "default_seed_path", "read_dataset"]
+__all__ = [
+    "Dataset",
+    "check_dataset_path",
+    "default_seed_path",
+    "read_dataset",
+    "validate_records",
+]

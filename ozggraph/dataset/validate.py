@@ -147,34 +147,75 @@ def dangling_problems(
     for rec in records:
         if rec.kind == "node":
             files_of.setdefault(rec.name, set()).add(rec.file)
-    groups: dict[tuple[str, str], list[Dangling]] = {}
+    shapes = id_shapes(records)
+    by_place: dict[tuple[bool, str], dict[str, list[Dangling]]] = {}
     for item in dangling:
-        groups.setdefault((item.what, item.ref), []).append(item)
+        place = (item.what == "sources", _look_in(item, files_of, shapes))
+        by_place.setdefault(place, {}).setdefault(item.ref, []).append(item)
     problems = []
-    for (what, ref), group in groups.items():
-        first = group[0]
-        if what == "sources":
-            message = f"source '{ref}' is not a Source of the dataset"
-        elif what == "programme":
-            message = f"programme '{ref}' is not a Programme of the dataset"
-        else:
-            message = f"{what} '{ref}' is not a node of the dataset"
-        message += _look_in(first, files_of)
-        if len(group) > 1:
-            message += f"; {len(group) - 1} more reference(s) to it"
-        problems.append(_at(first.rec, message))
+    for (_, hint), groups in by_place.items():
+        if len(groups) > MAX_MISSING_IDS:  # a file lost many nodes: one line, not thousands
+            first = next(iter(groups.values()))[0]
+            refs = sum(len(g) for g in groups.values())
+            some = ", ".join(f"'{ref}'" for ref in list(groups)[:3])
+            problems.append(
+                _at(
+                    first.rec,
+                    f"{len(groups)} ids referenced {refs} times are not nodes of the dataset"
+                    f"{hint}, such as {some}",
+                )
+            )
+            continue
+        for group in groups.values():
+            problems.append(_at(group[0].rec, _missing(group[0], hint, len(group) - 1)))
     return problems
 
 
-def _look_in(item: Dangling, files_of: dict[str, set[str]]) -> str:
-    """Where a node the reference allows would be: files of its folder first, at most four."""
-    candidates = sorted({f for label in item.labels for f in files_of.get(label, ())})
+#: More distinct missing ids than this behind one hint are summarised in one problem.
+MAX_MISSING_IDS = 10
+
+
+def _missing(item: Dangling, hint: str, more: int) -> str:
+    if item.what == "sources":
+        message = f"source '{item.ref}' is not a Source of the dataset"
+    elif item.what == "programme":
+        message = f"programme '{item.ref}' is not a Programme of the dataset"
+    else:
+        message = f"{item.what} '{item.ref}' is not a node of the dataset"
+    return message + hint + (f"; {more} more reference(s) to it" if more else "")
+
+
+def _look_in(item: Dangling, files_of: dict[str, set[str]], ids: IdShapes) -> str:
+    """Where the missing node would be: files whose ids look like it (``ags-15`` and
+    ``ags-06`` are States), else files of its folder, else all, of the labels allowed."""
+    allowed = {f for label in item.labels for f in files_of.get(label, ())}
+    prefix = item.ref.split("-", 1)[0]
     folder = str(PurePath(item.rec.file).parent)
-    near = [f for f in candidates if str(PurePath(f).parent) == folder]
-    shown = near or candidates
-    if not shown or len(shown) > 4:
-        return ""
-    return f" (no such node in {', '.join(shown)})"
+    for shown in (
+        allowed & ids.get((prefix, len(item.ref)), set()),
+        allowed & ids.get((prefix, 0), set()),
+        {f for f in allowed if str(PurePath(f).parent) == folder},
+        allowed,
+    ):
+        if 0 < len(shown) <= 6:
+            return f" (no such node in {', '.join(sorted(shown))})"
+    return ""
+
+
+#: Files by the shape of the ids they hold: (prefix, length) and (prefix, 0).
+IdShapes = dict[tuple[str, int], set[str]]
+
+
+def id_shapes(records: list[Record]) -> IdShapes:
+    """Which files hold node ids of which shape (``ags-`` and 6 characters: States)."""
+    shapes: IdShapes = {}
+    for rec in records:
+        node_id = rec.data.get("id") if rec.kind == "node" else None
+        if isinstance(node_id, str):
+            prefix = node_id.split("-", 1)[0]
+            shapes.setdefault((prefix, len(node_id)), set()).add(rec.file)
+            shapes.setdefault((prefix, 0), set()).add(rec.file)
+    return shapes
 
 
 def _where(rec: Record) -> str:
