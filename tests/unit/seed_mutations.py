@@ -71,8 +71,7 @@ def mutations(seed: Path, count: int = 60, random_seed: int = 17) -> list[Mutati
     """``count`` mutations of the CSV and YAML files of ``seed`` (the same on every run)."""
     rng = random.Random(random_seed)
     kinds = [
-        sorted(p.relative_to(seed) for p in seed.rglob(f"*.{suffix}"))
-        for suffix in ("csv", "yaml")
+        sorted(p.relative_to(seed) for p in seed.rglob(f"*.{suffix}")) for suffix in ("csv", "yaml")
     ]
     result = []
     for index in range(count):
