@@ -40,6 +40,14 @@ COMMAND_MODULES: dict[str, str] = {
 }
 
 
+class Mistake(click.ClickException):
+    """A user's mistake as click shows it: ``Error: <one line>`` on stderr, then exit."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(" ".join(message.split("\n")).strip())
+        self.exit_code = exit_code  # type: ignore[misc]  # click: a class default per type
+
+
 def one_line(exc: BaseException) -> click.ClickException:
     """The one-line message and exit status a user's mistake is shown with."""
     if isinstance(exc, click.UsageError):
@@ -53,9 +61,7 @@ def one_line(exc: BaseException) -> click.ClickException:
         text, code = str(exc.problems[0]), 1
     else:
         text, code = str(exc), getattr(exc, "exit_code", 1)
-    error = click.ClickException(" ".join(text.split("\n")).strip() or type(exc).__name__)
-    error.exit_code = code
-    return error
+    return Mistake(text or type(exc).__name__, code)
 
 
 class _LazyGroup(click.Group):

@@ -64,6 +64,10 @@ def _construct_mapping(loader: _Loader, node: yaml.MappingNode) -> dict[str, Any
     seen: set[Any] = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node)
+        if not isinstance(key, str | int | float | bool | None):
+            raise yaml.constructor.ConstructorError(
+                None, None, f"a key is plain text, not {type(key).__name__}", key_node.start_mark
+            )
         if key in seen:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r}", key_node.start_mark
@@ -199,7 +203,7 @@ def _yaml_record(item: Any, kind: str, tag: str, shown: str) -> Record | Problem
     line = item.pop("__line__", None)
     name = item.pop(tag, None)
     known = NODE_TYPES if kind == "node" else EDGE_TYPES
-    if name not in known:
+    if not isinstance(name, str) or name not in known:
         record = Record(kind, str(name), item, shown, line).describe()
         return Problem(shown, line, record, f"unknown {tag} {name!r}")
     return Record(kind, name, item, shown, line)
