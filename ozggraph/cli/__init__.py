@@ -87,7 +87,12 @@ class _LazyGroup(click.Group):
         if module_name is None:
             return None
         module = importlib.import_module(f"ozggraph.cli.{module_name}")
-        return next((c for c in module.COMMANDS if c.name == cmd_name), None)
+        from ozggraph.cli.options import read_format_first
+
+        command = next((c for c in module.COMMANDS if c.name == cmd_name), None)
+        if command is not None:
+            read_format_first(command)  # -o is a file or a folder by --format
+        return command
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -77,7 +77,6 @@ def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
     type=click.Choice(FORMATS),
     default="json",
     show_default=True,
-    is_eager=True,  # read before -o, which is a folder for csv
 )
 @output_option(
     directory_formats=("csv",),
@@ -97,12 +96,15 @@ def export(fmt: str, output: Path | None, dataset_path: Path | None) -> None:
     )
     graph = get_graph("embedded", dataset_path)
     make_folder(target if fmt == "csv" else target.parent)
+    there = set(target.iterdir()) if target.is_dir() else {target} if target.exists() else set()
     try:
         written = write(graph, fmt, target)
     except OSError as exc:
         raise OutputError(f"cannot write {exc.filename or target}: {exc.strerror}") from None
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(
+            f"wrote {path}" + (" (replaced the file that was there)" if path in there else "")
+        )
 
 
 COMMANDS = [validate, stats, export]

@@ -121,14 +121,33 @@ def _why(exc: OSError) -> str:
     return (exc.strerror or str(exc)).lower()
 
 
+class OutputOption(click.Option):
+    """``-o``: a file, or a folder for the formats in ``directory_formats``."""
+
+    def __init__(self, *args: Any, directory_formats: Collection[str] = (), **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.directory_formats = tuple(directory_formats)
+
+
+def read_format_first(command: click.Command) -> None:
+    """Let ``--format`` be read before ``-o`` where it decides file or folder.
+
+    The CLI group calls this on every command it runs, so a command only declares
+    ``output_option(directory_formats=("csv",))`` and ``-o`` is checked right.
+    """
+    if any(isinstance(p, OutputOption) and p.directory_formats for p in command.params):
+        for param in command.params:
+            if param.name == "fmt":
+                param.is_eager = True
+
+
 def output_option(
     func: F | None = None, *, directory_formats: Collection[str] = (), help: str | None = None
 ) -> Any:
     """``-o/--output PATH``, checked by :func:`check_output` before the command runs.
 
     ``-o -`` is standard output. With ``directory_formats`` (say ``("csv",)``) the path
-    is a folder when ``--format`` (declared ``is_eager=True``, so that it is read first)
-    is one of them.
+    is a folder when ``--format`` (the parameter ``fmt``) is one of them.
     """
 
     def callback(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
@@ -143,6 +162,8 @@ def output_option(
     decorator = click.option(
         "-o",
         "--output",
+        cls=OutputOption,
+        directory_formats=directory_formats,
         type=click.Path(path_type=Path),
         default=None,
         callback=callback,

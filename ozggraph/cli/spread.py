@@ -16,7 +16,6 @@ from ozggraph.cli.options import (
     dataset_option,
     emit,
     graph_from,
-    make_folder,
     neo4j_options,
     output_option,
 )
@@ -117,9 +116,10 @@ def spread(
     if plot_dir is not None and fmt == "json":
         raise click.UsageError("--plot goes with --format text, md or html, not json")
     graph = graph_from(backend, dataset_path, conn)
-    if plot_dir is not None:
-        make_folder(plot_dir)
+    new_folder = plot_dir is not None and not plot_dir.exists()
     text = report.spread_output(graph, solution, as_of, rule, fmt, plot_dir)
+    if new_folder:  # made by the charts, once the solution was found: say so
+        click.echo(f"created folder {plot_dir}", err=True)
     emit(text, output)
 
 

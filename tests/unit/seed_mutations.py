@@ -37,12 +37,12 @@ class Mutation:
 
 def mutate(data: bytes, operation: str, rng: random.Random) -> bytes:
     """``data`` changed by ``operation`` (see :data:`OPERATIONS`)."""
-    lines = data.splitlines(keepends=True)
+    lines = data.splitlines(keepends=True) or [b""]
     pick = rng.randrange(1, len(lines)) if len(lines) > 1 else 0
     if operation == "truncate":
         return data[: rng.randrange(len(data) // 5, len(data) * 9 // 10)]
     if operation == "garble":
-        line = bytearray(lines[pick])
+        line = bytearray(lines[pick] or b" ")
         for _ in range(rng.randint(1, 3)):
             line[rng.randrange(max(len(line) - 1, 1))] = ord(rng.choice(GARBLE[:-1]))
         return b"".join([*lines[:pick], bytes(line), *lines[pick + 1 :]])

@@ -144,3 +144,24 @@ def test_a_dataset_with_many_problems_is_one_line_outside_validate(tmp_path: Pat
     assert result.exit_code == 1
     assert len(result.stderr.splitlines()) == 1
     assert "'ozggraph validate' lists them" in result.stderr
+
+
+def test_a_later_command_gets_the_same_output_checks(tmp_path: Path) -> None:
+    """A new command declaring -o a folder for csv is checked, whatever the option order."""
+    import click
+
+    from ozggraph.cli.options import output_option, read_format_first
+
+    @click.command()
+    @click.option("--format", "fmt", type=click.Choice(["md", "csv"]), default="md")
+    @output_option(directory_formats=("csv",))
+    def table(fmt: str, output: Path | None) -> None:
+        click.echo(f"{fmt} {output}")
+
+    read_format_first(table)  # what the ozggraph group does for each command it runs
+    (tmp_path / "f.md").write_text("x", "utf-8")
+    for args in (["-o", str(tmp_path / "f.md"), "--format", "csv"], ["-o", str(tmp_path)]):
+        result = CliRunner().invoke(table, args)
+        assert result.exit_code == 2 and "Invalid value for '-o'" in result.output, args
+    ok = CliRunner().invoke(table, ["-o", str(tmp_path), "--format", "csv"])
+    assert ok.exit_code == 0, ok.output
