@@ -40,7 +40,7 @@ def mutate(data: bytes, operation: str, rng: random.Random) -> bytes:
     lines = data.splitlines(keepends=True) or [b""]
     pick = rng.randrange(1, len(lines)) if len(lines) > 1 else 0
     if operation == "truncate":
-        return data[: rng.randrange(len(data) // 5, len(data) * 9 // 10)]
+        return data[: rng.randrange(len(data) // 5, len(data) * 9 // 10 + 1)]
     if operation == "garble":
         line = bytearray(lines[pick] or b" ")
         for _ in range(rng.randint(1, 3)):
@@ -55,7 +55,7 @@ def mutate(data: bytes, operation: str, rng: random.Random) -> bytes:
         return junk if rng.random() < 0.5 else data[: len(data) // 2] + junk
     if operation == "invalid_utf8":
         line = lines[pick]
-        text = line.decode("utf-8")
+        text = line.decode("utf-8", errors="replace")
         if not text.isascii():
             bad = text.encode("latin-1", errors="replace")  # saved by an old editor
         else:
