@@ -31,8 +31,9 @@ class Problem:
 class DatasetError(OzgGraphError):
     """The dataset is invalid; ``problems`` lists every problem found, not only the first."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], path: str | None = None) -> None:
         self.problems = problems
+        self.path = path  # the dataset read, if known: 'ozggraph validate PATH' lists all
         super().__init__(f"{len(problems)} problem(s) in the dataset")
 
     def __str__(self) -> str:

@@ -55,7 +55,8 @@ def one_line(exc: BaseException) -> click.ClickException:
         text, code = f"{exc.format_message()} (see '{command} --help')", exc.exit_code
     elif isinstance(exc, DatasetError) and len(exc.problems) > 1:
         more = len(exc.problems) - 1
-        text = f"{exc.problems[0]} (and {more} more problem(s): 'ozggraph validate' lists them)"
+        command = f"ozggraph validate {exc.path}" if exc.path else "ozggraph validate"
+        text = f"{exc.problems[0]} (and {more} more problem(s): '{command}' lists them)"
         code = 1
     elif isinstance(exc, DatasetError) and exc.problems:
         text, code = str(exc.problems[0]), 1

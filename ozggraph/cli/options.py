@@ -94,6 +94,8 @@ def check_output(path: Path, *, directory: bool = False, option: str = "-o") -> 
         raise OutputError(f"{shown}: names a folder; give a file name")
     if path.exists() and not os.access(path, os.W_OK):
         raise OutputError(f"{shown}: not allowed to write there (permission denied)")
+    if path.exists() and not directory and not path.is_file():
+        return path  # /dev/null, a named pipe: written as it is
     folder = path if directory else path.parent
     existing = next((p for p in [folder, *folder.absolute().parents] if p.exists()), Path("/"))
     if not existing.is_dir():
@@ -191,7 +193,7 @@ def emit(text: str, output: Path | None, what: str = "output") -> None:
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
-    replaced = " (replaced the file that was there)" if output.exists() else ""
+    replaced = " (replaced the file that was there)" if output.is_file() else ""
     make_folder(output.parent)
     try:
         output.write_text(text, encoding="utf-8")

@@ -53,7 +53,7 @@ def read_dataset(path: str | Path | None = None) -> Dataset:
     records, problems = read_files(root)
     parsed, problems = validate_records(records, problems)
     if problems:
-        raise DatasetError(problems)
+        raise DatasetError(problems, str(root))
     dataset = Dataset(path=root)
     for item, _ in parsed:
         if isinstance(item, Node):

@@ -143,7 +143,7 @@ def test_a_dataset_with_many_problems_is_one_line_outside_validate(tmp_path: Pat
     result = CliRunner().invoke(cli, ["report", "--dataset", str(broken)])
     assert result.exit_code == 1
     assert len(result.stderr.splitlines()) == 1
-    assert "'ozggraph validate' lists them" in result.stderr
+    assert f"'ozggraph validate {broken}' lists them" in result.stderr
 
 
 def test_a_later_command_gets_the_same_output_checks(tmp_path: Path) -> None:
