@@ -8,7 +8,7 @@ docstring for what counts as a tie), at ``as_of`` by
 ``u`` lists the arcs ``u -> v``.
 
 Each node also carries what a cascade reaching it is worth: the territories it
-covers (population rule of :mod:`ozggraph.spread.territory`, so nested bodies
+covers (population rule of :mod:`ozggraph.network.territory`, so nested bodies
 are never counted twice) and its Land.
 """
 

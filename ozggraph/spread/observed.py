@@ -20,7 +20,7 @@ apart as ``undated``, never silently dropped. Planned and live reuse are always
 kept apart.
 
 Reach, per stage: bodies, population (each resident counted once, at the furthest
-stage that covers them; rule in :mod:`ozggraph.spread.territory`) and Länder
+stage that covers them; rule in :mod:`ozggraph.network.territory`) and Länder
 (each Land once, at the furthest stage of any adopter in it). Developers and
 operators are listed apart and are not counted as adopters.
 """
