@@ -18,7 +18,7 @@ the end of October 2023).
 'February 2023 has no day 30'
 >>> check("0000")
 Traceback (most recent call last):
-ozggraph.dates.DateError: '0000' is not a date: there is no year 0000
+ozggraph.errors.DateError: '0000' is not a date: there is no year 0000
 """
 
 from __future__ import annotations
