@@ -45,3 +45,24 @@ def test_version_is_the_package_version_string() -> None:
     assert isinstance(ozggraph.__version__, str)
     assert re.match(r"\d+\.\d+", ozggraph.__version__)
     assert not hasattr(ozggraph, "version"), "importlib's function leaked into the package"
+
+
+def test_one_place_decides_where_the_default_dataset_is(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from ozggraph import locations
+
+    monkeypatch.delenv("OZGGRAPH_SEED", raising=False)
+    assert locations.checkout() == REPO  # an editable install runs from this checkout
+    assert locations.default_seed_path() == REPO / "seed"
+    assert locations.source_paths() == (REPO / "raw", REPO / "seed")
+    monkeypatch.setenv("OZGGRAPH_SEED", str(tmp_path))
+    assert locations.default_seed_path() == tmp_path
+    # installed (no checkout around the package): the dataset packaged in the wheel
+    monkeypatch.delenv("OZGGRAPH_SEED")
+    monkeypatch.setattr(locations, "checkout", lambda: None)
+    monkeypatch.setattr(locations, "PACKAGED_SEED", tmp_path)
+    assert locations.default_seed_path() == tmp_path
+    monkeypatch.setattr(locations, "PACKAGED_SEED", tmp_path / "absent")
+    with pytest.raises(ozggraph.OzgGraphError, match="no dataset found"):
+        locations.default_seed_path()
