@@ -42,7 +42,7 @@ CALL (body) {
   WITH body, r, other, pair WHERE pair[1] IS NOT NULL
   RETURN pair[1] AS date, pair[0] AS kind,
          startNode(r).name + ' ' + type(r) + ' ' + endNode(r).name
-           + coalesce(' (' + coalesce(r.role, r.stage, r.status) + ')', '') AS fact,
+           + coalesce(' (' + coalesce(r.role, r.stage, r.evidence) + ')', '') AS fact,
          type(r) AS type, other.id AS other_id, r.id AS relationship_id, r.sources AS sources
   UNION
   // dates of the cooperations, programmes and events it is tied to

@@ -152,9 +152,7 @@ class BodiesImport:
             sources = [first_source[ids[member]]]
             note = f"the table's {why}"
             # The row's page states the membership as it stands: a stated fact.
-            self.edges.add(
-                "MEMBER_OF", ids[member], ids[target], sources, note, evidence="fact"
-            )
+            self.edges.add("MEMBER_OF", ids[member], ids[target], sources, note, evidence="fact")
 
     def it_providers(self) -> None:
         path = self.directory / IT_PROVIDERS

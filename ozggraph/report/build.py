@@ -5,8 +5,8 @@
 >>> report = build_report(ozggraph.load_graph("tests/fixtures/mini"))
 >>> report.stamp["backend"], report.overview["network"]["bodies"]
 ('embedded', 4)
->>> report.funding["by_status"]["promised"]
-{'amount_eur': 100000.0, 'grants': 1}
+>>> report.funding["by_evidence"]["promised"]
+{'amount_eur': 100000.0, 'grants': 1, 'approximate': 0}
 """
 
 from __future__ import annotations

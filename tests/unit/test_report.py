@@ -56,7 +56,7 @@ def test_json_is_complete_and_stamped(mini: nx.MultiDiGraph) -> None:
         "land": None,
     }
     assert set(data["nodes"]) == {"ags-06531005", "ags-06532023", "ekom21", "he-hmdis"}
-    assert data["funding"]["by_status"]["promised"]["amount_eur"] == 100_000.0
+    assert data["funding"]["by_evidence"]["promised"]["amount_eur"] == 100_000.0
 
 
 def test_node_order_does_not_change_a_single_figure(mini: nx.MultiDiGraph) -> None:
