@@ -56,6 +56,14 @@ def stamp_line(report: Report) -> str:
     ]
     if s["land"]:
         parts.append(f"Land {s['land']}")
+    if s.get("evidence"):
+        parts.append(f"evidence {', '.join(s['evidence'])}")
+    if s.get("undated"):
+        u = s["undated"]
+        what = "left out" if u["left_out"] else "counted as in force"
+        parts.append(
+            f"{u['relationships']:,} undated claims and {u['events']:,} undated events {what}"
+        )
     return " · ".join(parts)
 
 
@@ -84,8 +92,21 @@ def _overview(report: Report) -> Section:
     ]
     nodes = ", ".join(f"{k} {v:,}" for k, v in report.overview["nodes"].items())
     rels = ", ".join(f"{k} {v:,}" for k, v in report.overview["relationships"].items())
+    claims = report.overview["claims_by_evidence"]
+    kinds = [e for e in EVIDENCE if any(e in c for c in claims.values())]
+    evidence = [[t, *(num(c.get(e)) if e in c else "–" for e in kinds)] for t, c in claims.items()]
     return Section(
-        "Overview", f"Nodes: {nodes}. Relationships: {rels}.", [Table(["", "value"], facts, "lr")]
+        "Overview",
+        f"Nodes: {nodes}. Relationships: {rels}.",
+        [
+            Table(["", "value"], facts, "lr"),
+            Table(
+                ["claim", *kinds],
+                evidence,
+                "l" + "r" * len(kinds),
+                "Claims by evidence (fact, announced, planned ...: docs/dataset.md)",
+            ),
+        ],
     )
 
 
