@@ -24,8 +24,8 @@ import ozggraph
 from ozggraph.analytics import funding, weakpoints
 from ozggraph.analytics.communities import cross_ties
 from ozggraph.analytics.coverage import coverage as coverage_of
-from ozggraph.analytics.filters import as_of as as_of_view
 from ozggraph.analytics.filters import CLAIMS, restrict_to_land, with_evidence
+from ozggraph.analytics.filters import as_of as as_of_view
 from ozggraph.analytics.network import component_labels
 from ozggraph.analytics.summary import Analysis, analyse
 from ozggraph.analytics.territory import land_of
