@@ -150,8 +150,8 @@ def test_shortest_path(run: Run) -> None:
 
 def test_funding_received(run: Run) -> None:
     (row,) = run("funding_received", body=RHEIN_NECKAR).rows
-    assert (row["status"], row["via"], row["total_eur"], row["grants"]) == (
-        "awarded",
+    assert (row["evidence"], row["via"], row["total_eur"], row["grants"]) == (
+        "inferred",  # the amount is stated, the ministry as payer is our reading
         "direct",
         130000,
         1,
@@ -162,26 +162,42 @@ def test_funding_received(run: Run) -> None:
     assert member["via"].startswith("OZG-Kooperation Rhein-Neckar")
     assert member["total_eur"] == 130000
     (ikz,) = run("funding_received", body=IKZ).rows
-    assert (ikz["status"], ikz["total_eur"], ikz["funders"]) == ("promised", 100000, ["Hessen"])
+    assert (ikz["evidence"], ikz["total_eur"], ikz["funders"]) == ("promised", 100000, ["Hessen"])
+    assert run("funding_received", body=RHEIN_NECKAR, evidence=["fact"]).rows == []
 
 
 def test_funding_in_land(run: Run) -> None:
     rows = run("funding_in_land", land="ags-06").rows
-    by_key = {(r["status"], r["year"], r["flow"]): r for r in rows}
+    by_key = {(r["evidence"], r["year"], r["flow"]): r for r in rows}
     assert set(by_key) == {
-        ("awarded", None, "within"),
+        ("inferred", None, "within"),
+        ("fact", None, "within"),
         ("promised", None, "within"),
-        ("promised", "2019", "out"),
+        ("agreed", "2019", "out"),
     }
-    awarded = by_key["awarded", None, "within"]
-    assert (awarded["total_eur"], awarded["grants"], awarded["grants_without_amount"]) == (
-        130000,
-        2,
-        1,
-    )
-    assert awarded["programme_totals_eur"] == 1500000
+    grant = by_key["inferred", None, "within"]
+    assert (grant["total_eur"], grant["grants"], grant["grants_without_amount"]) == (130000, 1, 0)
     assert by_key["promised", None, "within"]["total_eur"] == 100000
-    assert by_key["promised", "2019", "out"]["programme_totals_eur"] == 37000000
+    facts = run("funding_in_land", land="ags-06", evidence=["fact"]).rows
+    assert {r["evidence"] for r in facts} == {"fact"}
+
+
+def test_programme_budgets_apart_from_grants(run: Run) -> None:
+    rows = {r["id"]: r for r in run("programme_budgets").rows}
+    hessen = rows["prog-he-kommunale-verwaltungsdigitalisierung"]
+    assert (hessen["evidence"], hessen["amount_eur"], hessen["amount_kind"]) == (
+        "agreed",
+        37000000,
+        "approximate",
+    )
+    model = rows["prog-he-ozg-modellkommunen"]
+    assert (model["evidence"], model["amount_kind"], model["grants_eur"]) == (
+        "fact",
+        "approximate",
+        130000,
+    )
+
+
     assert run("funding_in_land", land="ags-09").rows == []  # no grant in Bayern is recorded
 
 
