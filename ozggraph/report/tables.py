@@ -335,6 +335,7 @@ def _weak(report: Report) -> Section:
         [
             r["name"],
             report.names.get(r["operator"], r["operator"]),
+            r.get("operator_evidence", ""),
             num(r["reusers"]),
             num(r["live"]),
         ]
@@ -350,9 +351,9 @@ def _weak(report: Report) -> Section:
                 ["body", "body", "smaller side"], bridges, "llr", f"Bridges ({len(w['bridges']):,})"
             ),
             Table(
-                ["solution", "sole operator", "reusers", "connected/live"],
+                ["solution", "sole operator", "evidence", "reusers", "connected/live"],
                 single,
-                "llrr",
+                "lllrr",
                 f"Solutions with one operator ({len(w['single_operator_solutions']):,})",
             ),
         ],

@@ -197,7 +197,6 @@ def test_programme_budgets_apart_from_grants(run: Run) -> None:
         130000,
     )
 
-
     assert run("funding_in_land", land="ags-09").rows == []  # no grant in Bayern is recorded
 
 
