@@ -242,13 +242,17 @@ class SourceBook:
 
 
 def weak_note(note: str) -> bool:
-    """The table's note marks the row as weak (a demo database, an indicative figure...)."""
-    return bool(re.search(r"\b(demo|indicative|not official|weak)\b", note, re.IGNORECASE))
+    """The table's note marks the row as weak (a demo database, an indicative figure, a
+    private or third-party site...)."""
+    words = r"\b(demo|indicative|not official|weak|private site|third-party)\b"
+    return bool(re.search(words, note, re.IGNORECASE))
 
 
 def is_wiki(url: str, remark: str | None) -> bool:
-    """Wikipedia or one of its mirrors (wiki.li, wikiup.org, ...): a second-best source."""
-    return "wiki" in urlsplit(url).netloc.lower() or "wikipedia" in (remark or "").lower()
+    """Wikipedia, one of its mirrors (wiki.li, wikiup.org, ...) or a document mirror
+    (readkong.com): a second-best source."""
+    host = urlsplit(url).netloc.lower()
+    return "wiki" in host or "readkong" in host or "wikipedia" in (remark or "").lower()
 
 
 # --- the dataset as it is -------------------------------------------------------------
