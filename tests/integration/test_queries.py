@@ -182,7 +182,7 @@ def test_funding_in_land(run: Run) -> None:
     assert {r["evidence"] for r in facts} == {"fact"}
 
 
-def test_programme_budgets_apart_from_grants(run: Run) -> None:
+def test_programme_budgets(run: Run) -> None:
     rows = {r["id"]: r for r in run("programme_budgets").rows}
     hessen = rows["prog-he-kommunale-verwaltungsdigitalisierung"]
     assert (hessen["evidence"], hessen["amount_eur"], hessen["amount_kind"]) == (
