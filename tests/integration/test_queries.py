@@ -234,7 +234,8 @@ def test_cross_land_cooperations(run: Run, run_after) -> None:
 def test_cross_land_solutions(run: Run) -> None:
     rows = {row["id"]: row for row in run("cross_land_solutions").rows}
     assert rows["sol-breitband-portal"]["lands"] == ["Hessen", "Rheinland-Pfalz"]
-    assert "ekom21 (operates)" in rows["sol-breitband-portal"]["makers"]
+    # ekom21 built the portal; no source says it runs it
+    assert "ekom21 – KGRZ Hessen (develops)" in rows["sol-breitband-portal"]["makers"]
     assert rows["sol-ewaffe"]["lands"] == ["Bayern", "Saarland"]
     assert "sol-bafoeg-digital" not in rows  # Sachsen-Anhalt with a federal ministry: one Land
     assert all(len(row["lands"]) >= 2 for row in rows.values())
@@ -242,8 +243,11 @@ def test_cross_land_solutions(run: Run) -> None:
 
 def test_solution_reuse(run: Run) -> None:
     rows = run("solution_reuse", solution="sol-wohngeld-online").rows
-    nrw = [(r["stage"], r["date"]) for r in rows if r["id"] == "ags-05"]
-    assert nrw == [("planned", "2020-01"), ("live", "2022"), ("connected", "2023-01-01")]
+    nrw = [(r["stage"], r["date"], r["valid_to"]) for r in rows if r["id"] == "ags-05"]
+    # NRW paused on 2023-01-01: that ends its stages, it starts none
+    assert nrw == [("planned", "2020-01", "2023-01-01"), ("live", "2022", "2023-01-01")]
+    facts = run("solution_reuse", solution="sol-wohngeld-online", evidence=["fact"]).rows
+    assert [(r["stage"], r["evidence"]) for r in facts if r["id"] == "ags-05"] == [("live", "fact")]
     assert {tuple(r["operators"]) for r in rows} == {("Dataport",)}
     assert "Schleswig-Holstein" in rows[0]["developers"]
     live = next(r for r in rows if r["stage"] == "live")
@@ -265,12 +269,9 @@ def test_reuse_across_lands(run: Run) -> None:
 
 def test_single_provider_dependencies(run: Run) -> None:
     rows = {row["id"]: row for row in run("single_provider_dependencies").rows}
-    assert rows["sol-elektronische-wohnsitzanmeldung"]["operator"] == "Dataport"
-    portal = rows["sol-breitband-portal"]
-    assert (portal["operator_id"], set(portal["dependant_names"])) == (
-        "itp-ekom21",
-        {"Fulda", "Lindenfels"},
-    )
+    ewa = rows["sol-elektronische-wohnsitzanmeldung"]
+    assert (ewa["operator"], ewa["operator_evidence"]) == ("Dataport", "fact")
+    assert "sol-breitband-portal" not in rows  # built by ekom21; who runs it no source says
     assert all(row["dependants"] >= 2 for row in rows.values())
     assert "sol-wohngeld-online" not in rows  # one dependant only (NRW)
     assert "sol-wohngeld-online" in {
