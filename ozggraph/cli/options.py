@@ -36,7 +36,8 @@ dataset_option = click.option(
     "dataset_path",
     type=click.Path(path_type=Path),
     default=None,
-    help="Seed directory or file (default: $OZGGRAPH_SEED or the checkout's seed/).",
+    help="Seed directory or file (default: $OZGGRAPH_SEED, the checkout's seed/, else the "
+    "dataset installed with ozggraph).",
 )
 
 backend_option = click.option(
@@ -70,6 +71,34 @@ as_of_option = click.option(
     metavar="DATE",
     default=None,
     help="Only what was valid then (YYYY, YYYY-MM or YYYY-MM-DD; the end of that period).",
+)
+
+
+def _evidence(_c: click.Context, _p: click.Parameter, value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    from ozggraph.schema.types import EVIDENCE
+
+    chosen = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [v for v in chosen if v not in EVIDENCE]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)} (use {', '.join(EVIDENCE)})")
+    return chosen
+
+
+evidence_option = click.option(
+    "--evidence",
+    metavar="LIST",
+    default=None,
+    callback=_evidence,
+    help="Only claims of this evidence, comma-separated: fact (facts only), announced, "
+    "planned, promised, agreed, inferred, derived (docs/dataset.md).",
+)
+
+dated_only_option = click.option(
+    "--dated-only",
+    is_flag=True,
+    help="With --as-of: leave out claims no date places in time (else counted as in force).",
 )
 
 

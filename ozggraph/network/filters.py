@@ -1,12 +1,15 @@
 """Views of the typed graph: what was valid on a date, and one Land with its partners.
 
-Both return read-only NetworkX views (no copy; call ``.copy()`` for an
-independent graph) and can be combined: ``restrict_to_land(as_of(G, "2022"), "HE")``.
+All return read-only NetworkX views (no copy; call ``.copy()`` for an
+independent graph) and can be combined: ``restrict_to_land(as_of(G, "2022"), "HE")``;
+:func:`with_evidence` keeps only claims of the evidence asked for ("facts only").
 
 Dates are as precise as their sources (``2021``, ``2021-03``, ``2021-03-30``), so
 a fact counts from the *first* day its ``valid_from``/``date`` may mean and until
 the *last* day its ``valid_to`` may mean; an as-of date ``2022`` means the end of
-2022. Facts without dates are timeless and always kept.
+2022. Claims without any date (no ``valid_from``, ``date`` or ``valid_to``) cannot be
+placed in time: :func:`as_of` counts them as in force and says how many
+(``view.graph["undated"]``), or leaves them out with ``dated_only=True``.
 
 **No as-of date** (``as_of(G, None)``, a command without ``--as-of``) means the
 latest state, the same for analytics, spread and the report: a fact with a
@@ -25,11 +28,18 @@ holds. Ended facts are never counted as current ties or reuse.
 ['MEMBER_OF:b->c']
 >>> sorted(k for *_, k in as_of(G, None).edges(keys=True))
 ['MEMBER_OF:b->c']
+>>> G.add_edge("d", "c", key="MEMBER_OF:d->c", type="MEMBER_OF", evidence="planned")
+'MEMBER_OF:d->c'
+>>> as_of(G, "2021").graph["undated"], as_of(G, "2021", dated_only=True).number_of_edges()
+({'relationships': 1, 'events': 0, 'left_out': False}, 1)
+>>> sorted(k for *_, k in with_evidence(G, ["fact"]).edges(keys=True))
+[]
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -38,7 +48,21 @@ from ozggraph import dates as partial
 from ozggraph.errors import AnalyticsError, DateError
 from ozggraph.network.territory import LAND_CODES, Territory
 from ozggraph.network.ties import CONTEXTS, TAKING_PART, TIE_TYPES
+from ozggraph.schema import EDGE_TYPES, EVIDENCE
 from ozggraph.schema.edges import BODIES
+
+#: Relationship types that are claims (they carry ``evidence``), from the schema.
+CLAIMS = frozenset(t for t, model in EDGE_TYPES.items() if model.claim)
+#: Relationships that bring a body into a Land's view of a context: those that tie
+#: (``Edge.tie``) and a supporting role, which ties nobody but is part of the context.
+_IN_CONTEXT = TAKING_PART | TIE_TYPES["money"] | {EDGE_TYPES["SUPPORTS"].type}
+_DATES = ("valid_from", "date", "valid_to")
+
+
+def undated(attrs: dict[str, Any]) -> bool:
+    """A claim (relationship or Event) that no date places in time."""
+    claim = attrs.get("type") in CLAIMS or attrs.get("label") == "Event"
+    return claim and not any(attrs.get(f) for f in _DATES)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -64,24 +88,66 @@ def valid_on(attrs: dict[str, Any], day: str | None) -> bool:
     return not (end and date_range(end)[1] < day)
 
 
-def as_of(graph: nx.MultiDiGraph, date: str | None) -> nx.MultiDiGraph:
+def as_of(graph: nx.MultiDiGraph, date: str | None, *, dated_only: bool = False) -> nx.MultiDiGraph:
     """The graph as it stood on ``date`` (``None``: the latest state): what was valid then.
 
     A relationship counts from its ``valid_from`` (else its ``date``: a grant, a
     reuse stage reached) until its ``valid_to``; nodes likewise. Dropping a node
-    drops its relationships.
+    drops its relationships. Undated claims (:func:`undated`) are counted as in
+    force, or left out with ``dated_only``; either way ``view.graph["undated"]``
+    says how many (``relationships``, ``events``) and whether they were ``left_out``.
     """
     day = date_range(date)[1] if date else None
-    hidden_nodes = [n for n, attrs in graph.nodes(data=True) if not valid_on(attrs, day)]
-    hidden_edges = [
-        (u, v, k)
-        for u, v, k, attrs in graph.edges(keys=True, data=True)
-        if not valid_on(attrs, day)
-    ]
+    events = 0
+    hidden_nodes = []
+    for n, attrs in graph.nodes(data=True):
+        if not valid_on(attrs, day):
+            hidden_nodes.append(n)
+        elif undated(attrs):
+            events += 1
+            if dated_only:
+                hidden_nodes.append(n)
+    relationships = 0
+    hidden_edges = []
+    for u, v, k, attrs in graph.edges(keys=True, data=True):
+        if not valid_on(attrs, day):
+            hidden_edges.append((u, v, k))
+        elif undated(attrs):
+            relationships += 1
+            if dated_only:
+                hidden_edges.append((u, v, k))
     if date is None and not hidden_nodes and not hidden_edges:
         return graph  # nothing has ended: no view (iterating a view costs ~1.5x)
     view = nx.restricted_view(graph, hidden_nodes, hidden_edges)
-    view.graph = {**graph.graph, "as_of": date}  # a view shares the dict unless replaced
+    counts = {"relationships": relationships, "events": events, "left_out": dated_only}
+    view.graph = {**graph.graph, "as_of": date, "undated": counts}  # a view shares the dict
+    return view
+
+
+def with_evidence(graph: nx.MultiDiGraph, allowed: Iterable[str]) -> nx.MultiDiGraph:
+    """Only the claims whose ``evidence`` is in ``allowed`` (e.g. ``["fact"]``: facts only).
+
+    Relationships that are no claim (hierarchy, catalogue, offices) are kept; Events
+    whose evidence is not allowed are dropped with their relationships.
+    """
+    keep = set(allowed)
+    unknown = keep - set(EVIDENCE)
+    if unknown:
+        raise AnalyticsError(
+            f"unknown evidence {', '.join(sorted(unknown))}; use {', '.join(EVIDENCE)}"
+        )
+    hidden_nodes = [
+        n
+        for n, attrs in graph.nodes(data=True)
+        if attrs.get("label") == "Event" and attrs.get("evidence") not in keep
+    ]
+    hidden_edges = [
+        (u, v, k)
+        for u, v, k, attrs in graph.edges(keys=True, data=True)
+        if attrs.get("type") in CLAIMS and attrs.get("evidence") not in keep
+    ]
+    view = nx.restricted_view(graph, hidden_nodes, hidden_edges)
+    view.graph = {**graph.graph, "evidence": [e for e in EVIDENCE if e in keep]}
     return view
 
 
@@ -109,7 +175,7 @@ def restrict_to_land(graph: nx.MultiDiGraph, code: str) -> nx.MultiDiGraph:
     contexts = [n for n in keep_nodes if graph.nodes[n].get("label") in CONTEXTS]
     for ctx in contexts:
         for u, v, k, t in graph.in_edges(ctx, keys=True, data="type"):
-            if t in TAKING_PART or t in TIE_TYPES["money"]:
+            if t in _IN_CONTEXT:
                 keep_edges.add((u, v, k))
                 keep_nodes.add(u)
     keep_nodes.update(s for n in list(keep_nodes) for s in graph.nodes[n].get("sources", ()))

@@ -1,14 +1,16 @@
 """The one stamp every document carries, so a figure can be cited and reproduced.
 
 Keys: ``ozggraph_version``, ``dataset_checksum``, ``backend``, ``as_of``
-(``None``: the latest state), ``land``, plus what a command adds (``rule``, ``runs`` ...).
+(``None``: the latest state), ``land``, ``evidence`` (the evidence values kept,
+``None``: all), ``undated`` (with an as-of date: undated claims counted as in force
+or left out), plus what a command adds (``rule``, ``runs`` ...).
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
 >>> G.graph.update(checksum="sha256:abc", backend="embedded")
 >>> s = stamp(G, as_of="2022", runs=10)
 >>> sorted(s)
-['as_of', 'backend', 'dataset_checksum', 'land', 'ozggraph_version', 'runs']
+['as_of', 'backend', 'dataset_checksum', 'evidence', 'land', 'ozggraph_version', 'runs', 'undated']
 >>> line(s).split(" · ")[1:]
 ['dataset sha256:abc', 'backend embedded', 'as of 2022', 'runs 10']
 """
@@ -20,13 +22,20 @@ from typing import Any
 import networkx as nx
 
 #: Keys every stamp has, in the order :func:`line` shows them.
-KEYS = ("ozggraph_version", "dataset_checksum", "backend", "as_of", "land")
+KEYS = ("ozggraph_version", "dataset_checksum", "backend", "as_of", "land", "evidence", "undated")
 
 
 def stamp(
-    graph: nx.MultiDiGraph, *, as_of: str | None = None, land: str | None = None, **extra: Any
+    graph: nx.MultiDiGraph,
+    *,
+    as_of: str | None = None,
+    land: str | None = None,
+    evidence: list[str] | None = None,
+    undated: dict[str, Any] | None = None,
+    **extra: Any,
 ) -> dict[str, Any]:
-    """Version, dataset checksum, backend, as-of date and Land (plus ``extra``)."""
+    """Version, dataset checksum, backend, as-of date, Land, evidence kept, undated claims
+    (plus ``extra``)."""
     import ozggraph  # the package imports this module's users; import late
 
     return {
@@ -35,6 +44,8 @@ def stamp(
         "backend": graph.graph.get("backend", "embedded"),
         "as_of": as_of,
         "land": land,
+        "evidence": evidence,
+        "undated": undated,
         **extra,
     }
 
@@ -50,5 +61,13 @@ def line(meta: dict[str, Any], *, short: bool = False) -> str:
     ]
     if meta.get("land"):
         parts.append(f"Land {meta['land']}")
+    if meta.get("evidence"):
+        parts.append(f"evidence {', '.join(meta['evidence'])}")
+    if meta.get("undated"):
+        u = meta["undated"]
+        what = "left out" if u["left_out"] else "counted as in force"
+        parts.append(
+            f"{u['relationships']:,} undated claims and {u['events']:,} undated events {what}"
+        )
     parts += [f"{k} {v}" for k, v in meta.items() if k not in KEYS and v is not None]
     return " · ".join(parts)

@@ -12,13 +12,14 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from ozggraph.schema.nodes import NODE_MODELS
 from ozggraph.schema.types import (
+    EVIDENCE,
     AmountKind,
     Evidence,
-    FundingStatus,
     Id,
     PartialDate,
     ReuseStage,
     TieRole,
+    check_amount,
 )
 
 #: Units of the territorial hierarchy (``Node.territorial``).
@@ -40,7 +41,7 @@ class Edge(BaseModel):
     target_labels: ClassVar[frozenset[str]] = frozenset()
     #: Curated relationships must cite a source; derived ones never appear in seed/.
     curated: ClassVar[bool] = True
-    #: A claim asserts that something happened or will happen; it carries ``evidence``.
+    #: A claim asserts that something happened or will happen; it must carry ``evidence``.
     claim: ClassVar[bool] = False
     #: How the relationship ties bodies in the cooperation network (``types.TieRole``;
     #: the rule is :mod:`ozggraph.network.ties`); ``None``: it makes no tie.
@@ -55,7 +56,8 @@ class Edge(BaseModel):
     date: PartialDate | None = None
     valid_from: PartialDate | None = None
     valid_to: PartialDate | None = None
-    #: How strongly the sources support this relationship (claims only; see types.Evidence).
+    #: How strongly the sources support this relationship (required on claims; see
+    #: types.Evidence and docs/dataset.md).
     evidence: Evidence | None = None
 
     @property
@@ -68,6 +70,14 @@ class Edge(BaseModel):
     def _needs_sources(self) -> Edge:
         if self.curated and not self.sources:
             raise ValueError("a curated relationship needs at least one source in 'sources'")
+        return self
+
+    @model_validator(mode="after")
+    def _claims_need_evidence(self) -> Edge:
+        if self.claim and self.evidence is None:
+            raise ValueError(
+                f"a {self.type} is a claim and needs 'evidence': one of {', '.join(EVIDENCE)}"
+            )
         return self
 
 
@@ -89,7 +99,8 @@ class MEMBER_OF(Edge):
 
 
 class FUNDS(Edge):
-    """Money from funder to recipient; ``status`` tells awarded from only announced."""
+    """Money from funder to recipient; ``evidence`` tells awarded (``fact``) from promised,
+    agreed or planned money, ``amount_kind`` how the source gives the amount."""
 
     type = "FUNDS"
     claim = True
@@ -100,8 +111,12 @@ class FUNDS(Edge):
     #: How the source gives the amount; a bound goes to ``amount_bound_eur`` instead.
     amount_kind: AmountKind | None = None
     amount_bound_eur: float | None = Field(default=None, ge=0)
-    status: FundingStatus
     programme: Id | None = None
+
+    @model_validator(mode="after")
+    def _amount_as_given(self) -> FUNDS:
+        check_amount(self.amount_eur, self.amount_kind, self.amount_bound_eur)
+        return self
 
 
 class PARTICIPATES_IN(Edge):
@@ -135,6 +150,17 @@ class PROVIDES(Edge):
     tie = "maker"
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
+
+
+class SUPPORTS(Edge):
+    """A supporting role in building a solution (e.g. a Themenfeld lead backing another
+    Land's development): neither developer nor reuser."""
+
+    type = "SUPPORTS"
+    claim = True
+    source_labels = ACTORS
+    target_labels = frozenset({"Solution"})
+    role: str | None = None
 
 
 class REUSES(Edge):
@@ -214,6 +240,7 @@ EDGE_MODELS: tuple[type[Edge], ...] = (
     DEVELOPS,
     OPERATES,
     PROVIDES,
+    SUPPORTS,
     REUSES,
     ADDRESSES,
     IMPLEMENTS,
