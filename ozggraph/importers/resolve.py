@@ -182,7 +182,11 @@ class SourceBook:
             return existing
         sid = source_id(url)
         cited = self._cited.setdefault(sid, _Cited(url, date, first=f"{file}:{line}"))
-        if cited.date != date:
+        if cited.date and date and cited.date != date and date.startswith(cited.date):
+            cited.date = date  # the same page dated more precisely by another row: keep that
+        elif cited.date and date and cited.date.startswith(date):
+            pass
+        elif cited.date != date:
             raise table_error(
                 file,
                 line,
@@ -306,6 +310,19 @@ class Reference:
         if label == "District" and len(found) > 1:  # "Landkreis Regensburg" is not the city
             found = {i: n for i, n in found.items() if not _kreisfrei(n)}
         return [found[i] for i in sorted(found)]
+
+
+def land_code(reference: Reference, text: str, file: Path, line: int) -> str:
+    """The Land code (``HE``) of a Land a table names (``Hessen``, ``HE``, ``06``)."""
+    state = reference.state(text)
+    if state is None and re.fullmatch(r"\d{2}", text) and territorial_id(text) in reference.nodes:
+        state = territorial_id(text)
+    if state is None:
+        raise table_error(file, line, f"unknown Land {text!r}")
+    code = reference.nodes[state].data.get("code")
+    if not code:
+        raise table_error(file, line, f"Land {text!r} ({state}) has no code in the dataset")
+    return str(code)
 
 
 def _kreisfrei(node: RefNode) -> bool:

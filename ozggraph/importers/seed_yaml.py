@@ -13,6 +13,20 @@ import yaml
 from ozggraph.schema import EDGE_TYPES, Edge, Node, properties
 
 
+#: ``seed/`` folders of the web-table importers in the order they run: each resolves
+#: names against the dataset without its own folder and the folders after it (no cycle).
+IMPORT_ORDER: tuple[str, ...] = ("bodies", "it-providers", "programmes", "hosting", "efa")
+
+
+def downstream(folder: str) -> set[str]:
+    """``folder`` and the importer folders that run after it (see :data:`IMPORT_ORDER`).
+
+    >>> sorted(downstream("hosting"))
+    ['efa', 'hosting']
+    """
+    return set(IMPORT_ORDER[IMPORT_ORDER.index(folder) :])
+
+
 @dataclass
 class _Pending:
     fields: dict[str, Any]
@@ -97,6 +111,8 @@ class ImportReport:
     existing_bodies: set[str] = field(default_factory=set)
     created_bodies: set[str] = field(default_factory=set)
     aliases_used: Counter[str] = field(default_factory=Counter)
+    #: Rows naming a body the importer could not resolve (file:line, name, why): no edge.
+    unresolved: list[str] = field(default_factory=list)
 
     def count(self, nodes: Sequence[Node], edges: Sequence[Edge]) -> None:
         self.nodes.update(n.label for n in nodes)
@@ -111,4 +127,5 @@ class ImportReport:
             f"nodes: {kinds(self.nodes)}",
             f"relationships: {kinds(self.edges)}",
             f"bodies: {len(self.existing_bodies)} existing, {len(self.created_bodies)} created",
+            *(f"unresolved: {u}" for u in self.unresolved),
         ]

@@ -117,6 +117,9 @@ class Agency(Organisation):
 class ITProvider(Organisation):
     label = "ITProvider"
     legal_form: str | None = None
+    #: Member figures a source gives only as a number ("98 % of the c. 1,100 BW Kommunen",
+    #: "58 Kommunen"); never expanded to edges.
+    reported_members: list[str] = []
 
 
 class Cooperation(Organisation):
@@ -133,6 +136,8 @@ class Programme(Organisation):
     amount_bound_eur: float | None = Field(default=None, ge=0)
     status: FundingStatus | None = None
     date: PartialDate | None = None
+    #: Recipient figures a source gives only as a number ("almost 400 Kommunen").
+    reported_recipients: list[str] = []
 
 
 class Solution(Organisation):
