@@ -154,7 +154,10 @@ PROVIDERS: dict[str, Identity] = {
     ),
     "itp-kaaw": Identity(
         "KAAW",
-        ("Kommunale ADV-Anwendergemeinschaft West", "KAAW (Kommunale ADV-Anwendergemeinschaft West)"),
+        (
+            "Kommunale ADV-Anwendergemeinschaft West",
+            "KAAW (Kommunale ADV-Anwendergemeinschaft West)",
+        ),
         "NW",
     ),
     "itp-infokom-guetersloh": Identity("INFOKOM Gütersloh AöR", ("INFOKOM Gütersloh",), "NW"),
@@ -231,10 +234,10 @@ PROVIDERS: dict[str, Identity] = {
     "itp-bundesdruckerei": Identity("Bundesdruckerei", (), kind="federal company"),
     "itp-governikus": Identity("Governikus", ()),
     "itp-bitbw": Identity("BITBW", ("BITBW (IT Baden-Württemberg)", "IT Baden-Württemberg"), "BW"),
-    "itp-itebo": Identity("ITEBO Unternehmensgruppe", ("ITEBO Unternehmensgruppe (Osnabrück)",), "NI"),
-    "itp-dvz-mv": Identity(
-        "DVZ Datenverarbeitungszentrum Mecklenburg-Vorpommern GmbH", ("DVZ M-V",), "MV"
+    "itp-itebo": Identity(
+        "ITEBO Unternehmensgruppe", ("ITEBO Unternehmensgruppe (Osnabrück)",), "NI"
     ),
+    "itp-dvz-mv": Identity("DVZ Datenverarbeitungszentrum Mecklenburg-Vorpommern GmbH", (), "MV"),
 }
 
 

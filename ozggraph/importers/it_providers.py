@@ -31,7 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ozggraph.errors import SourceTableError
-from ozggraph.ids import association_ars_id, slug, territorial_id
+from ozggraph.ids import slug
 from ozggraph.importers.identity import PROVIDERS, SUCCESSIONS
 from ozggraph.importers.public_bodies import IT_PROVIDER_COLUMNS, IT_PROVIDERS, it_provider
 from ozggraph.importers.resolve import (
@@ -39,7 +39,7 @@ from ozggraph.importers.resolve import (
     Reference,
     Resolver,
     SourceBook,
-    key,
+    keyed_body,
     land_code,
     parse_dated,
     read_table,
@@ -213,9 +213,9 @@ class ProvidersImport:
                     sources=["pending"],
                 )
                 self._offer(node)
-        for node in NEW_BODIES.values():
-            if node.id not in reference.nodes:
-                self._offer(node)
+        for body in NEW_BODIES.values():
+            if body.id not in reference.nodes:
+                self._offer(body)
 
     def _providers_table(self) -> None:
         """Providers of the public-bodies table (seat, legal form, whom they serve)."""
@@ -248,9 +248,7 @@ class ProvidersImport:
         for line, row in read_table(self.table, COLUMNS):
             self._row(line, row)
         for succession in SUCCESSIONS:
-            src = self.sources.cite(
-                succession.url, succession.source_date, False, self.table, 0
-            )
+            src = self.sources.cite(succession.url, succession.source_date, False, self.table, 0)
             for node_id in (succession.predecessor, succession.successor):
                 self._used(node_id, src)
             self.edges.add(
@@ -281,9 +279,9 @@ class ProvidersImport:
         provider = self._one(row["provider"], line)
         self._used(provider, src)
         if provider in self.created and row["provider_type"]:
-            self.created[provider].legal_form = self.created[provider].legal_form or row[
-                "provider_type"
-            ]
+            self.created[provider].legal_form = (
+                self.created[provider].legal_form or row["provider_type"]
+            )
         if row["member_type"] == AGGREGATE or "(aggregate" in row["member_name"]:
             self._aggregate(provider, row, src)
             return
@@ -308,8 +306,14 @@ class ProvidersImport:
         fields["relation"] = meaning.relation
         if meaning.type == "MEMBER_OF":
             fields["share_percent"] = share_percent
+        if meaning.type == "SERVED_BY":  # one pair may have several services (hosting ...)
+            fields["key"] = slug(meaning.relation)
         rid = f"{meaning.type}:{source}->{target}"
-        if rid in self.edges.ids() and self.edges.get(rid).get("relation") != meaning.relation:
+        if (
+            "key" not in fields
+            and rid in self.edges.ids()
+            and self.edges.get(rid).get("relation") != meaning.relation
+        ):
             fields["key"] = slug(meaning.relation)
         self.edges.add(meaning.type, source, target, [src], note, **fields)
 
@@ -322,24 +326,7 @@ class ProvidersImport:
 
     def _member(self, line: int, row: dict[str, str]) -> str | None:
         path = self.table
-        keyed = [
-            (row["ags"], territorial_id, 8),
-            (row["kreis_key"], territorial_id, 5),
-            (row["verband_key"], association_ars_id, 9),
-        ]
-        for value, make_id, digits in keyed:
-            if not value:
-                continue
-            if not re.fullmatch(rf"\d{{{digits}}}", value):
-                raise table_error(path, line, f"key {value!r} must have {digits} digits")
-            node_id = make_id(value)
-            node = self.reference.nodes.get(node_id)
-            if node is None:
-                raise table_error(path, line, f"key {value} names no node ({node_id})")
-            names = {key(node.name), key(str(node.data.get("official_name") or ""))}
-            if row["gv100ad_name"] and key(row["gv100ad_name"]) not in names:
-                message = f"gv100ad_name {row['gv100ad_name']!r} is not {node_id} ({node.name})"
-                raise table_error(path, line, message)
+        if node_id := keyed_body(self.reference, row, path, line):
             return node_id
         if row["match_status"].startswith("not found"):
             self.unresolved.append(

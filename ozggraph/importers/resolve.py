@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 from ozggraph.dataset.files import read_files
 from ozggraph.errors import SourceTableError
-from ozggraph.ids import slug, territorial_id
+from ozggraph.ids import association_ars_id, slug, territorial_id
 from ozggraph.schema import EDGE_TYPES, Node, properties
 from ozggraph.schema.nodes import Source
 
@@ -323,6 +323,36 @@ def land_code(reference: Reference, text: str, file: Path, line: int) -> str:
     if not code:
         raise table_error(file, line, f"Land {text!r} ({state}) has no code in the dataset")
     return str(code)
+
+
+def keyed_body(reference: Reference, row: dict[str, str], file: Path, line: int) -> str | None:
+    """The node a row names by official key, if it gives one.
+
+    ``ags`` (8 digits) is the Gemeinde, ``kreis_key`` (5) the Kreis, ``verband_key`` (9)
+    the ``MunicipalAssociation`` (Amt, Samtgemeinde, VGem). The row's ``gv100ad_name``,
+    where given, must be the node's name or official name.
+    """
+    keyed = [
+        (row.get("ags", ""), territorial_id, 8),
+        (row.get("kreis_key", ""), territorial_id, 5),
+        (row.get("verband_key", ""), association_ars_id, 9),
+    ]
+    for value, make_id, digits in keyed:
+        if not value:
+            continue
+        if not re.fullmatch(rf"\d{{{digits}}}", value):
+            raise table_error(file, line, f"key {value!r} must have {digits} digits")
+        node_id = make_id(value)
+        node = reference.nodes.get(node_id)
+        if node is None:
+            raise table_error(file, line, f"key {value} names no node of the dataset ({node_id})")
+        names = {key(node.name), key(str(node.data.get("official_name") or ""))}
+        official = row.get("gv100ad_name", "")
+        if official and key(official) not in names:
+            message = f"gv100ad_name {official!r} is not the name of {node_id} ({node.name})"
+            raise table_error(file, line, message)
+        return node_id
+    return None
 
 
 def _kreisfrei(node: RefNode) -> bool:

@@ -12,7 +12,6 @@ import yaml
 
 from ozggraph.schema import EDGE_TYPES, Edge, Node, properties
 
-
 #: ``seed/`` folders of the web-table importers in the order they run: each resolves
 #: names against the dataset without its own folder and the folders after it (no cycle).
 IMPORT_ORDER: tuple[str, ...] = ("bodies", "it-providers", "programmes", "hosting", "efa")
@@ -127,5 +126,5 @@ class ImportReport:
             f"nodes: {kinds(self.nodes)}",
             f"relationships: {kinds(self.edges)}",
             f"bodies: {len(self.existing_bodies)} existing, {len(self.created_bodies)} created",
-            *(f"unresolved: {u}" for u in self.unresolved),
+            *(f"not written: {u}" for u in self.unresolved),
         ]
