@@ -12,8 +12,8 @@ importer writes:
 * a joint project (several rows of one project, with lead and partner roles) as a
   ``Cooperation``: each partner ``MEMBER_OF`` it with its ``role`` (lead, partner,
   consortium partner), the Cooperation ``PARTICIPATES_IN`` the round;
-* ``FUNDS`` from the round to the project (or sole recipient) only where the table
-  gives an amount: once, on the project, never on each partner. A lower bound
+* ``FUNDS`` from the funder to the project (or sole recipient), ``programme`` the
+  round, only where the table gives an amount: once, on the project, never on each partner. A lower bound
   (">11 Mio") goes to ``amount_bound_eur`` with ``amount_kind`` at_least; rounded
   figures are ``approximate``. Unknown amounts stay empty (no ``FUNDS``);
 * a programme-wide figure ("programme total c. 91 Mio EUR") only on the Programme.
@@ -387,12 +387,14 @@ class ProgrammesImport:
             )
             if p
         )
+        funder = PROGRAMMES[row.cells["programme"]].funder
         self.edges.add(
             "FUNDS",
-            round_id,
+            funder,
             target,
             [row.source],
             note,
+            key=round_id,
             amount_eur=value,
             amount_kind=kind,
             amount_bound_eur=bound,

@@ -196,24 +196,93 @@ def test_programme_participants(run: Run) -> None:
 
 
 def test_cross_land_cooperations(run: Run, run_after) -> None:
-    # No cooperation of the shipped data has members in two Länder (see the report).
-    assert run("cross_land_cooperations").rows == []
-    single = run("cross_land_cooperations", min_lands=1).rows
-    assert {r["id"]: r["lands"] for r in single} == {
+    # The Smart Cities project of Hamburg, Leipzig and München spans three Länder.
+    cut = "coop-mpsc-hamburg-in-kooperation-mit-leipzig-und-muenchen-connected-urban-twins"
+    crossing = {r["id"]: r["lands"] for r in run("cross_land_cooperations").rows}
+    assert crossing[cut] == ["Bayern", "Hamburg", "Sachsen"]
+    assert RHEIN_NECKAR not in crossing
+    single = {r["id"]: r["lands"] for r in run("cross_land_cooperations", min_lands=1).rows}
+    assert {
         IKZ: ["Hessen"],
         RHEIN_NECKAR: ["Hessen"],
         "coop-he-ozg-vereinbarung-2019": ["Hessen"],
         "coop-rp-ozg-kooperationsvertrag-2018": ["Rheinland-Pfalz"],
         "coop-rp-rlpservicekonto-2018": ["Rheinland-Pfalz"],
-    }
+    }.items() <= single.items()
     # With Mannheim (Baden-Württemberg) as a member, Rhein-Neckar would cross the border.
     mannheim = (
         "MATCH (m:OzgGraph {id: 'ags-08222000'}), (c:OzgGraph {id: 'coop-rhein-neckar-ozg'}) "
         "CREATE (m)-[:MEMBER_OF {id: 'test-only'}]->(c)"
     )
-    (row,) = run_after(mannheim, "cross_land_cooperations")
-    assert (row["id"], row["lands"]) == (RHEIN_NECKAR, ["Baden-Württemberg", "Hessen"])
+    row = next(r for r in run_after(mannheim, "cross_land_cooperations") if r["id"] == RHEIN_NECKAR)
+    assert row["lands"] == ["Baden-Württemberg", "Hessen"]
     assert (row["members"], row["members_without_land"]) == (5, 1)  # MRN has no Land
+
+
+def test_provider_members(run: Run) -> None:
+    rows = run("provider_members", provider="itp-kisa").rows
+    # current members only by default: the four former members and the planned accession
+    # of the Saale-Holzland-Kreis are left out
+    assert [(r["name"], r["relation"], r["current"]) for r in rows] == [
+        ("Radeberg", "member", True)
+    ]
+    everyone = run("provider_members", provider="itp-kisa", include_former=True).rows
+    relations = {r["id"]: r["relation"] for r in everyone}
+    assert relations["ags-14627360"] == "former member"  # Zeithain
+    assert relations["ags-16074"] == "accession planned"
+    assert not any(r["current"] for r in everyone if r["relation"] == "former member")
+    assert any("more than 250" in c for c in everyone[0]["reported_members"])
+    kommone = run("provider_members", provider="itp-komm-one").rows
+    assert {(r["id"], r["relation"], r["share_percent"]) for r in kommone} == {
+        ("itp-4it", "Träger", 88.0),
+        ("ags-08", "Träger", 12.0),
+    }
+    sit = run("provider_members", provider="itp-suedwestfalen-it").rows
+    evidence = {r["id"]: r["evidence"] for r in sit}
+    assert evidence["ags-05974040"] == "derived"  # Soest: one of "alle 59 Städte und Gemeinden"
+    assert evidence["ags-05378008"] == "fact"  # Burscheid, admitted by name
+
+
+def test_provider_of_body(run: Run) -> None:
+    rows = run("provider_of_body", body="ags-03357045").rows  # Gemeinde Sottrum
+    ties = {(r["through_id"], r["level"], r["provider_id"], r["relation"]) for r in rows}
+    assert ties == {
+        ("ars-033575406", 1, "itp-kdo", "hosting"),  # the Samtgemeinde's election portal
+        ("ags-03357", 2, "itp-kdo", "hosting"),  # the Landkreis's
+    }
+    assert {r["application"] for r in rows} == {"votemanager (election-results portal)"}
+    # the Samtgemeinde's proposed accession to KDO is no tie yet
+    assert "accession planned" not in {r["relation"] for r in rows}
+    meerbusch = run("provider_of_body", body="ags-05162022").rows
+    assert ("itp-itk-rheinland", "member", 0) in {
+        (r["provider_id"], r["relation"], r["level"]) for r in meerbusch
+    }
+
+
+def test_body_programmes(run: Run) -> None:
+    rows = run("body_programmes", body="ags-05974040").rows  # Soest
+    by_programme = {r["programme_id"]: r for r in rows}
+    assert set(by_programme) == {"prog-mpsc", "prog-nw-digitale-modellregionen"}
+    mpsc = by_programme["prog-mpsc"]
+    assert (mpsc["round_id"], mpsc["decision_date"], mpsc["role"]) == (
+        "prog-mpsc-staffel-1-2019",
+        "2019-07-10",
+        "partner",
+    )
+    assert "Arnsberg" in mpsc["partners"]
+    assert by_programme["prog-nw-digitale-modellregionen"]["role"] == "lead (Leitkommune)"
+    flensburg = run("body_programmes", body="ags-01001000").rows[0]  # consortium partner
+    assert flensburg["project_id"] is not None
+    # the consortium's "more than 11 Mio" is a lower bound on the project, not an amount
+    assert (flensburg["amount_eur"], flensburg["amount_bound_eur"], flensburg["amount_kind"]) == (
+        None,
+        11_000_000,
+        "at_least",
+    )
+    bavarian = run("body_programmes", body="ags-09183128").rows  # Mühldorf a.Inn
+    assert [(r["programme_id"], r["amount_eur"], r["funders"]) for r in bavarian] == [
+        ("prog-by-foerdr", 20000, ["Bayerisches Staatsministerium für Digitales"])
+    ]
 
 
 def test_cross_land_solutions(run: Run) -> None:
@@ -282,8 +351,21 @@ def test_white_spots(run: Run, seed_graph) -> None:
         for n, a in seed_graph.nodes(data=True)
         if a["label"] in ("Municipality", "District") and a.get("ags", "").startswith("06")
     }
-    members = {u for u, v, a in seed_graph.edges(data=True) if a["type"] == "MEMBER_OF"}
-    assert ids == hessen - members
+    tied = {
+        u
+        for u, v, a in seed_graph.edges(data=True)
+        if (
+            a["type"] == "SERVED_BY"
+            or (
+                a["type"] == "MEMBER_OF"
+                and seed_graph.nodes[v]["label"] in ("Cooperation", "ITProvider")
+            )
+        )
+        and a.get("relation") not in ("former member", "accession planned")
+    }
+    assert ids == hessen - tied
+    # ekom21 members are tied; a former member would not be (none is a Gemeinde in HE)
+    assert {"ags-06635006", "ags-06635014"}.isdisjoint(ids)
     assert {BENSHEIM, VIERNHEIM, "ags-06431", "ags-06531005"}.isdisjoint(ids)
     lindenfels = next(row for row in rows if row["id"] == LINDENFELS)
     assert (lindenfels["kreis"], lindenfels["kreis_in_cooperation"]) == ("Bergstraße", True)
