@@ -145,7 +145,7 @@ def test_shortest_path(run: Run) -> None:
     assert row["types"] == ["MEMBER_OF", "PARTICIPATES_IN", "PARTICIPATES_IN"]
     with_hierarchy = run("shortest_path", a=BENSHEIM, b=LINDENFELS, exclude_types=[])
     assert column(with_hierarchy, "via") == [["Bergstraße"]]
-    assert run("shortest_path", a=BENSHEIM, b="ags-09162000").rows == []  # München: no tie
+    assert run("shortest_path", a=BENSHEIM, b="ags-07131001").rows == []  # Adenau: no tie
 
 
 def test_funding_received(run: Run) -> None:
@@ -170,19 +170,28 @@ def test_funding_in_land(run: Run) -> None:
     by_key = {(r["status"], r["year"], r["flow"]): r for r in rows}
     assert set(by_key) == {
         ("awarded", None, "within"),
+        ("awarded", "2016", "within"),  # IKZ-Förderung: the Gemeindeverwaltungsverband
+        ("awarded", None, "out"),  # the Land's ministry funds its IKZ programme
         ("promised", None, "within"),
         ("promised", "2019", "out"),
     }
     awarded = by_key["awarded", None, "within"]
+    # Rhein-Neckar 130,000 + the joint Ordnungsbehördenbezirk Grebenau 100,000
     assert (awarded["total_eur"], awarded["grants"], awarded["grants_without_amount"]) == (
-        130000,
-        2,
+        230000,
+        3,
         1,
     )
     assert awarded["programme_totals_eur"] == 1500000
+    assert by_key["awarded", "2016", "within"]["total_eur"] == 600000  # once, on the project
     assert by_key["promised", None, "within"]["total_eur"] == 100000
     assert by_key["promised", "2019", "out"]["programme_totals_eur"] == 37000000
-    assert run("funding_in_land", land="ags-09").rows == []  # no grant in Bayern is recorded
+    bayern = {(r["year"], r["flow"]): r for r in run("funding_in_land", land="ags-09").rows}
+    # Digitales Rathaus, Dec 2020 batch: the 17 amounts of the table
+    assert (bayern["2020", "within"]["grants"], bayern["2020", "within"]["total_eur"]) == (
+        17,
+        pytest.approx(159107.62),
+    )
 
 
 def test_programme_participants(run: Run) -> None:
