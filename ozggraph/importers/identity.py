@@ -228,6 +228,7 @@ PROVIDERS: dict[str, Identity] = {
     "itp-govdigital": Identity(
         "govdigital eG",
         ("govdigital",),
+        "BE",  # the table's provider_type: "Genossenschaft ... (Berlin)"
         kind="Genossenschaft öffentlicher IT-Dienstleister",
         valid_from="2019-12-12",
     ),
