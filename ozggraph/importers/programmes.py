@@ -14,8 +14,8 @@ importer writes:
   consortium partner), the Cooperation ``PARTICIPATES_IN`` the round;
 * ``FUNDS`` from the funder to the project (or sole recipient), ``programme`` the
   round, only where the table gives an amount: once, on the project, never on each
-  partner. A lower bound (">11 Mio") goes to ``amount_bound_eur`` with ``amount_kind`` at_least; rounded
-  figures are ``approximate``. Unknown amounts stay empty (no ``FUNDS``);
+  partner. A lower bound (">11 Mio") goes to ``amount_bound_eur`` with ``amount_kind``
+  at_least; rounded figures are ``approximate``. Unknown amounts stay empty (no ``FUNDS``);
 * a programme-wide figure ("programme total c. 91 Mio EUR") only on the Programme.
 
 Recipients resolve by official key (``ags``, ``kreis_key``, ``verband_key``) or by name.
