@@ -17,7 +17,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ozggraph.errors import SourceTableError
 from ozggraph.importers.resolve import (
     Reference,
     SourceBook,
@@ -26,7 +25,7 @@ from ozggraph.importers.resolve import (
     read_table,
     table_error,
 )
-from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, downstream, write_seed
+from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, run_import, write_seed
 
 COLUMNS = (
     "authority_code",
@@ -129,11 +128,4 @@ class HostingImport:
 
 def import_hosting(table: Path, out: Path, seed: Path | None = None) -> ImportReport:
     """Read ``table``, resolve against ``seed`` (default: ``out``'s parent), write ``out``."""
-    seed = seed if seed is not None else out.parent
-    reference = Reference.load(seed, exclude=downstream(HOSTING_DIR) | {out.name})
-    run = HostingImport(table, reference)
-    try:
-        run.run()
-        return run.write(out)
-    except ValueError as exc:  # a schema model refused a value: name the table
-        raise SourceTableError(f"{table}: {exc}") from exc
+    return run_import(lambda ref: HostingImport(table, ref), table, out, seed, HOSTING_DIR)

@@ -30,7 +30,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ozggraph.errors import SourceTableError
 from ozggraph.ids import slug
 from ozggraph.importers.identity import PROVIDERS, SUCCESSIONS
 from ozggraph.importers.public_bodies import IT_PROVIDER_COLUMNS, IT_PROVIDERS, it_provider
@@ -46,7 +45,7 @@ from ozggraph.importers.resolve import (
     table_error,
     weak_note,
 )
-from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, downstream, write_seed
+from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, run_import, write_seed
 from ozggraph.schema import Edge
 from ozggraph.schema.nodes import Agency, ITProvider, Ministry, Node
 
@@ -379,12 +378,7 @@ def import_it_providers(
     """Read ``table`` and the providers of the public-bodies tables in ``bodies``
     (default: ``public-bodies`` beside ``table``'s folder), resolve against ``seed``
     (default: ``out``'s parent), write ``out``."""
-    seed = seed if seed is not None else out.parent
     bodies = bodies if bodies is not None else table.parent.parent / "public-bodies"
-    reference = Reference.load(seed, exclude=downstream(IT_PROVIDERS_DIR) | {out.name})
-    run = ProvidersImport(table, bodies, reference)
-    try:
-        run.run()
-        return run.write(out)
-    except ValueError as exc:  # a schema model refused a value: name the table
-        raise SourceTableError(f"{table}: {exc}") from exc
+    return run_import(
+        lambda ref: ProvidersImport(table, bodies, ref), table, out, seed, IT_PROVIDERS_DIR
+    )

@@ -28,7 +28,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ozggraph.errors import SourceTableError
 from ozggraph.ids import slug
 from ozggraph.importers.resolve import (
     Reference,
@@ -40,7 +39,7 @@ from ozggraph.importers.resolve import (
     table_error,
     weak_note,
 )
-from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, downstream, write_seed
+from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, run_import, write_seed
 from ozggraph.schema import Edge
 from ozggraph.schema.nodes import Agency, Association, Cooperation, Ministry, Node, Programme
 
@@ -456,11 +455,4 @@ class ProgrammesImport:
 
 def import_programmes(table: Path, out: Path, seed: Path | None = None) -> ImportReport:
     """Read ``table``, resolve against ``seed`` (default: ``out``'s parent), write ``out``."""
-    seed = seed if seed is not None else out.parent
-    reference = Reference.load(seed, exclude=downstream(PROGRAMMES_DIR) | {out.name})
-    run = ProgrammesImport(table, reference)
-    try:
-        run.run()
-        return run.write(out)
-    except ValueError as exc:  # a schema model refused a value: name the table
-        raise SourceTableError(f"{table}: {exc}") from exc
+    return run_import(lambda ref: ProgrammesImport(table, ref), table, out, seed, PROGRAMMES_DIR)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
+from ozggraph.errors import SourceTableError
+from ozggraph.importers.resolve import Reference
 from ozggraph.schema import EDGE_TYPES, Edge, Node, properties
 
 #: ``seed/`` folders of the web-table importers in the order they run: each resolves
@@ -128,3 +130,30 @@ class ImportReport:
             f"bodies: {len(self.existing_bodies)} existing, {len(self.created_bodies)} created",
             *(f"not written: {u}" for u in self.unresolved),
         ]
+
+
+class TableImport(Protocol):
+    """One run of a web-table importer: read and resolve (``run``), then ``write``."""
+
+    def run(self) -> None: ...
+
+    def write(self, out: Path) -> ImportReport: ...
+
+
+def run_import(
+    make: Callable[[Reference], TableImport],
+    table: Path,
+    out: Path,
+    seed: Path | None,
+    folder: str,
+) -> ImportReport:
+    """Resolve against ``seed`` (default: ``out``'s parent) without ``folder`` and the
+    importer folders after it, run the import ``make`` builds, write ``out``."""
+    seed = seed if seed is not None else out.parent
+    reference = Reference.load(seed, exclude=downstream(folder) | {out.name})
+    run = make(reference)
+    try:
+        run.run()
+        return run.write(out)
+    except ValueError as exc:  # a schema model refused a value: name the table
+        raise SourceTableError(f"{table}: {exc}") from exc

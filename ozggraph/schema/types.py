@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, StringConstraints
 
@@ -79,15 +79,7 @@ MembershipRelation = Literal[
     "former member",
     "accession planned",
 ]
-MEMBERSHIP_RELATIONS: tuple[str, ...] = (
-    "Träger",
-    "member",
-    "founding member",
-    "Gesellschafter",
-    "member area",
-    "former member",
-    "accession planned",
-)
+MEMBERSHIP_RELATIONS: tuple[str, ...] = get_args(MembershipRelation)
 #: Membership relations that are no current tie (analytics leave them out).
 NOT_CURRENT_MEMBERSHIPS = frozenset({"former member", "accession planned"})
 
@@ -96,7 +88,7 @@ NOT_CURRENT_MEMBERSHIPS = frozenset({"former member", "accession planned"})
 #: (``application`` names it); ``support``: the provider supports the body in one field;
 #: ``agreement``: an administrative agreement on a service.
 ServiceRelation = Literal["customer", "hosting", "support", "agreement"]
-SERVICE_RELATIONS: tuple[str, ...] = ("customer", "hosting", "support", "agreement")
+SERVICE_RELATIONS: tuple[str, ...] = get_args(ServiceRelation)
 
 #: How a body ended in another (``SUCCEEDED_BY``): ``merged into``: joined with or absorbed
 #: by the successor; ``superseded by``: replaced by a new body (by law or statute).
