@@ -14,18 +14,19 @@ from ozggraph.errors import SourceTableError
 from ozggraph.importers.resolve import Reference
 from ozggraph.schema import EDGE_TYPES, Edge, Node, properties
 
-#: ``seed/`` folders of the web-table importers in the order they run: each resolves
-#: names against the dataset without its own folder and the folders after it (no cycle).
-IMPORT_ORDER: tuple[str, ...] = ("bodies", "it-providers", "programmes", "hosting", "efa")
-
 
 def downstream(folder: str) -> set[str]:
-    """``folder`` and the importer folders that run after it (see :data:`IMPORT_ORDER`).
+    """``folder`` and the ``seed/`` folders of the importers that run after it in the
+    registry (:data:`ozggraph.importers.IMPORTERS`): an importer resolves names against
+    the dataset without these, so no importer reads its own or a later one's output.
 
     >>> sorted(downstream("hosting"))
     ['efa', 'hosting']
     """
-    return set(IMPORT_ORDER[IMPORT_ORDER.index(folder) :])
+    from ozggraph.importers import IMPORTERS  # the registry imports the importers
+
+    order = [entry.out for entry in IMPORTERS]
+    return set(order[order.index(folder) :])
 
 
 @dataclass
