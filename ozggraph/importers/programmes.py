@@ -278,7 +278,7 @@ class ProgrammesImport:
             spec.id,
             [row.source],
             f"funder: {row.cells['funder']}",
-            status="awarded",
+
             evidence="fact",
         )
         if total := _TOTAL.search(row.cells["amount_note"]):
@@ -397,7 +397,7 @@ class ProgrammesImport:
             amount_eur=value,
             amount_kind=kind,
             amount_bound_eur=bound,
-            status="awarded",
+
             evidence="fact",
             date=row.date,
             programme=round_id,

@@ -145,7 +145,9 @@ class BodiesImport:
                 message = f"MEMBERSHIPS names {member!r} -> {target!r}, not both in the table"
                 raise table_error(path, None, message)
             sources = [first_source[ids[member]]]
-            self.edges.add("MEMBER_OF", ids[member], ids[target], sources, f"the table's {why}")
+            note = f"the table's {why}"
+            # The row's page states the membership as it stands: a stated fact.
+            self.edges.add("MEMBER_OF", ids[member], ids[target], sources, note, evidence="fact")
 
     def leads(self) -> None:
         path = self.directory / LEADS
