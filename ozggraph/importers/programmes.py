@@ -288,6 +288,7 @@ class ProgrammesImport:
                 update={
                     "amount_eur": float(total[1].replace(",", ".")) * 1e6,
                     "amount_kind": "approximate",
+                    "evidence": "fact",
                 }
             )
         return spec.id
