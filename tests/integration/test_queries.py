@@ -172,11 +172,16 @@ def test_funding_in_land(run: Run) -> None:
     assert set(by_key) == {
         ("inferred", None, "within"),
         ("fact", None, "within"),
+        ("fact", "2016", "within"),  # IKZ-Förderung: the Gemeindeverwaltungsverband
+        ("fact", None, "out"),  # the Land's ministry funds its IKZ programme
         ("promised", None, "within"),
         ("agreed", "2019", "out"),
     }
     grant = by_key["inferred", None, "within"]
     assert (grant["total_eur"], grant["grants"], grant["grants_without_amount"]) == (130000, 1, 0)
+    # the joint Ordnungsbehördenbezirk Grebenau's 100,000, once on the project
+    assert by_key["fact", None, "within"]["total_eur"] == 100000
+    assert by_key["fact", "2016", "within"]["total_eur"] == 600000
     assert by_key["promised", None, "within"]["total_eur"] == 100000
     facts = run("funding_in_land", land="ags-06", evidence=["fact"]).rows
     assert {r["evidence"] for r in facts} == {"fact"}
@@ -196,8 +201,14 @@ def test_programme_budgets(run: Run) -> None:
         "approximate",
         130000,
     )
-
-    assert run("funding_in_land", land="ags-09").rows == []  # no grant in Bayern is recorded
+    nrw = rows["prog-nw-digitale-modellregionen"]  # "programme total c. 91 Mio EUR"
+    assert (nrw["amount_eur"], nrw["amount_kind"]) == (91000000, "approximate")
+    bayern = {(r["year"], r["flow"]): r for r in run("funding_in_land", land="ags-09").rows}
+    # Digitales Rathaus, Dec 2020 batch: the 17 amounts of the table
+    assert (bayern["2020", "within"]["grants"], bayern["2020", "within"]["total_eur"]) == (
+        17,
+        pytest.approx(159107.62),
+    )
 
 
 def test_programme_participants(run: Run) -> None:
