@@ -278,7 +278,6 @@ class ProgrammesImport:
             spec.id,
             [row.source],
             f"funder: {row.cells['funder']}",
-
             evidence="fact",
         )
         if total := _TOTAL.search(row.cells["amount_note"]):
@@ -398,7 +397,6 @@ class ProgrammesImport:
             amount_eur=value,
             amount_kind=kind,
             amount_bound_eur=bound,
-
             evidence="fact",
             date=row.date,
             programme=round_id,

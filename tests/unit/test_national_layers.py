@@ -189,8 +189,10 @@ def test_derived_rows_are_flagged_as_derived(graph: nx.MultiDiGraph) -> None:
         marked = sum(row["derived"] == "yes" for row in csv.DictReader(handle))
     flagged = sum(
         1
-        for *_, a in graph.edges(data=True)
-        if a["type"] == "MEMBER_OF" and a.get("evidence") == "derived"
+        for _, v, a in graph.edges(data=True)
+        if a["type"] == "MEMBER_OF"
+        and graph.nodes[v]["label"] == "ITProvider"
+        and a.get("evidence") == "derived"
     )
     assert flagged == marked
 
