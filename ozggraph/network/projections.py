@@ -4,8 +4,9 @@
 (public bodies, associations, IT providers: ``Node.body`` in the schema) and
 weighs the link by the number of ties they share; what a tie is, and what it is
 made of, is the tie rule of :mod:`ozggraph.network.ties` (shared cooperation,
-programme or solution, money, association membership). The network holds every
-body with at least one tie, also those whose only partner lies outside a filter.
+programme or solution, money, current membership of an association or IT provider,
+service). The network holds every body with at least one tie, also those whose only
+partner lies outside a filter.
 
 >>> import ozggraph
 >>> G = ozggraph.load_graph("tests/fixtures/mini")

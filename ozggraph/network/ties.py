@@ -17,8 +17,11 @@ groups that stand for their members (``Node.body``, ``Node.context``,
   Money paid by a Programme ties the Programme's funders to the recipient (made of
   the grant and the Programme); money paid to a Solution ties the funder to its
   makers (made of the grant and the Solution);
-* **association** – a body and an Association it is a member of; the members of
-  one association are not tied to each other for the same reason as users.
+* **association / IT provider** – a body and an Association or IT provider it is a
+  current member of (Träger, member, founding member, Gesellschafter, member area);
+  the members of one are not tied to each other for the same reason as users. A
+  ``former member`` or a planned accession is no tie;
+* **service** – a body and the provider (or Kreis) it is ``SERVED_BY`` (one per service).
 
 Each :class:`Tie` records its kind and what it is made of (context node ids,
 relationship ids), so an explanation of a path names every hop
@@ -46,12 +49,13 @@ import networkx as nx
 from ozggraph.network.territory import Territory
 from ozggraph.schema import EDGE_TYPES, NODE_TYPES
 from ozggraph.schema.edges import BODIES
-from ozggraph.schema.nodes import Programme, Solution
+from ozggraph.schema.nodes import ITProvider, Programme, Solution
+from ozggraph.schema.types import NOT_CURRENT_MEMBERSHIPS
 
 #: Relationship types by the way they tie (``Edge.tie`` of the schema).
 TIE_TYPES: dict[str, frozenset[str]] = {
     role: frozenset(t for t, m in EDGE_TYPES.items() if m.tie == role)
-    for role in ("member", "maker", "user", "money")
+    for role in ("member", "maker", "user", "money", "client")
 }
 #: Relationships by which a body makes a solution (develops, operates, provides).
 MAKERS = TIE_TYPES["maker"]
@@ -64,7 +68,16 @@ GROUPS = frozenset(label for label, m in NODE_TYPES.items() if m.stands_for_memb
 _OPERATES = EDGE_TYPES["OPERATES"].type
 _PART_OF = EDGE_TYPES["PART_OF"].type
 #: Kinds of tie, in the order explanations list them.
-KINDS = ("cooperation", "programme", "solution", "money", "association")
+KINDS = ("cooperation", "programme", "solution", "money", "association", "service")
+#: Layers of cooperation the dataset may hold for a place, by the tie that records them.
+LAYERS: tuple[str, ...] = (
+    "cooperations",
+    "IT providers",
+    "IT services",
+    "programmes",
+    "funding",
+    "EfA solutions",
+)
 
 
 @dataclass(frozen=True)
@@ -104,7 +117,12 @@ class TieIndex:
         self.labels: dict[str, str] = dict(graph.nodes(data="label"))
         self.types: Counter[str] = Counter()
         self.members: defaultdict[str, list[str]] = defaultdict(list)  # group -> sources
-        self.associations: list[tuple[str, str, str]] = []  # (member, Association, rel id)
+        self.associations: list[tuple[str, str, str]] = []  # (member, Assoc./provider, id)
+        #: Ties that are no current membership (``former member``, ``accession planned``).
+        self.not_current: list[tuple[str, str, str]] = []  # (member, target, relation)
+        self.services: list[tuple[str, str, str]] = []  # SERVED_BY: (client, provider, id)
+        #: (body, layer) per recorded tie; see :data:`LAYERS`.
+        self.layers: list[tuple[str, str]] = []
         self.participants: defaultdict[str, list[str]] = defaultdict(list)  # other contexts
         self.makers: defaultdict[str, list[str]] = defaultdict(list)
         self.operators: defaultdict[str, list[str]] = defaultdict(list)
@@ -127,21 +145,33 @@ class TieIndex:
         role = model.tie if model else None
         if role == "member":
             target = self.labels.get(v)
-            if target in GROUPS:
+            if attrs.get("relation") in NOT_CURRENT_MEMBERSHIPS:
+                self.not_current.append((u, v, attrs["relation"]))
+            elif target in GROUPS:
                 self.members[v].append(u)
+                self.layers.append((u, "cooperations"))
             elif target in CONTEXTS:
                 self.participants[v].append(u)
+                self.layers.append((u, "programmes"))
             else:
                 self.associations.append((u, v, key))
+                if target == ITProvider.label:
+                    self.layers.append((u, "IT providers"))
+        elif role == "client":
+            self.services.append((u, v, key))
+            self.layers.append((u, "IT services"))
         elif role == "maker":
             self.makers[v].append(u)
+            self.layers.append((u, "EfA solutions"))
             if t == _OPERATES:
                 self.operators[v].append(u)
         elif role == "user":
             self.reusers[v].append(u)
+            self.layers.append((u, "EfA solutions"))
             self.stages.append((u, v, attrs.get("stage", "")))
         elif role == "money":
             self.funds.append((u, v, key, attrs))
+            self.layers.append((v, "funding"))
         elif t == _PART_OF:
             self.part_of[u].append(v)
 
@@ -189,13 +219,29 @@ class TieIndex:
         return self.bodies([node])
 
     def taking_part(self) -> set[str]:
-        """Bodies in any cooperation, programme or solution, or receiving money."""
+        """Bodies with a recorded tie: in a cooperation, programme or solution, a current
+        member (Träger, Gesellschafter ...) of an IT provider, served by a provider, or
+        receiving money. Membership of an association alone is no cooperation; a former
+        membership or a planned accession is no recorded tie.
+        """
         active: set[str] = set()
         for buckets in (self.members, self.participants, self.makers, self.reusers):
             for sources in buckets.values():
                 active.update(self.bodies(sources))
         active.update(self.bodies(v for _, v, _, _ in self.funds))
+        active.update(
+            self.bodies(m for m, t, _ in self.associations if self.labels[t] == ITProvider.label)
+        )
+        active.update(self.bodies(c for c, _, _ in self.services))
         return active
+
+    def layers_of(self) -> dict[str, set[str]]:
+        """The layers (:data:`LAYERS`) each body has a recorded tie in; Cooperations expand."""
+        out: defaultdict[str, set[str]] = defaultdict(set)
+        for node, layer in self.layers:
+            for body in self.bodies([node]):
+                out[body].add(layer)
+        return dict(out)
 
     # -- the ties -------------------------------------------------------------------
 
@@ -229,6 +275,9 @@ class TieIndex:
         for member, association, key in self.associations:
             hubs, spokes = tuple(self.bodies([member])), tuple(self.bodies([association]))
             found.append(Tie("association", (key,), hubs=hubs, spokes=spokes))
+        for client, provider, key in self.services:
+            hubs, spokes = tuple(self.bodies([client])), tuple(self.bodies([provider]))
+            found.append(Tie("service", (key,), hubs=hubs, spokes=spokes))
         return [t for t in found if len(t.members) > 1 or (t.hubs and t.spokes)]
 
     @cached_property
