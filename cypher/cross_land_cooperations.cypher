@@ -1,9 +1,11 @@
-// Question: Which cooperations and associations have members in more than one Land?
+// Question: Which cooperations and associations have members in which Länder (and which
+//   in more than one, with min_lands 2)?
 //
 // Parameters:
-//   min_lands (int, default 2): least number of distinct Länder among the members
-//     (1 lists every cooperation with at least one member whose Land is known)
-//   :param min_lands => 2;
+//   min_lands (int, default 1): least number of distinct Länder among the members
+//     (1 lists every cooperation with at least one member whose Land is known; 2 those
+//     that cross a Land border)
+//   :param min_lands => 1;
 //
 // Columns:
 //   id: id of the Cooperation or Association
