@@ -59,7 +59,9 @@ _REL_UNIQUE = (
 _AGS_INDEX = "CREATE INDEX ozggraph___LABEL___ags IF NOT EXISTS FOR (n:__LABEL__) ON (n.ags)"
 #: Measures 'ozggraph analyze --write' puts on nodes that the query library ranks by.
 RANKED_MEASURES = ("pagerank", "betweenness", "brokerage_role")
-_MEASURE_INDEX = "CREATE INDEX ozggraph_OzgGraph_{name} IF NOT EXISTS FOR (n:OzgGraph) ON (n.{name})"
+_MEASURE_INDEX = (
+    "CREATE INDEX ozggraph_OzgGraph_{name} IF NOT EXISTS FOR (n:OzgGraph) ON (n.{name})"
+)
 # Duplicates left by loaders before the relationship constraints; kept: one per id.
 _DEDUPLICATE = (
     "MATCH (a:OzgGraph) CALL (a) { "
@@ -154,8 +156,12 @@ def schema_statements() -> list[str]:
     return statements
 
 
-def ensure_schema(driver: neo4j.Driver, database: str) -> None:
-    """Create what :func:`schema_statements` lists; repair duplicates that block a constraint."""
+def ensure_schema(driver: neo4j.Driver, database: str) -> int:
+    """Create what :func:`schema_statements` lists; repair duplicates that block a constraint.
+
+    Returns how many duplicated relationships were removed (left by older loaders).
+    """
+    removed = 0
     for statement in schema_statements():
         try:
             driver.execute_query(statement, database_=database)
@@ -164,10 +170,12 @@ def ensure_schema(driver: neo4j.Driver, database: str) -> None:
             if rtype is None or "Schema.ConstraintCreationFailed" not in (exc.code or ""):
                 raise
             with driver.session(database=database) as session:
-                session.run(cypher(_DEDUPLICATE, type=rtype)).consume()
+                done = session.run(cypher(_DEDUPLICATE, type=rtype)).consume()
+            removed += done.counters.relationships_deleted
             driver.execute_query(statement, database_=database)
     with driver.session(database=database) as session:
         session.run("CALL db.awaitIndexes(300)").consume()
+    return removed
 
 
 # --- loading ------------------------------------------------------------------------
@@ -218,10 +226,10 @@ def load(
     summary.nodes, summary.relationships = graph.number_of_nodes(), graph.number_of_edges()
     writer = _Writer(driver, database, batch_size, progress)
     try:
-        ensure_schema(driver, database)
+        duplicates = ensure_schema(driver, database)
         current, state = read_state(driver, database)
         todo = plan(current, graph)
-        summary.changes = todo.counts()
+        summary.changes = {**todo.counts(), "duplicates_removed": duplicates}
         summary.finished_unfinished = not state.complete
         if todo.size() or state.checksum != summary.checksum or not state.complete:
             summary.marked = True
