@@ -55,7 +55,7 @@ def connect(settings: Settings) -> neo4j.Driver:
             notifications_min_severity="OFF",
         )
     except (neo4j_errors.ConfigurationError, ValueError) as exc:
-        raise Neo4jError(f"invalid Neo4j URI {settings.shown_uri!r}: {_first_line(exc)}") from None
+        raise Neo4jError(f"invalid Neo4j URI {settings.shown_uri!r}: {first_line(exc)}") from None
     try:
         # An auto-commit query is not retried, so a dead server fails fast.
         with driver.session(database=settings.database) as session:
@@ -92,7 +92,7 @@ def explain(exc: Exception, settings: Settings) -> Neo4jError:
     elif getattr(exc, "code", "") == "Neo.ClientError.Database.DatabaseNotFound":
         message = f"database {settings.database!r} does not exist on {where}"
     elif isinstance(exc, neo4j_errors.Neo4jError | neo4j_errors.DriverError):
-        message = f"Neo4j at {where} failed: {_first_line(exc)}"
+        message = f"Neo4j at {where} failed: {first_line(exc)}"
     else:
         raise exc
     if settings.password:
@@ -139,7 +139,8 @@ def _diagnose(settings: Settings) -> str | None:
     return None
 
 
-def _first_line(exc: BaseException) -> str:
+def first_line(exc: BaseException) -> str:
+    """The first line of an error's message (the driver's run over several)."""
     text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
     return str(text).strip().splitlines()[0]
 

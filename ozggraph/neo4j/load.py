@@ -41,6 +41,7 @@ from ozggraph import __version__
 from ozggraph.errors import Neo4jError
 from ozggraph.graph import checksum as graph_checksum
 from ozggraph.neo4j import marker
+from ozggraph.neo4j.connection import first_line
 from ozggraph.neo4j.diff import Current, Plan, current_from_records, plan
 from ozggraph.schema import EDGE_TYPES, MANAGED_LABEL, META_LABEL, NODE_TYPES, cypher
 
@@ -237,10 +238,10 @@ def load(
             writer.apply(todo)
             writer.write(marker.FINISH, checksum=summary.checksum, version=__version__)
     except neo4j_errors.Neo4jError as exc:
-        raise Neo4jError(_failed(f"Neo4j refused a write: {_first_line(exc)}", writer)) from None
+        raise Neo4jError(_failed(f"Neo4j refused a write: {first_line(exc)}", writer)) from None
     except (neo4j_errors.DriverError, OSError) as exc:
         raise Neo4jError(
-            _failed(f"lost the connection to Neo4j ({_first_line(exc)})", writer)
+            _failed(f"lost the connection to Neo4j ({first_line(exc)})", writer)
         ) from None
     summary.counters = dict(writer.counters)
     summary.batches = writer.batches
@@ -255,11 +256,6 @@ def _failed(cause: str, writer: _Writer) -> str:
         f"load stopped after {writer.batches:,} committed batches: {cause}; the database is "
         "marked as holding an unfinished load: run 'ozggraph load' again to finish it"
     )
-
-
-def _first_line(exc: BaseException) -> str:
-    text = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-    return str(text).strip().splitlines()[0]
 
 
 def read_state(driver: neo4j.Driver, database: str) -> tuple[Current, marker.Marker]:
