@@ -207,7 +207,7 @@ class RestartableServer:
                 return conf
 
         self.store = store
-        self.server = Server()
+        self.server = Server(startup_timeout=600)  # recovery after kill -9 on a busy machine
 
     def start(self) -> Settings:
         self.server.start()
