@@ -13,9 +13,11 @@ database. Two steps, both needed:
    dataset (anything different is written, as in any load), and the dataset
    marker with the checksum, so ``stats``, stamps and later loads work.
 
+With the server stopped, then started (not run as a doctest: it needs the server):
+
 >>> from ozggraph.neo4j.bulk import import_into, finish
->>> import_into(home, graph)                 # doctest: +SKIP  (server stopped)
->>> finish(driver, graph, "neo4j")           # doctest: +SKIP  (server started)
+>>> import_into(home, graph)                 # doctest: +SKIP
+>>> finish(driver, graph, "neo4j")           # doctest: +SKIP
 """
 
 from __future__ import annotations
