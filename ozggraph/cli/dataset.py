@@ -9,10 +9,17 @@ from rich.console import Console
 from rich.table import Table
 
 from ozggraph.backend import get_graph
-from ozggraph.cli.options import backend_option, dataset_option, graph_from, neo4j_options
+from ozggraph.cli.options import (
+    as_of_option,
+    backend_option,
+    dataset_option,
+    graph_from,
+    land_option,
+    neo4j_options,
+)
 from ozggraph.dataset import read_dataset
 from ozggraph.errors import DatasetError
-from ozggraph.export import FORMATS, write
+from ozggraph.export import FORMATS, write, write_network
 from ozggraph.stats import graph_stats
 
 
@@ -69,17 +76,43 @@ def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
     default=None,
     help="File (a directory for csv). Default: ozggraph.<format> or ozggraph-csv/.",
 )
+@click.option(
+    "--network",
+    type=click.Choice(["typed", "cooperation"]),
+    default="typed",
+    show_default=True,
+    help="typed: every node and relationship; cooperation: bodies linked by shared ties.",
+)
+@as_of_option
+@land_option
 @dataset_option
-def export(fmt: str, output: Path | None, dataset_path: Path | None) -> None:
+def export(
+    fmt: str,
+    output: Path | None,
+    network: str,
+    as_of: str | None,
+    land: str | None,
+    dataset_path: Path | None,
+) -> None:
     """Export the embedded graph: node-link JSON, GraphML, GEXF (Gephi) or neo4j-admin CSV.
 
     \b
     Examples:
       ozggraph export --format gexf -o ozg.gexf
       ozggraph export --format csv -o import/   # for neo4j-admin database import
+      ozggraph export --network cooperation --land HE --as-of 2022 --format gexf -o he.gexf
     """
+    from ozggraph.analytics.filters import view_of
+
     target = output or Path("ozggraph-csv" if fmt == "csv" else f"ozggraph.{fmt}")
-    for path in write(get_graph("embedded", dataset_path), fmt, target):
+    graph = view_of(get_graph("embedded", dataset_path), date=as_of, land=land)
+    if network == "cooperation":
+        from ozggraph.analytics.projections import cooperation_network
+
+        written = write_network(cooperation_network(graph, land=land), fmt, target)
+    else:
+        written = write(graph, fmt, target)
+    for path in written:
         click.echo(f"wrote {path}")
 
 

@@ -24,8 +24,7 @@ import ozggraph
 from ozggraph.analytics import funding, weakpoints
 from ozggraph.analytics.communities import cross_ties
 from ozggraph.analytics.coverage import coverage as coverage_of
-from ozggraph.analytics.filters import as_of as as_of_view
-from ozggraph.analytics.filters import restrict_to_land
+from ozggraph.analytics.filters import view_of
 from ozggraph.analytics.network import component_labels
 from ozggraph.analytics.summary import Analysis, analyse
 from ozggraph.analytics.territory import land_of
@@ -92,8 +91,7 @@ def build_report(
 ) -> Report:
     """The report on ``graph`` (the whole dataset), optionally as of a date and for one Land."""
     header = stamp(graph, as_of=as_of, land=land)
-    view = as_of_view(graph, as_of) if as_of else graph
-    view = restrict_to_land(view, land) if land else view
+    view = view_of(graph, date=as_of, land=land)
     analysis = analyse(view, land=land, seed=seed, lands=land_of(graph))
     names = {n: view.nodes[n].get("name", n) for n in analysis.projection.ids}
     rows = _node_rows(view, analysis, names)
