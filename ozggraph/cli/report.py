@@ -24,7 +24,7 @@ from ozggraph.neo4j.settings import Settings
 
 # The analytics (scipy, networkx) are imported inside the commands, so that every other
 # command of the CLI starts without them.
-FORMATS = ("text", "md", "json", "html")
+FORMATS = ("text", "md", "json", "html", "csv")
 
 
 @click.command()
@@ -50,14 +50,23 @@ def report(
     Examples:
       ozggraph report
       ozggraph report --land HE --as-of 2022 --format md -o hessen.md
-      ozggraph report --format html -o report.html
+      ozggraph report --format html -o report.html    # interactive, works offline
+      ozggraph report --format csv -o tables/         # every table, uncut, as CSV
       ozggraph report --backend neo4j --format json
     """
     from ozggraph.report.build import build_report
     from ozggraph.report.render import print_text, render
 
+    if fmt == "csv" and output is None:
+        raise click.UsageError("--format csv writes one file per table: give -o DIRECTORY")
     result = build_report(graph_from(backend, dataset_path, conn), as_of=as_of, land=land)
-    if output is None and fmt == "text":
+    if fmt == "csv":
+        from ozggraph.tables import write_csv
+
+        assert output is not None
+        files = write_csv(result, output)
+        click.echo(f"wrote {len(files)} csv tables to {output}", err=True)
+    elif output is None and fmt == "text":
         print_text(result, Console(width=None if sys.stdout.isatty() else 120))
     else:
         emit(render(result, fmt), output, f"{fmt} report")
