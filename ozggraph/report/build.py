@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -28,6 +28,7 @@ from ozggraph.analytics.filters import view_of
 from ozggraph.analytics.network import component_labels
 from ozggraph.analytics.summary import Analysis, analyse
 from ozggraph.analytics.territory import land_of
+from ozggraph.report.facts import explorer_facts
 
 #: Rows in the "most central" and "brokers" tables of text, md and html (json has all).
 TOP = 10
@@ -52,6 +53,8 @@ class Report:
     picture: dict[str, Any]
     #: Names of every other node the sections mention (funders, programmes, solutions …).
     names: dict[str, str]
+    #: For the html explorer: each body's ties with sources, the sources, each link's layers.
+    explorer: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (NaN becomes None)."""
@@ -123,6 +126,7 @@ def build_report(
         nodes=rows,
         picture=_picture(analysis, rows),
         names={n: view.nodes[n].get("name", n) for n in sorted(mentioned) if n in view},
+        explorer=explorer_facts(view, analysis),
     )
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import html as esc
 import io
 from collections.abc import Callable
 
@@ -15,9 +14,10 @@ import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import LogLocator, NullFormatter
 
 from ozggraph.report.build import Report
-from ozggraph.report.tables import Section, Table, sections, stamp_line
 from ozggraph.schema import FUNDING_STATUSES
 
 STATUS_COLOURS = {
@@ -38,59 +38,14 @@ img{max-width:100%;border:1px solid #eee} footer{margin-top:2rem;color:#666;font
 
 
 def html(report: Report) -> str:
-    """The whole report as one HTML document with no external resources."""
-    charts: dict[str, Callable[[Report], Figure]] = {
-        "funding": funding_chart,
-        "centrality": centrality_chart,
-        "network": network_chart,
-    }
-    parts = [
-        "<!doctype html>",
-        '<html lang="en"><head><meta charset="utf-8">',
-        "<title>OZG cooperation report</title>",
-        f"<style>{CSS}</style></head><body>",
-        "<h1>OZG cooperation report</h1>",
-        f'<div class="stamp">{esc.escape(stamp_line(report))}</div>',
-    ]
-    for section in sections(report):
-        parts.append(_section(section))
-        if section.chart:
-            parts.append(_image(charts[section.chart](report), section.chart))
-    s = report.stamp
-    parts.append(
-        f"<footer>ozggraph {esc.escape(s['ozggraph_version'])} · dataset "
-        f"<code>{esc.escape(s['dataset_checksum'])}</code> · backend {esc.escape(s['backend'])}"
-        f" · as of {esc.escape(s['as_of'] or 'all dates')}"
-        + (f" · Land {esc.escape(s['land'])}" if s["land"] else "")
-        + "</footer></body></html>"
-    )
-    return "\n".join(parts) + "\n"
+    """The whole report as one self-contained, interactive HTML document (the explorer)."""
+    from ozggraph.report.explorer import explorer
+
+    return explorer(report)
 
 
-def _section(section: Section) -> str:
-    out = [
-        f"<h2>{esc.escape(section.title)}</h2>",
-        f'<p class="note">{esc.escape(section.note)}</p>',
-    ]
-    out += [_table(t) for t in section.tables]
-    return "\n".join(out)
-
-
-def _table(table: Table) -> str:
-    def cls(i: int) -> str:
-        return ' class="r"' if table.align[i] == "r" else ""
-
-    head = "".join(f"<th{cls(i)}>{esc.escape(c)}</th>" for i, c in enumerate(table.columns))
-    rows = table.rows or [["(none)", *[""] * (len(table.columns) - 1)]]
-    body = "".join(
-        "<tr>" + "".join(f"<td{cls(i)}>{esc.escape(c)}</td>" for i, c in enumerate(row)) + "</tr>"
-        for row in rows
-    )
-    caption = f"<caption>{esc.escape(table.caption)}</caption>" if table.caption else ""
-    return f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
-
-
-def _image(figure: Figure, name: str) -> str:
+def chart_image(figure: Figure, name: str) -> str:
+    """``figure`` as an inline PNG (no file, no request)."""
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
     plt.close(figure)
@@ -98,26 +53,44 @@ def _image(figure: Figure, name: str) -> str:
     return f'<p><img alt="{name} chart" src="data:image/png;base64,{data}"></p>'
 
 
+def money_unit(largest: float) -> tuple[float, str]:
+    """Divisor and axis label so the largest amount reads naturally (0.13 million € is 130 k€)."""
+    if largest >= 1e6:
+        return 1e6, "million €"
+    if largest >= 1e3:
+        return 1e3, "thousand €"
+    return 1.0, "€"
+
+
 def funding_chart(report: Report) -> Figure:
-    """Grants per status (left) and per year and status, side by side, never stacked (right)."""
+    """Grants per status; next to it, per year and status (never stacked) when any is dated."""
     f = report.funding
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.6), width_ratios=(1, 2.4))
-    amounts = [f["by_status"][s]["amount_eur"] / 1e6 for s in FUNDING_STATUSES]
-    left.bar(FUNDING_STATUSES, amounts, color=[STATUS_COLOURS[s] for s in FUNDING_STATUSES])
-    left.set_ylabel("million €")
-    left.set_title("Grants by status")
     years = [y for y in f["by_year"] if y != "undated"]
-    x = np.arange(len(years))
-    width = 0.8 / len(FUNDING_STATUSES)
-    for i, status in enumerate(FUNDING_STATUSES):
-        values = [f["by_year"][y].get(status, 0.0) / 1e6 for y in years]
-        right.bar(x + i * width, values, width, label=status, color=STATUS_COLOURS[status])
-    right.set_xticks(x + 0.4 - width / 2, years, rotation=45 if len(years) > 8 else 0)
-    right.set_title("By year of the grant")
+    amounts = [f["by_status"][s]["amount_eur"] for s in FUNDING_STATUSES]
+    divisor, unit = money_unit(max(amounts, default=0.0))
     if years:
-        right.legend(frameon=False, fontsize=8)
+        fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.6), width_ratios=(1, 2.4))
     else:
-        right.text(0.5, 0.5, "no grant has a date", ha="center", transform=right.transAxes)
+        fig, left = plt.subplots(figsize=(5.5, 3.6))
+    counts = [f["by_status"][s]["grants"] for s in FUNDING_STATUSES]
+    bars = left.bar(
+        FUNDING_STATUSES,
+        [a / divisor for a in amounts],
+        color=[STATUS_COLOURS[s] for s in FUNDING_STATUSES],
+    )
+    left.bar_label(bars, labels=[f"{c} grant{'s' * (c != 1)}" for c in counts], fontsize=8)
+    left.set_ylabel(unit)
+    left.set_title("Grant amounts by status" + ("" if years else " (no grant has a date)"))
+    if years:
+        x = np.arange(len(years))
+        width = 0.8 / len(FUNDING_STATUSES)
+        for i, status in enumerate(FUNDING_STATUSES):
+            values = [f["by_year"][y].get(status, 0.0) / divisor for y in years]
+            right.bar(x + i * width, values, width, label=status, color=STATUS_COLOURS[status])
+        right.set_xticks(x + 0.4 - width / 2, years, rotation=45 if len(years) > 8 else 0)
+        right.set_ylabel(unit)
+        right.set_title("By year of the grant")
+        right.legend(frameon=False, fontsize=8)
     fig.tight_layout()
     return fig
 
@@ -132,14 +105,18 @@ def centrality_chart(report: Report) -> Figure:
         left.loglog(values, counts, "o", markersize=3, color="#3b6ea5")
     left.set_xlabel("partners")
     left.set_ylabel("bodies")
-    left.set_title("Partners per body")
+    left.set_title(f"Partners per body ({len(degrees):,} bodies)")
     ranks = np.array([r["pagerank"] for r in rows if r["pagerank"] > 0])
     if len(ranks):
         bins = np.logspace(np.log10(ranks.min()), np.log10(ranks.max()) + 1e-9, 30)
         right.hist(ranks, bins=bins, color="#3b6ea5")
         right.set_xscale("log")
-    right.set_xlabel("PageRank")
-    right.set_title("PageRank distribution")
+        # only the decades are labelled: minor labels on a short log axis overlap
+        right.xaxis.set_minor_formatter(NullFormatter())
+        right.xaxis.set_major_locator(LogLocator(base=10, numticks=6))
+    right.set_xlabel("PageRank (log scale)")
+    right.set_ylabel("bodies")
+    right.set_title(f"PageRank of all {len(ranks):,} bodies")
     fig.tight_layout()
     return fig
 
@@ -169,16 +146,18 @@ def component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
 
 
 def network_chart(report: Report) -> Figure:
-    """The bodies with the highest PageRank and their links, coloured by community."""
+    """The network picture (static, for print): colour by community with a legend."""
+    from ozggraph.report.explorer import PALETTE
+
     picture = report.picture
     graph = nx.Graph()
     graph.add_nodes_from(picture["nodes"])
     graph.add_weighted_edges_from(picture["links"])
-    fig, ax = plt.subplots(figsize=(11, 8))
+    fig, ax = plt.subplots(figsize=(12, 8.5))
     ax.set_axis_off()
+    rows = report.nodes
     if graph.number_of_nodes():
         layout = component_layout(graph)
-        rows = report.nodes
         top = max(rows[n]["pagerank"] for n in graph)
         nx.draw_networkx_edges(graph, layout, ax=ax, alpha=0.15, width=0.6)
         nx.draw_networkx_nodes(
@@ -186,17 +165,50 @@ def network_chart(report: Report) -> Figure:
             layout,
             ax=ax,
             node_size=[30 + 600 * rows[n]["pagerank"] / top for n in graph],
-            node_color=[rows[n]["community"] % 20 for n in graph],
-            cmap="tab20",
-            vmin=0,
-            vmax=19,
+            node_color=[PALETTE[rows[n]["community"] % len(PALETTE)] for n in graph],
         )
-        leaders = sorted(graph, key=lambda n: -rows[n]["pagerank"])[:12]
-        nx.draw_networkx_labels(
-            graph, layout, ax=ax, font_size=7, labels={n: rows[n]["name"][:28] for n in leaders}
+        # the leading bodies of every community, so no cluster stays unnamed
+        leaders = {name for c in report.communities for name in c["leading"][:2]}
+        for n in graph:
+            if rows[n]["name"] in leaders:
+                x, y = layout[n]
+                ax.annotate(
+                    rows[n]["name"],
+                    (x, y),
+                    xytext=(0, 7),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=7,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+                )
+        handles = [
+            Line2D(
+                [],
+                [],
+                marker="o",
+                ls="",
+                color=PALETTE[c["community"] % len(PALETTE)],
+                label=f"{c['community']}: {c['leading'][0]} … ({c['size']})",
+            )
+            for c in report.communities[:12]
+        ]
+        ax.legend(
+            handles=handles,
+            title="community: leading body (bodies)",
+            fontsize=7,
+            title_fontsize=8,
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+            frameon=False,
         )
-    ax.set_title(
-        f"The {graph.number_of_nodes()} bodies with the highest PageRank "
-        "(colour: community, size: PageRank)"
-    )
+    n, total = graph.number_of_nodes(), len(rows)
+    what = f"All {n:,} bodies" if n == total else f"The {n:,} of {total:,} bodies with top PageRank"
+    ax.set_title(f"{what} of the cooperation network (colour: community, size: PageRank)")
     return fig
+
+
+#: Charts the report places after a section (see :attr:`Section.chart`).
+CHARTS: dict[str, Callable[[Report], Figure]] = {
+    "funding": funding_chart,
+    "centrality": centrality_chart,
+}

@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.table import Table as RichTable
 
 from ozggraph.report.build import Report
-from ozggraph.report.tables import Section, sections, stamp_line
+from ozggraph.report.tables import Section, more_line, sections, stamp_line
 
 FORMATS = ("text", "md", "json", "html")
 TITLE = "OZG cooperation report"
@@ -29,9 +29,9 @@ def render(report: Report, fmt: str, *, color: bool = False, width: int = 120) -
     if fmt == "md":
         return markdown(report)
     if fmt == "html":
-        from ozggraph.report.html import html  # matplotlib only when asked for
+        from ozggraph.report.explorer import explorer  # matplotlib only when asked for
 
-        return html(report)
+        return explorer(report)
     buffer = io.StringIO()
     console = Console(
         file=buffer, force_terminal=color, width=width, color_system="auto" if color else None
@@ -67,6 +67,8 @@ def print_text(report: Report, console: Console) -> None:
             if not table.rows:
                 rich.add_row("(none)", *[""] * (len(table.columns) - 1))
             console.print(rich)
+            if more_line(table):
+                console.print(more_line(table), style="dim")
     console.print()
     console.print(f"Cite as: {stamp_line(report)}", style="dim")
 
@@ -96,5 +98,7 @@ def _md_section(section: Section) -> list[str]:
         lines.append("|" + "|".join("---:" if a == "r" else "---" for a in table.align) + "|")
         for row in table.rows or [["(none)", *[""] * (len(table.columns) - 1)]]:
             lines.append("| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |")
+        if more_line(table):
+            lines += ["", f"*{more_line(table)}*"]
         lines.append("")
     return lines

@@ -19,6 +19,8 @@ class Table:
     #: ``r`` for numeric columns, ``l`` otherwise.
     align: str = ""
     caption: str | None = None
+    #: Rows left out after the first ``ROWS`` (renderers say "… and N more").
+    more: int = 0
 
     def __post_init__(self) -> None:
         self.align = self.align or "l" * len(self.columns)
@@ -44,6 +46,21 @@ def num(value: float | None, digits: int = 3) -> str:
 
 def pct(value: float) -> str:
     return f"{100 * value:.1f} %"
+
+
+def more_line(table: Table) -> str | None:
+    """What a renderer prints under a cut table."""
+    if not table.more:
+        return None
+    return f"… and {table.more:,} more (all rows: --format json or --format csv)"
+
+
+def distinct(rows: list[dict[str, Any]], name: str = "name", key: str = "id") -> list[str]:
+    """Names of ``rows``, with the id added where two rows share a name (Kassel, Kassel)."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r[name]] = counts.get(r[name], 0) + 1
+    return [f"{r[name]} ({r[key]})" if counts[r[name]] > 1 else r[name] for r in rows]
 
 
 def stamp_line(report: Report) -> str:
@@ -112,7 +129,7 @@ def _central(report: Report) -> Section:
     return Section(
         "Most central bodies",
         "By PageRank: where a walk along the ties spends most time.",
-        [Table(cols, rows, "rlllrrrr")],
+        [Table(cols, rows, "rlllrrrr", more=_left(report.nodes, "pagerank", len(rows)))],
         chart="centrality",
     )
 
@@ -137,7 +154,7 @@ def _brokers(report: Report) -> Section:
         "partners who reach each other only through this body. Role: the most "
         "frequent Gould–Fernandez role with Länder as groups; cross-Land: the open "
         "two-steps across Länder it sits on.",
-        [Table(cols, rows, "llrrrlr")],
+        [Table(cols, rows, "llrrrlr", more=_left(report.nodes, "betweenness", len(rows)))],
     )
 
 
@@ -154,7 +171,14 @@ def _communities(report: Report) -> Section:
     return Section(
         "Communities",
         "Louvain communities, largest first: Länder most present and leading bodies.",
-        [Table(["#", "bodies", "Länder", "leading bodies"], rows, "rrll")],
+        [
+            Table(
+                ["#", "bodies", "Länder", "leading bodies"],
+                rows,
+                "rrll",
+                more=len(report.communities) - len(rows),
+            )
+        ],
         chart="network",
     )
 
@@ -184,8 +208,20 @@ def _funding(report: Report) -> Section:
         note,
         [
             Table(["status", "grants", "amount"], by_status, "lrr"),
-            Table(["funder", *FUNDING_STATUSES], top_funders, "lrrrr", "Largest funders"),
-            Table(["recipient", *FUNDING_STATUSES], top_recipients, "lrrrr", "Largest recipients"),
+            Table(
+                ["funder", *FUNDING_STATUSES],
+                top_funders,
+                "lrrrr",
+                "Largest funders",
+                more=len(f["by_funder"]) - len(top_funders),
+            ),
+            Table(
+                ["recipient", *FUNDING_STATUSES],
+                top_recipients,
+                "lrrrr",
+                "Largest recipients",
+                more=len(f["by_recipient"]) - len(top_recipients),
+            ),
             Table(
                 ["Land", *FUNDING_STATUSES, "awarded € per inhabitant"],
                 lands,
@@ -195,6 +231,11 @@ def _funding(report: Report) -> Section:
         ],
         chart="funding",
     )
+
+
+def _left(rows: dict[str, dict[str, Any]], key: str, shown: int) -> int:
+    """Bodies with a non-zero ``key`` not among the ``shown`` first."""
+    return max(sum(1 for r in rows.values() if r[key]) - shown, 0)
 
 
 def _ranked(totals: dict[str, dict[str, float]], report: Report) -> list[list[str]]:
@@ -233,7 +274,9 @@ def _coverage(report: Report) -> Section:
                 pct(g["via_kreis_population_share"]),
             ]
         )
-    spots = [[s["name"], s["land"], num(s["population"])] for s in c["white_spots"][:ROWS]]
+    shown = c["white_spots"][:ROWS]
+    named = distinct(c["white_spots"], key="kreis")[:ROWS]
+    spots = [[n, s["land"], num(s["population"])] for n, s in zip(named, shown, strict=True)]
     cols = [
         "Land",
         "Gemeinden",
@@ -253,6 +296,7 @@ def _coverage(report: Report) -> Section:
                 spots,
                 "llr",
                 f"White spots: {len(c['white_spots']):,} Kreise where nobody takes part",
+                more=len(c["white_spots"]) - len(spots),
             ),
         ],
     )
@@ -276,15 +320,26 @@ def _weak(report: Report) -> Section:
         "Bodies and links whose loss splits the network; solutions many rely on "
         "that a single body operates.",
         [
-            Table(["body", "bodies cut off"], cuts, "lr", f"Cut points ({len(w['cut_points']):,})"),
             Table(
-                ["body", "body", "smaller side"], bridges, "llr", f"Bridges ({len(w['bridges']):,})"
+                ["body", "bodies cut off"],
+                cuts,
+                "lr",
+                f"Cut points ({len(w['cut_points']):,})",
+                more=len(w["cut_points"]) - len(cuts),
+            ),
+            Table(
+                ["body", "body", "smaller side"],
+                bridges,
+                "llr",
+                f"Bridges ({len(w['bridges']):,})",
+                more=len(w["bridges"]) - len(bridges),
             ),
             Table(
                 ["solution", "sole operator", "reusers", "connected/live"],
                 single,
                 "llrr",
                 f"Solutions with one operator ({len(w['single_operator_solutions']):,})",
+                more=len(w["single_operator_solutions"]) - len(single),
             ),
         ],
     )
