@@ -120,7 +120,7 @@ def _star_weights(
 def _keep_land(projection: Projection, graph: nx.MultiDiGraph, land: str) -> Projection:
     """Drop ties between two bodies outside ``land``, then bodies outside left without ties."""
     lands = land_of(graph)
-    inside = np.array([lands.get(b) == land for b in projection.ids])
+    inside = np.array([lands.get(b) == land for b in projection.ids], dtype=bool)
     outside = sp.diags_array((~inside).astype(np.float64))
     weights = sp.csr_array(projection.weights - outside @ projection.weights @ outside)
     weights.eliminate_zeros()

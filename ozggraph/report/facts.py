@@ -58,20 +58,21 @@ def link_layers(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, list[st
     built by the same rule (:func:`~ozggraph.analytics.cooperation_projection`).
     """
     ids = analysis.projection.ids
-    land = analysis.projection.meta.get("land")
     result: dict[str, list[str]] = defaultdict(list)
     for layer, keep in LAYER_BUCKETS.items():
         part = _only(analysis.ties, keep, members=layer == "cooperation")
-        coo = sp.triu(_weights(graph, part, land, ids), k=1).tocoo()
+        # whole layers: a --land report only keeps links with an end in the Land, and
+        # only those links are looked up here
+        coo = sp.triu(_weights(graph, part, ids), k=1).tocoo()
         for i, j, w in zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist(), strict=True):
             if w > 0:
                 result[f"{ids[i]}|{ids[j]}"].append(layer)
     return dict(result)
 
 
-def _weights(graph: nx.MultiDiGraph, ties: TieIndex, land: Any, ids: list[str]) -> sp.csr_array:
+def _weights(graph: nx.MultiDiGraph, ties: TieIndex, ids: list[str]) -> sp.csr_array:
     """Weights of the projection of ``ties``, re-indexed onto ``ids``."""
-    net = cooperation_projection(graph, land=land, ties=ties)
+    net = cooperation_projection(graph, ties=ties)
     where = {b: i for i, b in enumerate(ids)}
     coo = net.weights.tocoo()
     keep = [

@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 
+from rich import box
 from rich.console import Console
 from rich.table import Table as RichTable
 
@@ -51,16 +52,31 @@ def print_text(report: Report, console: Console) -> None:
         for table in section.tables:
             if table.caption:
                 console.print(f"[bold]{table.caption}")
-            rich = RichTable(header_style="bold", show_edge=False, pad_edge=False)
+            # narrow terminals: no vertical rules, one space between columns
+            narrow = console.width < 100
+            rich = RichTable(
+                header_style="bold",
+                show_edge=False,
+                pad_edge=False,
+                box=box.SIMPLE_HEAD if narrow else box.HEAVY_HEAD,
+                padding=(0, 0) if narrow else (0, 1),
+            )
+            # one line per row: only the name column gives way, cut with "…"
+            flexible = table.align.find("l")
+            widths = [
+                min(max([len(c), *(len(row[i]) for row in table.rows)]), 24 if a == "l" else 99)
+                for i, (c, a) in enumerate(zip(table.columns, table.align, strict=True))
+            ]
+            gaps = (1 if narrow else 3) * (len(widths) - 1)
+            room = console.width - gaps - sum(w for i, w in enumerate(widths) if i != flexible)
             for i, (column, align) in enumerate(zip(table.columns, table.align, strict=True)):
-                # one line per row: only the first (name) column gives way, cut with "…"
                 rich.add_column(
                     column,
                     justify="right" if align == "r" else "left",
                     no_wrap=True,
                     overflow="ellipsis",
-                    min_width=None if i == 0 else len(column),
-                    max_width=(34 if i == 0 else 24) if align == "l" else None,
+                    min_width=None if i == flexible else widths[i],
+                    max_width=max(min(48, room), 8) if i == flexible else widths[i],
                 )
             for row in table.rows:
                 rich.add_row(*row)

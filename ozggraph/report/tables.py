@@ -56,11 +56,22 @@ def more_line(table: Table) -> str | None:
 
 
 def distinct(rows: list[dict[str, Any]], name: str = "name", key: str = "id") -> list[str]:
-    """Names of ``rows``, with the id added where two rows share a name (Kassel, Kassel)."""
+    """Names of ``rows``; where two share a name (Kassel, Kassel), with kind and id added.
+
+    >>> distinct([{"name": "Kassel", "kind": "Landkreis", "id": "ags-06633"},
+    ...           {"name": "Kassel", "id": "ags-06611"}, {"name": "Fulda", "id": "x"}])
+    ['Kassel (Landkreis, ags-06633)', 'Kassel (ags-06611)', 'Fulda']
+    """
     counts: dict[str, int] = {}
     for r in rows:
         counts[r[name]] = counts.get(r[name], 0) + 1
-    return [f"{r[name]} ({r[key]})" if counts[r[name]] > 1 else r[name] for r in rows]
+
+    def show(r: dict[str, Any]) -> str:
+        if counts[r[name]] == 1:
+            return str(r[name])
+        return f"{r[name]} ({', '.join(str(x) for x in (r.get('kind'), r[key]) if x)})"
+
+    return [show(r) for r in rows]
 
 
 def stamp_line(report: Report) -> str:
@@ -112,10 +123,11 @@ def _share(ties: dict[str, Any]) -> str:
 
 
 def _central(report: Report) -> Section:
+    names = distinct(report.central[:ROWS])
     rows = [
         [
             str(i),
-            r["name"],
+            names[i - 1],
             r["land"] or "",
             r["level"] or "",
             num(r["degree"]),
@@ -137,7 +149,7 @@ def _central(report: Report) -> Section:
 def _brokers(report: Report) -> Section:
     rows = [
         [
-            r["name"],
+            name,
             r["land"] or "",
             num(r["betweenness"]),
             num(r["effective_size"], 1),
@@ -145,7 +157,7 @@ def _brokers(report: Report) -> Section:
             r["brokerage_role"] or "–",
             num(r["brokerage_cross_land"]),
         ]
-        for r in report.brokers[:ROWS]
+        for name, r in zip(distinct(report.brokers[:ROWS]), report.brokers[:ROWS], strict=True)
     ]
     cols = ["body", "Land", "betweenness", "eff. size", "constraint", "role", "cross-Land"]
     return Section(
