@@ -66,7 +66,7 @@ def asset(name: str) -> str:
     return resources.files("ozggraph.report").joinpath("assets", name).read_text("utf-8")
 
 
-def _script(text: str) -> str:
+def script(text: str) -> str:
     """Script text safe inside ``<script>``: nothing can close the element early.
 
     JSON may escape every ``</``; code only ever has ``</script`` inside strings.
@@ -172,9 +172,9 @@ def explorer(report: Report) -> str:
         f"{_network_section(report)}\n"
         + "\n".join(blocks)
         + f"\n<footer>{footer}</footer>\n</main>\n"
-        f'<script type="application/json" id="ozg-data">{_script(data)}</script>\n'
-        f"<script>{_script(asset('vis-network.min.js'))}</script>\n"
-        f"<script>{_script(asset('explorer.js'))}</script>\n"
+        f'<script type="application/json" id="ozg-data">{script(data)}</script>\n'
+        f"<script>{script(asset('vis-network.min.js'))}</script>\n"
+        f"<script>{script(asset('explorer.js'))}</script>\n"
         "</body></html>\n"
     )
 

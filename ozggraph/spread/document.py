@@ -103,32 +103,39 @@ def _markdown(doc: Document) -> str:
 
 
 def _html(doc: Document) -> str:
+    """One self-contained page styled like the report: contents bar, sortable tables."""
+    from ozggraph.report.explorer import asset, script
+
     esc = html.escape
     body: list[str] = []
-    for block in doc.blocks:
+    contents: list[str] = []
+    title = "ozggraph spread"
+    for i, block in enumerate(doc.blocks):
         if block.kind == "heading":
-            body.append(f"<h2>{esc(block.text)}</h2>")
+            if not contents:
+                title = block.text
+            contents.append(f'<a href="#h{i}">{esc(block.text)}</a>')
+            body.append(f'<h2 id="h{i}">{esc(block.text)}</h2>')
         elif block.kind == "line":
-            body.append(f"<p>{esc(block.text)}</p>")
+            body.append(f'<p class="note">{esc(block.text)}</p>')
         elif block.kind == "table":
             head = "".join(f"<th>{esc(h)}</th>" for h in block.headers)
             rows = "".join(
                 "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in block.rows
             )
-            body.append(f"<table><caption>{esc(block.text)}</caption><tr>{head}</tr>{rows}</table>")
+            body.append(
+                f'<table class="sortable searchable"><caption>{esc(block.text)}</caption>'
+                f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+            )
         elif block.kind == "image" and block.path:
             data = base64.b64encode(block.path.read_bytes()).decode("ascii")
             body.append(
                 f'<figure><img alt="{esc(block.text)}" src="data:image/png;base64,{data}">'
                 f"<figcaption>{esc(block.text)}</figcaption></figure>"
             )
-    style = (
-        "body{font-family:sans-serif;max-width:1100px;margin:2em auto}"
-        "table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;"
-        "padding:2px 6px;text-align:left}caption{font-weight:bold;text-align:left}"
-        "img{max-width:100%}"
-    )
     return (
-        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>ozggraph spread</title>"
-        f"<style>{style}</style></head><body>{''.join(body)}</body></html>\n"
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{esc(title)}</title><style>{asset('explorer.css')}</style></head><body>"
+        f'<nav id="contents">{"".join(contents)}</nav><main>{"".join(body)}</main>'
+        f"<script>{script(asset('explorer.js'))}</script></body></html>\n"
     )
