@@ -52,7 +52,10 @@ class _LazyGroup(click.Group):
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ozggraph")
-def cli() -> None:
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No progress bars (they show only on a terminal anyway)."
+)
+def cli(quiet: bool) -> None:
     """Study how German public bodies cooperate on digital government (OZG).
 
     \b
@@ -61,6 +64,9 @@ def cli() -> None:
       ozggraph validate seed/      # check the dataset strictly
       ozggraph --help / ozggraph COMMAND --help
     """
+    from ozggraph import progress
+
+    progress.configure(quiet=quiet)
 
 
 def main() -> None:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ozggraph import progress
 from ozggraph.cli.imports_reuse import SUBCOMMANDS as REUSE_SUBCOMMANDS
 from ozggraph.dataset import default_seed_path
 from ozggraph.importers import catalogue, gv100ad
@@ -42,7 +43,9 @@ def import_gv100ad(file: Path, out: Path | None) -> None:
       ozggraph import gv100ad ../shared/data/destatis-gv100ad/GV100AD_30112025.txt
     """
     out = out or default_seed_path() / "hierarchy"
-    _report(gv100ad.run(file, out), out)
+    with progress.task(f"importing {file.name}", None):
+        counts = gv100ad.run(file, out)
+    _report(counts, out)
 
 
 @import_group.command("catalogue")
@@ -58,7 +61,9 @@ def import_catalogue(directory: Path, out: Path | None) -> None:
       ozggraph import catalogue ../shared/data/ozg-katalog-kdn
     """
     out = out or default_seed_path() / "catalogue"
-    _report(catalogue.run(directory, out), out)
+    with progress.task(f"importing {directory.name}", None):
+        counts = catalogue.run(directory, out)
+    _report(counts, out)
 
 
 for _command in REUSE_SUBCOMMANDS:  # efa, bodies: cited web tables (ozggraph.cli.imports_reuse)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
+from ozggraph import progress
 from ozggraph.cli.options import dataset_option, neo4j_options
 from ozggraph.graph import load_graph
 from ozggraph.neo4j.connection import Settings, connect
@@ -27,21 +26,8 @@ def load(dataset_path: Path | None, **conn: str) -> None:
     """
     settings = Settings(**conn)
     graph = load_graph(dataset_path)  # validate before touching the server
-    with connect(settings) as driver:
-        if sys.stdout.isatty():
-            with Progress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()
-            ) as bar:
-                tasks: dict[str, TaskID] = {}
-
-                def show(step: str, done: int, total: int) -> None:
-                    if step not in tasks:
-                        tasks[step] = bar.add_task(step, total=total)
-                    bar.update(tasks[step], completed=done)
-
-                summary = load_into(driver, graph, settings.database, progress=show)
-        else:
-            summary = load_into(driver, graph, settings.database)
+    with connect(settings) as driver, progress.steps() as show:  # bars on stderr, if a tty
+        summary = load_into(driver, graph, settings.database, progress=show)
     state = "changed" if summary.changed else "unchanged"
     click.echo(
         f"loaded {summary.nodes:,} nodes, {summary.relationships:,} relationships into "
