@@ -15,7 +15,7 @@ import networkx as nx
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.ticker import LogLocator, NullFormatter
+from matplotlib.ticker import MaxNLocator, NullFormatter, NullLocator
 
 from ozggraph.report.build import Report
 from ozggraph.schema import FUNDING_STATUSES
@@ -111,9 +111,13 @@ def centrality_chart(report: Report) -> Figure:
         bins = np.logspace(np.log10(ranks.min()), np.log10(ranks.max()) + 1e-9, 30)
         right.hist(ranks, bins=bins, color="#3b6ea5")
         right.set_xscale("log")
-        # only the decades are labelled: minor labels on a short log axis overlap
+        # a few round values, plainly written: the default minor labels overlap
         right.xaxis.set_minor_formatter(NullFormatter())
-        right.xaxis.set_major_locator(LogLocator(base=10, numticks=6))
+        right.xaxis.set_minor_locator(NullLocator())
+        marks = [m * 10.0**e for e in range(-6, 1) for m in (1, 2, 5)]
+        shown = [v for v in marks if ranks.min() <= v <= ranks.max()]
+        right.set_xticks(shown, [f"{v:g}" for v in shown])
+        right.yaxis.set_major_locator(MaxNLocator(integer=True))
     right.set_xlabel("PageRank (log scale)")
     right.set_ylabel("bodies")
     right.set_title(f"PageRank of all {len(ranks):,} bodies")
