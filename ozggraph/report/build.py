@@ -60,6 +60,12 @@ class Report:
         """Plain JSON-ready data (NaN becomes None)."""
         return _clean(asdict(self))
 
+    def _repr_markdown_(self) -> str:
+        """Jupyter shows a report as its Markdown tables."""
+        from ozggraph.report.render import markdown
+
+        return markdown(self)
+
 
 def _clean(value: Any) -> Any:
     if isinstance(value, dict):
