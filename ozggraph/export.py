@@ -57,8 +57,9 @@ def _flat(graph: nx.MultiDiGraph, *, gexf: bool = False) -> nx.MultiDiGraph:
         flat.add_node(n, neo4j_label=attrs["label"], label=attrs.get("name", n), **data)
     for u, v, k, attrs in graph.edges(keys=True, data=True):
         data = {key: _scalar(val) for key, val in attrs.items()}
-        if gexf:
+        if gexf:  # the relationship id becomes the GEXF edge id
             data["relationship_type"] = data["label"] = data.pop("type")
+            data["id"] = k
         flat.add_edge(u, v, key=k, **data)
     return flat
 
