@@ -60,7 +60,7 @@ def test_gexf_keeps_every_relationship_type(tmp_path: Path) -> None:
     types = sorted(t for *_, t in back.edges(data="relationship_type"))
     assert types == sorted(t for *_, t in G.edges(data="type"))
     assert all(d["label"] == d["relationship_type"] for *_, d in back.edges(data=True))
-    assert {k for *_, k in back.edges(keys=True)} == {k for *_, k in G.edges(keys=True)}
+    assert {d["id"] for *_, d in back.edges(data=True)} == {k for *_, k in G.edges(keys=True)}
 
 
 def test_cooperation_network_exports_with_land_and_date(tmp_path: Path) -> None:
