@@ -12,13 +12,16 @@ from ozggraph.backend import get_graph
 from ozggraph.cli.options import (
     as_of_option,
     backend_option,
+    check_output,
     dataset_option,
     graph_from,
     land_option,
+    make_folder,
     neo4j_options,
+    output_option,
 )
 from ozggraph.dataset import read_dataset
-from ozggraph.errors import DatasetError
+from ozggraph.errors import DatasetError, OutputError
 from ozggraph.export import FORMATS, write, write_network
 from ozggraph.stats import graph_stats
 
@@ -35,6 +38,8 @@ def validate(path: Path | None) -> None:
     try:
         dataset = read_dataset(path)
     except DatasetError as exc:
+        if len(exc.problems) == 1:  # say it in one line
+            raise click.ClickException(str(exc.problems[0])) from None
         for problem in exc.problems:
             click.echo(str(problem), err=True)
         raise click.ClickException(f"{len(exc.problems)} problem(s) found") from None
@@ -68,13 +73,16 @@ def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
 @click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="File (a directory for csv). Default: ozggraph.<format> or ozggraph-csv/.",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="json",
+    show_default=True,
+)
+@output_option(
+    directory_formats=("csv",),
+    help="File (a folder for csv). Default: ozggraph.<format> or ozggraph-csv/.",
 )
 @click.option(
     "--network",
@@ -104,16 +112,27 @@ def export(
     """
     from ozggraph.analytics.filters import view_of
 
-    target = output or Path("ozggraph-csv" if fmt == "csv" else f"ozggraph.{fmt}")
+    if network == "cooperation" and fmt == "csv":
+        raise click.UsageError("the cooperation network exports as json, graphml or gexf, not csv")
+    target = output or check_output(
+        Path("ozggraph-csv" if fmt == "csv" else f"ozggraph.{fmt}"), directory=fmt == "csv"
+    )
     graph = view_of(get_graph("embedded", dataset_path), date=as_of, land=land)
-    if network == "cooperation":
-        from ozggraph.analytics.projections import cooperation_network
+    make_folder(target if fmt == "csv" else target.parent)
+    there = set(target.iterdir()) if target.is_dir() else {target} if target.exists() else set()
+    try:
+        if network == "cooperation":
+            from ozggraph.analytics.projections import cooperation_network
 
-        written = write_network(cooperation_network(graph, land=land), fmt, target)
-    else:
-        written = write(graph, fmt, target)
+            written = write_network(cooperation_network(graph, land=land), fmt, target)
+        else:
+            written = write(graph, fmt, target)
+    except OSError as exc:
+        raise OutputError(f"cannot write {exc.filename or target}: {exc.strerror}") from None
     for path in written:
-        click.echo(f"wrote {path}")
+        click.echo(
+            f"wrote {path}" + (" (replaced the file that was there)" if path in there else "")
+        )
 
 
 COMMANDS = [validate, stats, export]

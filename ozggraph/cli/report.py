@@ -33,7 +33,10 @@ FORMATS = ("text", "md", "json", "html", "csv")
 @as_of_option
 @land_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@output_option
+@output_option(
+    directory_formats=("csv",),
+    help="Write to this file (a folder for csv; '-' or none: standard output).",
+)
 @neo4j_options
 def report(
     backend: str,

@@ -2,27 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, StringConstraints
 
+from ozggraph.dates import reason
+
 #: Stable readable id, unique across the whole graph (e.g. ``ags-06431001``).
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._:/+-]*$", max_length=200)]
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
 
 def _check_partial_date(value: str) -> str:
-    match = _PARTIAL_DATE.match(value)
-    if not match:
-        raise ValueError("a date is YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        dt.date(year or 1, month or 1, day or 1)
-    except ValueError as exc:
-        raise ValueError(f"not a calendar date: {exc}") from None
+    why = reason(value)  # the one reading of dates: ozggraph.dates
+    if why is not None:
+        raise ValueError(why)
     return value
 
 

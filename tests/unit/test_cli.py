@@ -68,7 +68,7 @@ def test_export_cooperation_network_of_one_land(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "ags-06531005" in target.read_text("utf-8")
     csv = ozggraph("export", "--network", "cooperation", "--format", "csv", "--dataset", str(MINI))
-    assert csv.returncode == 1 and "not 'csv'" in csv.stderr and "Traceback" not in csv.stderr
+    assert csv.returncode == 2 and "not csv" in csv.stderr and "Traceback" not in csv.stderr
 
 
 def test_stats_counts_by_label_and_type() -> None:

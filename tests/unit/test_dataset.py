@@ -84,7 +84,7 @@ def test_every_problem_is_listed_with_file_line_and_record(broken: Path) -> None
         "Value error, AGS of a Municipality has 8 digits",
         "seed/broken.yaml:16: Solution 'sol-x': a curated node needs at least one source",
         "seed/broken.yaml:19: Programme 'prog-x': field 'amount_eur'",
-        "seed/broken.yaml:19: Programme 'prog-x': field 'date': not a calendar date",
+        "seed/broken.yaml:19: Programme 'prog-x': field 'date': there is no month 13",
         "seed/broken.yaml:19: Programme 'prog-x': source 'src-nowhere' is not a Source",
         "seed/broken.yaml:26: FUNDS he-hmdis->coop-a: field 'status': Input should be 'awarded'",
         "seed/broken.yaml:31: MEMBER_OF ags-99999999->coop-a: source 'ags-99999999' is not a node",

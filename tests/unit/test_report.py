@@ -96,7 +96,7 @@ def test_cli_report_writes_the_chosen_format(tmp_path: Path) -> None:
 )
 def test_cli_bad_options_give_one_clear_line(args: list[str], message: str) -> None:
     result = CliRunner().invoke(cli, ["report", "--dataset", MINI, *args])
-    assert result.exit_code != 0 and message in str(result.exception)
+    assert result.exit_code != 0 and result.stderr.count("\n") == 1 and message in result.stderr
 
 
 def test_cli_analyze_lists_the_top_bodies() -> None:
