@@ -36,7 +36,8 @@ dataset_option = click.option(
     "dataset_path",
     type=click.Path(path_type=Path),
     default=None,
-    help="Seed directory or file (default: $OZGGRAPH_SEED or the checkout's seed/).",
+    help="Seed directory or file (default: $OZGGRAPH_SEED, the checkout's seed/, else the "
+    "dataset installed with ozggraph).",
 )
 
 backend_option = click.option(

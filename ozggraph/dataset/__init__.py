@@ -8,14 +8,14 @@
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from ozggraph.dataset.files import DATASET_SUFFIXES, Record, dataset_files, read_files
 from ozggraph.dataset.validate import check, parse
-from ozggraph.errors import DatasetError, NotADatasetError, OzgGraphError, Problem
+from ozggraph.errors import DatasetError, NotADatasetError, Problem
+from ozggraph.locations import default_seed_path
 from ozggraph.schema import Edge, Node
 
 
@@ -32,18 +32,6 @@ class Dataset:
 
     def type_counts(self) -> Counter[str]:
         return Counter(e.type for e in self.edges.values())
-
-
-def default_seed_path() -> Path:
-    """``$OZGGRAPH_SEED``, else the ``seed/`` beside the package (a source checkout)."""
-    if env := os.environ.get("OZGGRAPH_SEED"):
-        return Path(env)
-    for candidate in (Path(__file__).resolve().parents[2] / "seed", Path.cwd() / "seed"):
-        if candidate.is_dir():
-            return candidate
-    raise OzgGraphError(
-        "no seed/ directory found: run from an ozggraph checkout or set OZGGRAPH_SEED"
-    )
 
 
 def read_dataset(path: str | Path | None = None) -> Dataset:

@@ -10,13 +10,15 @@ importer writes:
 * ``DEVELOPS`` / ``OPERATES`` from each body named (``"X; Y"``: joint
   developers; ``"X with Y"``: Y as partner, said in the note);
 * ``REUSES`` per row with ``stage``, ``date`` and a ``key`` of stage and date, so
-  that two facts on one pair (adopted, later paused) stay two relationships.
-  A row whose note starts with ``SUSPENDED`` ends (``valid_to``) the earlier,
-  higher stages of that pair;
+  that two facts on one pair (planned, later live) stay two relationships.
+  A row of stage ``paused`` is no stage of its own: it ends (``valid_to``) the
+  earlier stages of that pair, citing its source;
 * counts of unnamed bodies ("11 Länder") only as ``Solution.reported_adopters``.
 
 Bodies resolve against the rest of the dataset (run ``ozggraph import bodies``
-first); the few spellings that need a decision are in :data:`ALIASES`.
+first); the few spellings that need a decision are in :data:`ALIASES`. The table's
+``relation`` column (reuses, co-develops, supports) is not read yet: every row with a
+``reusing_body`` becomes ``REUSES``, its note says when it is co-development or support.
 """
 
 from __future__ import annotations
@@ -24,7 +26,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ozggraph.errors import SourceTableError
 from ozggraph.ids import slug
@@ -86,8 +87,8 @@ NEW_BODIES: dict[str, Node] = {
 }
 #: Where a created body belongs (PART_OF), as the table's Land code says.
 NEW_BODY_PARENTS = {"agency-bezirk-wandsbek": "ags-02"}
-#: A row note that ends earlier facts on the same pair (the Wohngeld case in NRW).
-SUSPENDED = "SUSPENDED"
+#: The stage of a row that ends earlier facts on the same pair (the Wohngeld case in NRW).
+PAUSED = "paused"
 
 
 @dataclass
@@ -136,7 +137,7 @@ class EfaImport:
         self.catalogue = Catalogue(reference)
         self.edges = EdgeBook()
         self.solutions: dict[str, _Solution] = {}
-        self.suspensions: list[tuple[str, _Row]] = []  # REUSES id, row that paused it
+        self.suspensions: list[tuple[str, str, _Row]] = []  # body, solution, pausing row
         #: Bodies of NEW_BODIES that no other seed file has: id -> sources of rows naming them.
         self.new_bodies: dict[str, list[str]] = {}
         self.creating = {i for i in NEW_BODIES if i not in reference.nodes}
@@ -159,11 +160,11 @@ class EfaImport:
     def _row(self, line: int, cells: dict[str, str]) -> _Row:
         if not cells["solution"]:
             raise table_error(self.table, line, "missing solution")
-        if cells["stage"] not in REUSE_STAGES:
+        if cells["stage"] not in (*REUSE_STAGES, PAUSED):
             raise table_error(
                 self.table,
                 line,
-                f"bad stage {cells['stage']!r}: one of {', '.join(REUSE_STAGES)}",
+                f"bad stage {cells['stage']!r}: one of {', '.join((*REUSE_STAGES, PAUSED))}",
             )
         weak = weak_note(cells["note"])
         source = self.sources.cite(cells["source"], cells["source_date"], weak, self.table, line)
@@ -171,6 +172,8 @@ class EfaImport:
             date, remark = parse_dated(cells["date"] or "n.d.")
         except ValueError as exc:
             raise table_error(self.table, line, f"column date: {exc}") from None
+        if cells["stage"] == PAUSED and date is None:
+            raise table_error(self.table, line, "stage paused needs the date it began")
         return _Row(line, cells, source, date, remark)
 
     def _solution(self, row: _Row) -> _Solution:
@@ -227,9 +230,12 @@ class EfaImport:
             sol.adopters.append(f"{text}: {stage} ({when}, {row.source})")
             return
         for body in bodies:
+            if stage == PAUSED:
+                self.suspensions.append((body.id, sol.node_id, row))
+                continue
             remark = f"named as {body.remark}" if body.remark else None
             note = "; ".join(p for p in (_summary(row), remark) if p)
-            rid = self.edges.add(
+            self.edges.add(
                 "REUSES",
                 body.id,
                 sol.node_id,
@@ -239,8 +245,6 @@ class EfaImport:
                 stage=stage,
                 date=date,
             )
-            if row.cells["note"].startswith(SUSPENDED):
-                self.suspensions.append((rid, row))
 
     def _resolve(self, text: str, row: _Row) -> list[Body] | None:
         bodies = self.resolver.resolve(text, self.table, row.line)
@@ -251,16 +255,16 @@ class EfaImport:
         return bodies
 
     def _apply_suspensions(self) -> None:
-        """A later 'paused' fact ends (``valid_to``) the earlier, higher stages of its pair."""
-        for rid, row in self.suspensions:
-            stop = self.edges.get(rid)
-            for other in self.edges.ids():
-                fields = self.edges.get(other)
-                same_pair = all(fields[k] == stop[k] for k in ("type", "source", "target"))
-                if same_pair and _before(fields["date"], row.date) and _rank(fields) > _rank(stop):
-                    self.edges.update(other, valid_to=row.date)
-                    ended = f"ended {row.date} per a later source ({row.source})"
-                    self.edges.note(other, ended, row.source)
+        """A 'paused' row ends (``valid_to``) the earlier stages of its pair."""
+        for body, solution, row in self.suspensions:
+            pair = {"type": "REUSES", "source": body, "target": solution}
+            ended = f"ended {row.date} per a later source ({row.source}): {_summary(row)}"
+            for rid in self.edges.ids():
+                fields = self.edges.get(rid)
+                same_pair = all(fields[k] == v for k, v in pair.items())
+                if same_pair and _before(fields["date"], row.date) and not fields.get("valid_to"):
+                    self.edges.update(rid, valid_to=row.date)
+                    self.edges.note(rid, ended, row.source)
 
     def write(self, out: Path) -> ImportReport:
         report = ImportReport()
@@ -322,10 +326,6 @@ def _party_note(role: str | None, remark: str | None, text: str, count: int) -> 
 def _summary(row: _Row) -> str:
     parts = [row.cells["quote_summary"], row.cells["note"], row.date_remark]
     return " — ".join(p for p in parts if p)
-
-
-def _rank(fields: dict[str, Any]) -> int:
-    return REUSE_STAGES.index(fields["stage"])
 
 
 def _before(date: str | None, stop: str | None) -> bool:

@@ -1,6 +1,6 @@
 """Import the public-bodies tables into ``seed/bodies/``.
 
-From a directory holding the three tables of ``/work/shared/data/public-bodies``:
+From a directory holding the three public-bodies tables (``raw/public-bodies``):
 
 * ``kommunale_spitzenverbaende.csv`` -> ``Association`` nodes (``level`` bund/land);
   ``MEMBER_OF`` only where the table's note says so (:data:`MEMBERSHIPS`);

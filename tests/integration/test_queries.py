@@ -219,7 +219,7 @@ def test_cross_land_cooperations(run: Run, run_after) -> None:
 def test_cross_land_solutions(run: Run) -> None:
     rows = {row["id"]: row for row in run("cross_land_solutions").rows}
     assert rows["sol-breitband-portal"]["lands"] == ["Hessen", "Rheinland-Pfalz"]
-    assert "ekom21 (operates)" in rows["sol-breitband-portal"]["makers"]
+    assert "ekom21 (develops)" in rows["sol-breitband-portal"]["makers"]
     assert rows["sol-ewaffe"]["lands"] == ["Bayern", "Saarland"]
     assert "sol-bafoeg-digital" not in rows  # Sachsen-Anhalt with a federal ministry: one Land
     assert all(len(row["lands"]) >= 2 for row in rows.values())
@@ -228,11 +228,11 @@ def test_cross_land_solutions(run: Run) -> None:
 def test_solution_reuse(run: Run) -> None:
     rows = run("solution_reuse", solution="sol-wohngeld-online").rows
     nrw = [(r["stage"], r["date"]) for r in rows if r["id"] == "ags-05"]
-    assert nrw == [("planned", "2020-01"), ("live", "2022"), ("connected", "2023-01-01")]
+    assert nrw == [("planned", "2020-01"), ("live", "2022")]
     assert {tuple(r["operators"]) for r in rows} == {("Dataport",)}
     assert "Schleswig-Holstein" in rows[0]["developers"]
-    live = next(r for r in rows if r["stage"] == "live")
-    assert live["valid_to"] == "2023-01-01"
+    # NRW paused the EfA service on 2023-01-01: that ends its earlier stages
+    assert {r["valid_to"] for r in rows if r["id"] == "ags-05"} == {"2023-01-01"}
 
 
 def test_reuse_across_lands(run: Run) -> None:
@@ -251,11 +251,12 @@ def test_reuse_across_lands(run: Run) -> None:
 def test_single_provider_dependencies(run: Run) -> None:
     rows = {row["id"]: row for row in run("single_provider_dependencies").rows}
     assert rows["sol-elektronische-wohnsitzanmeldung"]["operator"] == "Dataport"
-    portal = rows["sol-breitband-portal"]
-    assert (portal["operator_id"], set(portal["dependant_names"])) == (
-        "itp-ekom21",
-        {"Fulda", "Lindenfels"},
+    waffe = rows["sol-ewaffe"]
+    assert (waffe["operator_id"], set(waffe["dependant_names"])) == (
+        "itp-akdb",
+        {"Neuburg-Schrobenhausen", "Regensburg"},
     )
+    assert "sol-breitband-portal" not in rows  # ekom21 built it; no source says who runs it
     assert all(row["dependants"] >= 2 for row in rows.values())
     assert "sol-wohngeld-online" not in rows  # one dependant only (NRW)
     assert "sol-wohngeld-online" in {

@@ -68,6 +68,7 @@ def write_table(path: Path, **changes: str) -> Path:
         ({"reusing_body": "Stadt Lorch"}, "ambiguous"),  # one in HE, one in BW
         ({"reusing_body": "Stadt Lorch (BW)"}, None),
         ({"date": "Sept. 2023"}, "not a date"),
+        ({"stage": "paused", "date": "n.d."}, "stage paused needs the date it began"),
     ],
 )
 def test_malformed_row_is_rejected_with_file_line_and_reason(
@@ -185,17 +186,20 @@ def test_aggregates_stay_counts_and_are_not_expanded(graph: nx.MultiDiGraph) -> 
     assert any(a.startswith("10 Länder") for a in permit["reported_adopters"])
 
 
-def test_wohngeld_in_nrw_keeps_both_facts_with_their_dates(graph: nx.MultiDiGraph) -> None:
+def test_wohngeld_paused_in_nrw_ends_the_earlier_stages(graph: nx.MultiDiGraph) -> None:
     edges = {
         key: attrs
         for u, v, key, attrs in graph.out_edges("ags-05", keys=True, data=True)
         if v == "sol-wohngeld-online"
     }
-    live = edges["REUSES:ags-05->sol-wohngeld-online#live-2022"]
-    assert live["valid_to"] == "2023-01-01"
-    assert "REUSES:ags-05->sol-wohngeld-online#connected-2023-01-01" in edges
+    # The 'paused' row is no stage of its own: it ends the earlier facts of the pair.
+    assert sorted(edges) == [
+        "REUSES:ags-05->sol-wohngeld-online#live-2022",
+        "REUSES:ags-05->sol-wohngeld-online#planned-2020-01",
+    ]
+    assert {attrs["valid_to"] for attrs in edges.values()} == {"2023-01-01"}
     assert stage_as_of(graph, "sol-wohngeld-online", "2022-06")["ags-05"] == "live"
-    assert stage_as_of(graph, "sol-wohngeld-online", "2023-06")["ags-05"] == "connected"
+    assert "ags-05" not in stage_as_of(graph, "sol-wohngeld-online", "2023-06")
 
 
 def test_every_leads_edge_cites_a_source_and_weak_rows_say_so(graph: nx.MultiDiGraph) -> None:
