@@ -229,8 +229,22 @@ def report_tables(report: Report) -> dict[str, pd.DataFrame]:
                 for c in report.communities
             ]
         ),
-        "funding_by_status": _indexed(
-            pd.DataFrame.from_dict(money["by_status"], orient="index"), "status"
+        "funding_by_evidence": _indexed(
+            pd.DataFrame.from_dict(money["by_evidence"], orient="index"), "evidence"
+        ),
+        "programme_budgets": _indexed(
+            pd.DataFrame.from_dict(
+                {
+                    k: {
+                        **{f: v for f, v in b.items() if f not in ("by_evidence", "funders")},
+                        "funders": "|".join(b.get("funders", ())),
+                        **{f"amount_{e}": a for e, a in b.get("by_evidence", {}).items()},
+                    }
+                    for k, b in money["programme_budgets"].items()
+                },
+                orient="index",
+            ),
+            "programme",
         ),
         "funding_by_funder": totals("by_funder", "funder"),
         "funding_by_recipient": totals("by_recipient", "recipient"),

@@ -53,7 +53,7 @@ def validate(path: Path | None) -> None:
 @dataset_option
 @neo4j_options
 def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
-    """Counts by label and relationship type, and the dataset checksum.
+    """Counts by label and relationship type, claims by evidence, and the dataset checksum.
 
     \b
     Examples:
@@ -62,7 +62,11 @@ def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
     """
     summary = graph_stats(graph_from(backend, dataset_path, conn))
     console = Console()
-    for title, counts in (("label", summary["labels"]), ("type", summary["types"])):
+    for title, counts in (
+        ("label", summary["labels"]),
+        ("type", summary["types"]),
+        ("evidence (claims and events)", summary["evidence"]),
+    ):
         table = Table(title=f"by {title}")
         table.add_column(title)
         table.add_column("count", justify="right")

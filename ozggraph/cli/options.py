@@ -74,6 +74,34 @@ as_of_option = click.option(
 )
 
 
+def _evidence(_c: click.Context, _p: click.Parameter, value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    from ozggraph.schema.types import EVIDENCE
+
+    chosen = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [v for v in chosen if v not in EVIDENCE]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)} (use {', '.join(EVIDENCE)})")
+    return chosen
+
+
+evidence_option = click.option(
+    "--evidence",
+    metavar="LIST",
+    default=None,
+    callback=_evidence,
+    help="Only claims of this evidence, comma-separated: fact (facts only), announced, "
+    "planned, promised, agreed, inferred, derived (docs/dataset.md).",
+)
+
+dated_only_option = click.option(
+    "--dated-only",
+    is_flag=True,
+    help="With --as-of: leave out claims no date places in time (else counted as in force).",
+)
+
+
 def check_output(path: Path, *, directory: bool = False, option: str = "-o") -> Path:
     """``path`` once it is sure it can be written as a file (or a folder); else OutputError.
 

@@ -14,7 +14,9 @@ from ozggraph.cli.options import (
     as_of_option,
     backend_option,
     dataset_option,
+    dated_only_option,
     emit,
+    evidence_option,
     graph_from,
     land_option,
     neo4j_options,
@@ -31,7 +33,9 @@ FORMATS = ("text", "md", "json", "html", "csv")
 @backend_option
 @dataset_option
 @as_of_option
+@dated_only_option
 @land_option
+@evidence_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @output_option(
     directory_formats=("csv",),
@@ -42,7 +46,9 @@ def report(
     backend: str,
     dataset_path: Path | None,
     as_of: str | None,
+    dated_only: bool,
     land: str | None,
+    evidence: list[str] | None,
     fmt: str,
     output: Path | None,
     **conn: str,
@@ -53,6 +59,8 @@ def report(
     Examples:
       ozggraph report
       ozggraph report --land HE --as-of 2022 --format md -o hessen.md
+      ozggraph report --evidence fact                # facts only
+      ozggraph report --as-of 2019 --dated-only      # undated claims left out
       ozggraph report --format html -o report.html    # interactive, works offline
       ozggraph report --format csv -o tables/         # every table, uncut, as CSV
       ozggraph report --backend neo4j --format json
@@ -62,7 +70,15 @@ def report(
 
     if fmt == "csv" and output is None:
         raise click.UsageError("--format csv writes one file per table: give -o DIRECTORY")
-    result = build_report(graph_from(backend, dataset_path, conn), as_of=as_of, land=land)
+    if dated_only and not as_of:
+        raise click.UsageError("--dated-only needs --as-of")
+    result = build_report(
+        graph_from(backend, dataset_path, conn),
+        as_of=as_of,
+        land=land,
+        evidence=evidence,
+        dated_only=dated_only,
+    )
     if fmt == "csv":
         from ozggraph.tables import write_csv
 
@@ -79,6 +95,7 @@ def report(
 @backend_option
 @dataset_option
 @land_option
+@evidence_option
 @click.option(
     "--write",
     is_flag=True,
@@ -86,7 +103,12 @@ def report(
 )
 @neo4j_options
 def analyze(
-    backend: str, dataset_path: Path | None, land: str | None, write: bool, **conn: str
+    backend: str,
+    dataset_path: Path | None,
+    land: str | None,
+    evidence: list[str] | None,
+    write: bool,
+    **conn: str,
 ) -> None:
     """Centrality, brokerage role and community of every body; --write stores them in Neo4j.
 
@@ -95,12 +117,14 @@ def analyze(
       ozggraph analyze
       ozggraph analyze --write     # then in Cypher: ORDER BY n.pagerank DESC
     """
+    from ozggraph.analytics.filters import with_evidence
     from ozggraph.analytics.summary import analyse
     from ozggraph.analytics.writeback import write_measures
     from ozggraph.neo4j.connection import connect
 
     settings = Settings(**conn)
     graph = get_graph("neo4j" if write else backend, dataset_path, settings)
+    graph = with_evidence(graph, evidence) if evidence else graph
     result = analyse(graph, land=land)
     if write:
         with connect(settings) as driver:

@@ -231,9 +231,11 @@ def _read_csv(text: str, path: Path, shown: str) -> Iterator[Record | Problem]:
             shown_cols = ", ".join(repr(c) for c in unknown)
             yield Problem(shown, 1, None, f"unknown column(s) for {name}: {shown_cols}")
             return
+        rows = 0
         for row in reader:
             if not row:
                 continue
+            rows += 1
             if len(row) != len(header):
                 more = "more" if len(row) > len(header) else "fewer"
                 counts = f"{len(row)} cells, {len(header)} columns"
@@ -245,5 +247,7 @@ def _read_csv(text: str, path: Path, shown: str) -> Iterator[Record | Problem]:
                 if v != ""
             }
             yield Record(kind, name, data, shown, reader.line_num)
+        if not rows:  # importers never write an empty table: rows were lost
+            yield Problem(shown, None, None, f"a {name} table with a header and no rows")
     except csv.Error as exc:
         yield Problem(shown, reader.line_num, None, f"not valid CSV: {exc}")

@@ -150,7 +150,9 @@ class BodiesImport:
                 message = f"MEMBERSHIPS names {member!r} -> {target!r}, not both in the table"
                 raise table_error(path, None, message)
             sources = [first_source[ids[member]]]
-            self.edges.add("MEMBER_OF", ids[member], ids[target], sources, f"the table's {why}")
+            note = f"the table's {why}"
+            # The row's page states the membership as it stands: a stated fact.
+            self.edges.add("MEMBER_OF", ids[member], ids[target], sources, note, evidence="fact")
 
     def it_providers(self) -> None:
         path = self.directory / IT_PROVIDERS

@@ -18,13 +18,16 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator, NullFormatter, NullLocator
 
 from ozggraph.report.build import Report
-from ozggraph.schema import FUNDING_STATUSES
+from ozggraph.report.tables import money_evidence
 
-STATUS_COLOURS = {
-    "awarded": "#1b7837",
+EVIDENCE_COLOURS = {
+    "fact": "#1b7837",
+    "agreed": "#762a83",
     "promised": "#7fbf7b",
     "planned": "#c2a5cf",
-    "agreed": "#762a83",
+    "announced": "#e7d4e8",
+    "inferred": "#bababa",
+    "derived": "#878787",
 }
 CSS = """
 body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}
@@ -63,30 +66,29 @@ def money_unit(largest: float) -> tuple[float, str]:
 
 
 def funding_chart(report: Report) -> Figure:
-    """Grants per status; next to it, per year and status (never stacked) when any is dated."""
+    """Grants per evidence; next to it, per year and evidence (never stacked) when any is dated."""
     f = report.funding
+    kinds = money_evidence(f)
     years = [y for y in f["by_year"] if y != "undated"]
-    amounts = [f["by_status"][s]["amount_eur"] for s in FUNDING_STATUSES]
+    amounts = [f["by_evidence"][s]["amount_eur"] for s in kinds]
     divisor, unit = money_unit(max(amounts, default=0.0))
     if years:
         fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.6), width_ratios=(1, 2.4))
     else:
         fig, left = plt.subplots(figsize=(5.5, 3.6))
-    counts = [f["by_status"][s]["grants"] for s in FUNDING_STATUSES]
+    counts = [f["by_evidence"][s]["grants"] for s in kinds]
     bars = left.bar(
-        FUNDING_STATUSES,
-        [a / divisor for a in amounts],
-        color=[STATUS_COLOURS[s] for s in FUNDING_STATUSES],
+        kinds, [a / divisor for a in amounts], color=[EVIDENCE_COLOURS[s] for s in kinds]
     )
     left.bar_label(bars, labels=[f"{c} grant{'s' * (c != 1)}" for c in counts], fontsize=8)
     left.set_ylabel(unit)
-    left.set_title("Grant amounts by status" + ("" if years else " (no grant has a date)"))
+    left.set_title("Grant amounts by evidence" + ("" if years else " (no grant has a date)"))
     if years:
         x = np.arange(len(years))
-        width = 0.8 / len(FUNDING_STATUSES)
-        for i, status in enumerate(FUNDING_STATUSES):
-            values = [f["by_year"][y].get(status, 0.0) / divisor for y in years]
-            right.bar(x + i * width, values, width, label=status, color=STATUS_COLOURS[status])
+        width = 0.8 / max(len(kinds), 1)
+        for i, kind in enumerate(kinds):
+            values = [f["by_year"][y].get(kind, 0.0) / divisor for y in years]
+            right.bar(x + i * width, values, width, label=kind, color=EVIDENCE_COLOURS[kind])
         right.set_xticks(x + 0.4 - width / 2, years, rotation=45 if len(years) > 8 else 0)
         right.set_ylabel(unit)
         right.set_title("By year of the grant")

@@ -54,9 +54,11 @@ def test_json_is_complete_and_stamped(mini: nx.MultiDiGraph) -> None:
         "backend": "embedded",
         "as_of": None,
         "land": None,
+        "evidence": None,  # all evidence values kept
+        "undated": None,  # no as-of date: nothing to count
     }
     assert set(data["nodes"]) == {"ags-06531005", "ags-06532023", "ekom21", "he-hmdis"}
-    assert data["funding"]["by_status"]["promised"]["amount_eur"] == 100_000.0
+    assert data["funding"]["by_evidence"]["promised"]["amount_eur"] == 100_000.0
 
 
 def test_node_order_does_not_change_a_single_figure(mini: nx.MultiDiGraph) -> None:

@@ -133,5 +133,5 @@ def test_shipped_wohngeld_paused_in_nrw(shipped: object) -> None:
             None,
         )
 
-    # NRW used the EfA service until it paused it on 2023-01-01 (its own service since).
+    # the pause on 2023-01-01 ends NRW's use; it is no new stage
     assert (nrw("2022-06"), nrw("2023-06")) == ("live", None)

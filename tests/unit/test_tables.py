@@ -33,7 +33,7 @@ def test_ties_carry_sources_and_names() -> None:
     grant = frame[frame["type"] == "FUNDS"].iloc[0]
     assert grant["source_name"] and grant["sources"]
     money = tables.funding(G)
-    assert money["status"].tolist() == ["promised"] and money["amount_eur"].sum() == 100000.0
+    assert money["evidence"].tolist() == ["promised"] and money["amount_eur"].sum() == 100000.0
 
 
 def test_results_with_names() -> None:
