@@ -27,7 +27,7 @@ def test_explorer_is_one_offline_file_with_data_for_every_body(seed_report: Repo
     assert '<input type="search" id="body-search"' in page
     assert '<nav id="contents">' in page and 'class="sortable searchable"' in page
     data = json.loads(re.search(r'id="ozg-data">(.*?)</script>', page, re.S).group(1))
-    assert len(data["nodes"]) == len(seed_report.nodes)
+    assert len(data["nodes"]) == len(seed_report.picture["nodes"])
     assert all(link["layers"] for link in data["links"])
     # each tie of a body carries its sources, and every source is described
     ties = [t for body in data["ties"].values() for t in body]
@@ -35,10 +35,15 @@ def test_explorer_is_one_offline_file_with_data_for_every_body(seed_report: Repo
     assert {s for t in ties for s in t["sources"]} <= set(data["sources"])
 
 
-def test_the_picture_is_called_all_bodies_when_it_is(seed_report: Report) -> None:
-    page = render(seed_report, "html")
-    assert f"All {len(seed_report.nodes)} bodies of the cooperation network" in page
-    assert "highest PageRank" not in page.split('id="network"')[1].split("</section>")[0]
+def test_the_picture_says_how_many_bodies_it_shows(seed_report: Report) -> None:
+    shown, total = len(seed_report.picture["nodes"]), len(seed_report.nodes)
+    page = render(seed_report, "html").split('id="network"')[1].split("</section>")[0]
+    if shown == total:
+        assert f"All {total:,} bodies of the cooperation network" in page
+    else:
+        assert f"The {shown:,} of {total:,} bodies with the highest PageRank" in page
+    hessen = render(build_report(ozggraph.load_graph(MINI)), "html")
+    assert "All 4 bodies of the cooperation network" in hessen
 
 
 def test_cut_lists_say_how_many_more(seed_report: Report) -> None:
@@ -49,11 +54,14 @@ def test_cut_lists_say_how_many_more(seed_report: Report) -> None:
         assert more in render(seed_report, fmt), fmt
 
 
-def test_same_names_carry_kind_and_id() -> None:
-    hessen = build_report(ozggraph.load_graph(), land="HE")
-    text = render(hessen, "text", width=120)
-    assert "Kassel (Kreisfreie Stadt, ags-06611)" in text
-    assert "Kassel (Landkreis, ags-06633)" in text
+def test_same_names_carry_kind_and_id(seed_report: Report) -> None:
+    from ozggraph.report.tables import distinct
+
+    spots = seed_report.coverage["white_spots"]
+    named = distinct(spots, key="kreis")
+    assert len(set(named)) == len(named)  # Kreise of the same name told apart
+    twins = [n for n in named if "(" in n and "ags-" in n]
+    assert all(s["kind"] in n for n, s in zip(named, spots, strict=True) if n in twins)
 
 
 def test_text_fits_80_columns_and_keeps_pagerank(seed_report: Report) -> None:
