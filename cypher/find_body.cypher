@@ -1,7 +1,8 @@
-// Question: Which bodies (or other nodes) have a name, alias or id containing a text?
+// Question: Which bodies (or other nodes) have a name or alias matching a text, or this id?
 //
 // Parameters:
-//   text (string): part of the name, an alias or the id; any case
+//   text (string): words of the name or an alias, any case, all of them must occur;
+//     end a word with * for a prefix (Bens*); or an exact id
 //   :param text => 'Bensheim';
 //   limit (int, default 25): at most this many rows
 //   :param limit => 25;
@@ -12,19 +13,33 @@
 //   name: its name
 //   land: its Land, found by walking PART_OF up to the State; null if none
 //   aliases: other names it is known by
+//   score: how well the name or an alias matches (full-text score; 100 for an exact id)
 //
-// Notes: use it to look up the ids the other queries take. Shortest names first, so an
-//   exact name comes before longer ones that contain it.
+// Notes: use it to look up the ids the other queries take. Searches the full-text index
+//   ozggraph_names (name and aliases of every label, created by 'ozggraph load'); best
+//   matches first, then shortest names.
 
-MATCH (n:OzgGraph)
-WHERE toLower(n.name) CONTAINS toLower($text)
-   OR n.id CONTAINS toLower($text)
-   OR any(alias IN coalesce(n.aliases, []) WHERE toLower(alias) CONTAINS toLower($text))
+// the text as a full-text query: its words, all required, Lucene syntax characters dropped
+WITH [word IN split(reduce(text = $text, c IN ['\\', '+', '-', '!', '(', ')', '{', '}', '[',
+        ']', '^', '"', '~', '?', ':', '/', '&', '|', "'", ',', '.'] | replace(text, c, ' ')), ' ')
+      WHERE word <> '' | toLower(word)] AS words
+WITH reduce(query = '', word IN words |
+       query + CASE query WHEN '' THEN '' ELSE ' AND ' END + word) AS query
+CALL (query) {
+  CALL db.index.fulltext.queryNodes('ozggraph_names', coalesce(nullif(query, ''), 'ozggraph_no_words'))
+    YIELD node, score
+  RETURN node AS n, score
+  UNION
+  MATCH (n:OzgGraph {id: $text})
+  RETURN n, 100.0 AS score
+}
+WITH n, max(score) AS score
 RETURN
   n.id AS id,
   [label IN labels(n) WHERE label <> 'OzgGraph'][0] AS label,
   n.name AS name,
   head(COLLECT { MATCH (n)-[:PART_OF*0..5]->(land:State) RETURN land.name }) AS land,
-  coalesce(n.aliases, []) AS aliases
-ORDER BY size(n.name), n.name
+  coalesce(n.aliases, []) AS aliases,
+  score
+ORDER BY score DESC, size(n.name), n.name
 LIMIT $limit

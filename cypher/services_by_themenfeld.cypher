@@ -1,10 +1,10 @@
-// Question: Which OZG services (OZG-Leistungen) do cooperations address, per Themenfeld,
+// Question: Which OZG services (OZG-Leistungen) do bodies of a kind address, per Themenfeld,
 //   either directly or through a solution they develop, operate, provide or reuse?
 //
 // Parameters:
-//   labels (list, default ['Cooperation']): labels of the actors to count, e.g.
-//     ['Cooperation'] or ['State', 'Ministry'] for the Einer-für-Alle work of the Länder
-//   :param labels => ['Cooperation'];
+//   labels (list, default ['State', 'Ministry']): labels of the actors to count, e.g.
+//     ['State', 'Ministry'] for the Einer-für-Alle work of the Länder, or ['Cooperation']
+//   :param labels => ['State', 'Ministry'];
 //
 // Columns:
 //   themenfeld: name of the OZG Themenfeld
@@ -19,16 +19,18 @@
 //   -BELONGS_TO-> Themenfeld. Topics a cooperation addresses that are not catalogue
 //   services do not count.
 
-MATCH (actor:OzgGraph)
-WHERE any(label IN labels(actor) WHERE label IN $labels)
-CALL (actor) {
-  MATCH (actor)-[:ADDRESSES]->(service:OZGService)
-  RETURN service, null AS solution
+// from the few catalogue services (indexed by label) back to who reaches them
+MATCH (service:OZGService)
+CALL (service) {
+  MATCH (actor:OzgGraph)-[:ADDRESSES]->(service)
+  RETURN actor, null AS solution
   UNION
-  MATCH (actor)-[:DEVELOPS|OPERATES|PROVIDES|REUSES]->(solution:Solution)
-        -[:IMPLEMENTS|ADDRESSES]->(service:OZGService)
-  RETURN service, solution
+  MATCH (actor:OzgGraph)-[:DEVELOPS|OPERATES|PROVIDES|REUSES]->(solution:Solution)
+        -[:IMPLEMENTS|ADDRESSES]->(service)
+  RETURN actor, solution
 }
+WITH service, actor, solution
+WHERE any(label IN labels(actor) WHERE label IN $labels)
 MATCH (service)-[:BELONGS_TO]->(lebenslage:Topic)-[:BELONGS_TO]->(themenfeld:Topic)
 RETURN
   themenfeld.name AS themenfeld,

@@ -32,7 +32,8 @@ from neo4j import exceptions as neo4j_errors
 
 from ozggraph.errors import Neo4jError, QueryError
 from ozggraph.neo4j.connection import server_version
-from ozggraph.schema import MANAGED_LABEL, META_LABEL, cypher
+from ozggraph.neo4j.marker import read_marker
+from ozggraph.schema import MANAGED_LABEL
 
 #: Types a parameter may declare in a header.
 PARAM_TYPES = ("string", "int", "float", "bool", "list")
@@ -45,10 +46,26 @@ _HEADING = re.compile(rf"^({'|'.join(_SECTIONS)}):\s*(.*)$")
 _DECLARATION = re.compile(r"^([a-z_][a-z0-9_]*) \((\w+)(?:, default (.+))?\): (.+)$")
 _EXAMPLE = re.compile(r"^:param ([a-z_][a-z0-9_]*) => (.+);$")
 _COLUMN = re.compile(r"^([a-z_][a-z0-9_]*): (.+)$")
-_CHECKSUM = cypher(
-    "MATCH (m:__META__ {id: 'dataset'}) RETURN m.checksum AS checksum", meta=META_LABEL
+_LEADING_KEYWORD = re.compile(r"^(\s*(?://[^\n]*\n\s*)*)(EXPLAIN|PROFILE)\b", re.IGNORECASE)
+ADMIN_REFUSED = "{what} is administration, not a read; rerun with --write if you mean it"
+#: Procedures a read-only run may call: they read the graph or describe the schema.
+READ_PROCEDURES = frozenset(
+    {
+        "db.labels",
+        "db.relationshipTypes",
+        "db.propertyKeys",
+        "db.schema.visualization",
+        "db.schema.nodeTypeProperties",
+        "db.schema.relTypeProperties",
+        "db.index.fulltext.queryNodes",
+        "db.index.fulltext.queryRelationships",
+        "db.index.vector.queryNodes",
+        "dbms.components",
+    }
 )
-_LEADING_KEYWORD = re.compile(r"^\s*(?://[^\n]*\n\s*)*(EXPLAIN|PROFILE)\b", re.IGNORECASE)
+#: Administration the planner shows as its own operator (SHOW INDEXES etc. stay allowed).
+_SAFE_SHOW = frozenset({"ShowIndexes", "ShowConstraints", "ShowFunctions", "ShowProcedures"})
+_PROCEDURE = re.compile(r"^\s*([\w.]+)\s*\(")
 
 
 @dataclass(frozen=True)
@@ -95,9 +112,13 @@ class Stamp:
     database: str
     mode: str
     ran_at: str
+    #: Set when the database holds an unfinished load (see ozggraph.neo4j.marker).
+    warning: str | None = None
 
     def line(self) -> str:
         dataset = self.dataset_checksum or "none (no ozggraph dataset loaded)"
+        if self.warning:
+            dataset += " (UNFINISHED LOAD)"
         return (
             f"dataset {dataset} · query {self.query_sha256} · Neo4j {self.server_version}"
             f" · database {self.database} · {self.mode} · {self.ran_at}"
@@ -375,20 +396,53 @@ def _session(driver: neo4j.Driver, database: str, write: bool) -> neo4j.Session:
 def _refuse_writes(driver: neo4j.Driver, text: str, params: dict[str, Any], database: str) -> None:
     """Ask the planner what the query does, before it runs (``EXPLAIN`` runs nothing).
 
-    A Neo4j 5.26 server also refuses writes in a READ session (tested), so this is the
-    second lock: it gives the clear message and guards servers that would not refuse.
+    Refused: writes, administration (``SHOW TRANSACTIONS``, ``TERMINATE``, users,
+    settings ...), ``LOAD CSV`` (the server would fetch any address) and every
+    procedure not in :data:`READ_PROCEDURES`. A Neo4j 5.26 server also refuses
+    writes in a READ session (tested), but not administration: this is the lock
+    for that, and it gives the clear message.
     """
-    if _LEADING_KEYWORD.match(text):
-        return  # EXPLAIN runs nothing; PROFILE still runs in the READ session below
+    explained = _LEADING_KEYWORD.sub(r"\1EXPLAIN", text, count=1)
+    if explained == text:
+        explained = "EXPLAIN " + text
     try:
         with _session(driver, database, write=False) as session:
-            summary = session.run("EXPLAIN " + text, params).consume()
-    except neo4j_errors.Neo4jError:
-        return  # a bad query: the run below reports it with the server's own positions
+            summary = session.run(explained, params).consume()
+    except neo4j_errors.Neo4jError as exc:
+        raise _query_error(exc) from None  # what would fail anyway is not run at all
     except neo4j_errors.DriverError as exc:
         raise Neo4jError(f"Neo4j failed: {exc}") from None
     if summary.query_type in ("w", "rw"):
         raise QueryError(WRITE_REFUSED)
+    operators = _operators(summary.plan or {})
+    for operator, details in operators:
+        if operator == "ProcedureCall":
+            procedure = _PROCEDURE.match(details or "")
+            name = procedure.group(1) if procedure else "?"
+            if name not in READ_PROCEDURES:
+                raise QueryError(ADMIN_REFUSED.format(what=f"CALL {name}"))
+        elif operator == "LoadCSV":
+            raise QueryError("LOAD CSV makes the server fetch files; rerun with --write to allow")
+        elif operator.startswith(("Show", "Terminate")) and operator not in _SAFE_SHOW:
+            raise QueryError(ADMIN_REFUSED.format(what=_words(operator)))
+        elif operator == "AdministrationCommand":
+            raise QueryError(ADMIN_REFUSED.format(what="this command"))
+    # "s": a schema change (CREATE INDEX ...); an allowed dbms procedure is one too
+    if summary.query_type == "s" and not any(op == "ProcedureCall" for op, _ in operators):
+        raise QueryError(WRITE_REFUSED)
+
+
+def _operators(plan: dict[str, Any]) -> list[tuple[str, str | None]]:
+    """``(operator, details)`` of every step of a plan, without the ``@database`` suffix."""
+    found = [(plan.get("operatorType", "").split("@")[0], plan.get("args", {}).get("Details"))]
+    for child in plan.get("children", []):
+        found += _operators(child)
+    return found
+
+
+def _words(operator: str) -> str:
+    """``ShowTransactions`` -> ``SHOW TRANSACTIONS``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", " ", operator).upper()
 
 
 def _execute(
@@ -404,7 +458,7 @@ def _execute(
     # Ad-hoc text may be an admin command (SHOW USERS), which shares no transaction.
 
     def work(tx: neo4j.ManagedTransaction | neo4j.Session) -> tuple[Any, ...]:
-        checksum = _read_checksum(tx) if library else None
+        state = read_marker(tx) if library else None
         result = tx.run(text, params)
         rows = [{key: plain(value) for key, value in r.items()} for r in result]
         changes = {
@@ -412,15 +466,13 @@ def _execute(
             for name, value in vars(result.consume().counters).items()
             if isinstance(value, int) and not isinstance(value, bool) and value
         }
-        return checksum, list(result.keys()), rows, changes
+        return state, list(result.keys()), rows, changes
 
     try:
         with _session(driver, database, write) as session:
-            before = None if library else session.execute_read(_read_checksum)
+            before = None if library else session.execute_read(read_marker)
             # auto-commit for writes, so CALL {...} IN TRANSACTIONS works with --write
-            checksum, columns, rows, changes = (
-                work(session) if write else session.execute_read(work)
-            )
+            state, columns, rows, changes = work(session) if write else session.execute_read(work)
         version = server_version(driver, database)
     except neo4j_errors.Neo4jError as exc:
         raise _query_error(exc) from None
@@ -428,13 +480,10 @@ def _execute(
         raise Neo4jError(f"Neo4j failed: {exc}") from None
     ran_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     mode = "write" if write else "read"
-    stamp = Stamp(checksum or before, text_sha256(text), version, database, mode, ran_at)
+    state = state or before
+    assert state is not None
+    stamp = Stamp(state.checksum, text_sha256(text), version, database, mode, ran_at, state.warning)
     return QueryResult(name, params, columns, rows, stamp, text, changes)
-
-
-def _read_checksum(tx: neo4j.ManagedTransaction | neo4j.Session) -> str | None:
-    record = tx.run(_CHECKSUM).single()
-    return record["checksum"] if record else None
 
 
 def _query_error(exc: neo4j_errors.Neo4jError) -> QueryError:

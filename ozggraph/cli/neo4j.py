@@ -10,28 +10,51 @@ from ozggraph import progress
 from ozggraph.cli.options import dataset_option, neo4j_options
 from ozggraph.graph import load_graph
 from ozggraph.neo4j.connection import Settings, connect
-from ozggraph.neo4j.load import load as load_into
 
 
 @click.command()
 @dataset_option
+@click.option(
+    "--bulk",
+    "bulk_home",
+    metavar="NEO4J_HOME",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Import offline with neo4j-admin into the STOPPED server at NEO4J_HOME "
+    "(replaces the database); start the server and run 'ozggraph load' after.",
+)
 @neo4j_options
-def load(dataset_path: Path | None, **conn: str) -> None:
-    """Load the dataset into Neo4j: idempotent, replacing, all-or-nothing.
+def load(dataset_path: Path | None, bulk_home: Path | None, **conn: str) -> None:
+    """Load the dataset into Neo4j: only the difference, in batches, convergent.
+
+    A load that fails or is killed leaves a marker; 'stats', 'query' and
+    'report --backend neo4j' warn, and the next 'ozggraph load' finishes it.
 
     \b
-    Example:
+    Examples:
       export NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=...
       ozggraph load
+      ozggraph load --bulk /var/lib/neo4j   # first load of a big dataset, server stopped
     """
     settings = Settings(**conn)
     graph = load_graph(dataset_path)  # validate before touching the server
+    if bulk_home is not None:
+        from ozggraph.neo4j.bulk import import_into
+
+        done = import_into(bulk_home, graph, settings.database)
+        click.echo(
+            f"imported {done.nodes:,} nodes, {done.relationships:,} relationships into database "
+            f"{settings.database!r} of {bulk_home} in {done.seconds:.0f} s; now start the "
+            "server and run 'ozggraph load' (constraints, indexes, dataset marker)"
+        )
+        return
+    from ozggraph.neo4j.load import load as load_into
+
     with connect(settings) as driver, progress.steps() as show:  # bars on stderr, if a tty
         summary = load_into(driver, graph, settings.database, progress=show)
-    state = "changed" if summary.changed else "unchanged"
     click.echo(
         f"loaded {summary.nodes:,} nodes, {summary.relationships:,} relationships into "
-        f"{settings.shown_uri} database {settings.database!r} ({state}); "
+        f"{settings.shown_uri} database {settings.database!r} ({summary.describe()}); "
         f"checksum {summary.checksum}"
     )
 

@@ -213,8 +213,14 @@ land_option = click.option(
 
 
 def graph_from(backend: str, dataset_path: Path | None, conn: dict[str, str]) -> nx.MultiDiGraph:
-    """The graph the --backend/--dataset/Neo4j options of a command point at."""
-    return get_graph(backend, dataset_path, Settings(**conn) if backend == "neo4j" else None)
+    """The graph the --backend/--dataset/Neo4j options of a command point at.
+
+    What the backend warns about (an unfinished load, duplicates) goes to stderr.
+    """
+    graph = get_graph(backend, dataset_path, Settings(**conn) if backend == "neo4j" else None)
+    for warning in graph.graph.get("warnings", []):
+        click.echo(f"warning: {warning}", err=True)
+    return graph
 
 
 def emit(text: str, output: Path | None, what: str = "output") -> None:

@@ -124,6 +124,8 @@ def _print_library() -> None:
 
 def _emit(result: QueryResult, fmt: str, output: Path | None) -> None:
     """Write the result in ``fmt`` to ``output`` (or stdout), always with its stamp."""
+    if result.stamp.warning:
+        click.echo(f"warning: {result.stamp.warning}", err=True)
     if fmt == "table":
         if output is None:
             _print_table(Console(), result)  # the terminal's width

@@ -51,6 +51,23 @@ class Plan:
         )
         return len(self.delete_nodes) + sum(len(v) for g in groups for v in g.values())
 
+    def counts(self) -> dict[str, int]:
+        """Rows per kind of write; a changed property or label is an update."""
+        relabelled = {i for ids in self.drop_labels.values() for i in ids}
+        updated = {r["id"] for rows in self.update_nodes.values() for r in rows} | relabelled
+
+        def total(group: dict[str, list[Row]]) -> int:
+            return sum(len(rows) for rows in group.values())
+
+        return {
+            "nodes_created": total(self.create_nodes),
+            "nodes_updated": len(updated),
+            "nodes_deleted": len(self.delete_nodes),
+            "relationships_created": total(self.create_edges),
+            "relationships_updated": total(self.update_edges),
+            "relationships_deleted": total(self.delete_edges),
+        }
+
 
 def current_from_records(
     nodes: list[tuple[str, list[str], dict[str, Any]]],

@@ -1,17 +1,33 @@
-"""Writing the graph into Neo4j: idempotent, replacing, all-or-nothing.
+"""Writing the graph into Neo4j: idempotent, replacing, in bounded memory, convergent.
 
-Constraints and indexes derived from the schema come first (schema changes
-cannot share a transaction with data). Then ONE transaction reads ozggraph's
-part of the database, works out the difference (:mod:`ozggraph.neo4j.diff`)
-and writes only that, in batches of ``UNWIND $rows``: new nodes and
-relationships are created, changed ones set, and what the dataset no longer
-has removed. Only what ozggraph wrote is touched: nodes with the extra label
-``OzgGraph``, relationships with an ``id`` between two such nodes. A failure
-anywhere rolls the whole load back.
+The promise (also in the README):
+
+1. **Schema first.** Unique ``id`` on every node label and on every
+   relationship type of the schema, the ``ags`` indexes and the full-text index
+   on names (:func:`schema_statements`). With them no node and no relationship
+   can exist twice, whatever runs concurrently.
+2. **Only the difference.** The loader streams ozggraph's part of the database,
+   works out the difference to the dataset (:mod:`ozggraph.neo4j.diff`) and,
+   if there is none and no load is unfinished, writes nothing at all.
+3. **Batches, each its own transaction** (``batch_size`` rows, 10,000 by
+   default), so the server's memory use does not grow with the dataset:
+   deletions, then node updates and creations, then relationship updates and
+   creations. Rows the diff knows are new are written with ``CREATE``, grouped
+   by label or type and sorted by start node; if a concurrent load wrote them
+   first, the constraint refuses the batch and it is redone with ``MERGE``.
+4. **A marker makes an unfinished load visible.** Before the first write the
+   meta node gets ``loading`` (:mod:`ozggraph.neo4j.marker`); only the last
+   step records the dataset checksum and removes it. A load that failed or was
+   killed at any point leaves the marker; readers warn, and the next load reads
+   what is there, writes the rest and ends with exactly the dataset's checksum.
+
+Only what ozggraph wrote is touched: nodes with the extra label ``OzgGraph``,
+relationships with an ``id`` between two such nodes.
 """
 
 from __future__ import annotations
 
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -24,42 +40,58 @@ from neo4j import exceptions as neo4j_errors
 from ozggraph import __version__
 from ozggraph.errors import Neo4jError
 from ozggraph.graph import checksum as graph_checksum
+from ozggraph.neo4j import marker
+from ozggraph.neo4j.connection import first_line
 from ozggraph.neo4j.diff import Current, Plan, current_from_records, plan
 from ozggraph.schema import EDGE_TYPES, MANAGED_LABEL, META_LABEL, NODE_TYPES, cypher
 
 BATCH_SIZE = 10_000
+#: The full-text index on names and aliases (``db.index.fulltext.queryNodes``).
+NAME_INDEX = "ozggraph_names"
 
 # Statements; __NAME__ placeholders take schema labels and types only (see schema.cypher).
-_CONSTRAINT = (
+_NODE_UNIQUE = (
     "CREATE CONSTRAINT ozggraph___LABEL___id IF NOT EXISTS FOR (n:__LABEL__) REQUIRE n.id IS UNIQUE"
 )
-# Read as a few records of long lists: the driver's cost is per record, not per value.
-_READ_NODES = (
-    "MATCH (n:OzgGraph) WITH labels(n) AS labels, collect([n.id, properties(n)]) AS rows "
-    "RETURN labels, rows"
+_REL_UNIQUE = (
+    "CREATE CONSTRAINT ozggraph___TYPE___id IF NOT EXISTS "
+    "FOR ()-[r:__TYPE__]-() REQUIRE r.id IS UNIQUE"
 )
-_READ_EDGES = (
-    "MATCH (a:OzgGraph)-[r]->(b:OzgGraph) WHERE r.id IS NOT NULL "
-    "WITH type(r) AS type, collect([r.id, a.id, b.id, properties(r)]) AS rows RETURN type, rows"
+_AGS_INDEX = "CREATE INDEX ozggraph___LABEL___ags IF NOT EXISTS FOR (n:__LABEL__) ON (n.ags)"
+#: Measures 'ozggraph analyze --write' puts on nodes that the query library ranks by.
+RANKED_MEASURES = ("pagerank", "betweenness", "brokerage_role")
+_MEASURE_INDEX = (
+    "CREATE INDEX ozggraph_OzgGraph_{name} IF NOT EXISTS FOR (n:OzgGraph) ON (n.{name})"
 )
-# Relationships are found from their two (indexed) end nodes, so they need no index.
+# Duplicates left by loaders before the relationship constraints; kept: one per id.
+_DEDUPLICATE = (
+    "MATCH (a:OzgGraph) CALL (a) { "
+    "MATCH (a)-[r:__TYPE__]->(:OzgGraph) WHERE r.id IS NOT NULL "
+    "WITH r.id AS id, collect(r) AS copies WHERE size(copies) > 1 "
+    "UNWIND copies[1..] AS copy DELETE copy } IN TRANSACTIONS OF 1000 ROWS"
+)
+# The current state, streamed: one record per node with its outgoing relationships,
+# so the server never holds more than one node's relationships at a time.
+_READ_STATE = (
+    "MATCH (n:OzgGraph) CALL (n) { "
+    "MATCH (n)-[r]->(b:OzgGraph) WHERE r.id IS NOT NULL "
+    "RETURN collect([r.id, type(r), b.id, properties(r)]) AS out } "
+    "RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, out"
+)
+# Relationships are found from their two (indexed) end nodes.
 _EDGE = "MATCH (:OzgGraph {id: row.source})-[r:__TYPE__ {id: row.id}]->(:OzgGraph {id: row.target})"
 _DELETE_EDGES = "UNWIND $rows AS row " + _EDGE + " DELETE r"
 _DELETE_NODES = "UNWIND $rows AS id MATCH (n:OzgGraph {id: id}) DETACH DELETE n"
 _DROP_LABEL = "UNWIND $rows AS id MATCH (n:OzgGraph:__LABEL__ {id: id}) REMOVE n:__LABEL__"
 _UPDATE_NODES = "UNWIND $rows AS row MATCH (n:OzgGraph {id: row.id}) SET n = row.props, n:__LABEL__"
 _CREATE_NODES = "UNWIND $rows AS row CREATE (n:OzgGraph:__LABEL__) SET n = row.props"
+_MERGE_NODES = "UNWIND $rows AS row MERGE (n:OzgGraph {id: row.id}) SET n = row.props, n:__LABEL__"
 _UPDATE_EDGES = "UNWIND $rows AS row " + _EDGE + " SET r = row.props"
-_CREATE_EDGES = (
-    "UNWIND $rows AS row "
-    "MATCH (a:OzgGraph {id: row.source}) MATCH (b:OzgGraph {id: row.target}) "
-    "CREATE (a)-[r:__TYPE__]->(b) SET r = row.props"
+_ENDS = (
+    "UNWIND $rows AS row MATCH (a:OzgGraph {id: row.source}) MATCH (b:OzgGraph {id: row.target}) "
 )
-_META = (
-    "MERGE (m:OzgGraphMeta {id: 'dataset'}) "
-    "SET m.loaded_at = CASE WHEN m.checksum = $checksum THEN m.loaded_at ELSE datetime() END, "
-    "m.checksum = $checksum, m.ozggraph_version = $version"
-)
+_CREATE_EDGES = _ENDS + "CREATE (a)-[r:__TYPE__]->(b) SET r = row.props"
+_MERGE_EDGES = _ENDS + "MERGE (a)-[r:__TYPE__ {id: row.id}]->(b) SET r = row.props"
 
 #: Called with (step description, rows done in this step, rows in this step).
 Progress = Callable[[str, int, int], None]
@@ -67,34 +99,87 @@ Progress = Callable[[str, int, int], None]
 
 @dataclass
 class LoadSummary:
-    """What a load changed, from the server's own counters."""
+    """What a load found and changed."""
 
     checksum: str
     nodes: int = 0
     relationships: int = 0
+    #: Rows written per kind: nodes_created, nodes_updated, relationships_deleted, ...
+    changes: dict[str, int] = field(default_factory=dict)
+    #: The server's own counters, added up over every batch.
     counters: dict[str, int] = field(default_factory=dict)
+    #: An earlier load had been left unfinished; this one finished it.
+    finished_unfinished: bool = False
+    #: The dataset marker was (re)written: a new checksum, or data imported in bulk.
+    marked: bool = False
+    batches: int = 0
+    seconds: float = 0.0
 
     @property
     def changed(self) -> bool:
-        keys = (
-            "nodes_created",
-            "nodes_deleted",
-            "relationships_created",
-            "relationships_deleted",
-            "labels_added",
-            "labels_removed",
-        )
-        return any(self.counters.get(k, 0) for k in keys)
+        return self.finished_unfinished or any(self.changes.values())
+
+    def describe(self) -> str:
+        """``unchanged``, or e.g. ``changed: 2 nodes updated, 5 relationships created``."""
+        parts = [f"{n:,} {kind.replace('_', ' ')}" for kind, n in self.changes.items() if n]
+        if self.finished_unfinished:
+            parts.append("an unfinished load completed")
+        if parts:
+            return "changed: " + ", ".join(parts)
+        return "data unchanged, dataset marker recorded" if self.marked else "unchanged"
 
 
-def constraint_statements() -> list[str]:
-    """Unique ``id`` on ``OzgGraph`` and on every label of the schema."""
-    return [cypher(_CONSTRAINT, label=label) for label in [MANAGED_LABEL, *NODE_TYPES]]
+# --- schema -------------------------------------------------------------------------
 
 
-def ensure_constraints(driver: neo4j.Driver, database: str) -> None:
-    for statement in constraint_statements():
-        driver.execute_query(statement, database_=database)
+def _labels_with(name: str) -> list[str]:
+    return [label for label, model in NODE_TYPES.items() if name in model.model_fields]
+
+
+def schema_statements() -> list[str]:
+    """Constraints and indexes the schema implies, each ``IF NOT EXISTS``.
+
+    Unique ``id`` on ``OzgGraph``, the meta node, every label and every
+    relationship type; a range index on ``ags`` for each label that has one;
+    one full-text index over ``name`` and ``aliases`` of every label; range
+    indexes on the analytics measures the query library ranks by.
+    """
+    labels = [MANAGED_LABEL, META_LABEL, *NODE_TYPES]
+    statements = [cypher(_NODE_UNIQUE, label=label) for label in labels]
+    statements += [cypher(_REL_UNIQUE, type=rtype) for rtype in EDGE_TYPES]
+    statements += [cypher(_AGS_INDEX, label=label) for label in _labels_with("ags")]
+    statements += [_MEASURE_INDEX.format(name=name) for name in RANKED_MEASURES]
+    named = sorted(set(_labels_with("name")) & set(_labels_with("aliases")))
+    statements.append(
+        f"CREATE FULLTEXT INDEX {NAME_INDEX} IF NOT EXISTS "
+        f"FOR (n:{'|'.join(named)}) ON EACH [n.name, n.aliases]"
+    )
+    return statements
+
+
+def ensure_schema(driver: neo4j.Driver, database: str) -> int:
+    """Create what :func:`schema_statements` lists; repair duplicates that block a constraint.
+
+    Returns how many duplicated relationships were removed (left by older loaders).
+    """
+    removed = 0
+    for statement in schema_statements():
+        try:
+            driver.execute_query(statement, database_=database)
+        except neo4j_errors.Neo4jError as exc:
+            rtype = next((t for t in EDGE_TYPES if f"ozggraph_{t}_id " in statement), None)
+            if rtype is None or "Schema.ConstraintCreationFailed" not in (exc.code or ""):
+                raise
+            with driver.session(database=database) as session:
+                done = session.run(cypher(_DEDUPLICATE, type=rtype)).consume()
+            removed += done.counters.relationships_deleted
+            driver.execute_query(statement, database_=database)
+    with driver.session(database=database) as session:
+        session.run("CALL db.awaitIndexes(300)").consume()
+    return removed
+
+
+# --- loading ------------------------------------------------------------------------
 
 
 def _check_kinds(graph: nx.MultiDiGraph) -> None:
@@ -106,6 +191,27 @@ def _check_kinds(graph: nx.MultiDiGraph) -> None:
         raise ValueError(f"not in the schema: {', '.join(sorted(unknown))}")
 
 
+def _storable(value: Any) -> bool:
+    """A value Neo4j can hold as a property: a scalar or a list of one kind of scalar."""
+    scalar = (str, int, float, bool)
+    if isinstance(value, list | tuple):
+        return all(isinstance(v, scalar) for v in value) and len({type(v) for v in value}) <= 1
+    return isinstance(value, scalar)
+
+
+def _check_values(graph: nx.MultiDiGraph) -> None:
+    """Refuse, before anything is written, a value the server would refuse mid-load."""
+    items = [(n, a) for n, a in graph.nodes(data=True)]
+    items += [(k, a) for _u, _v, k, a in graph.edges(keys=True, data=True)]
+    for item, attrs in items:
+        for key, value in attrs.items():
+            if value is not None and not _storable(value):
+                raise Neo4jError(
+                    f"{item}: property {key!r} holds {type(value).__name__} {value!r}, which "
+                    "Neo4j cannot store; nothing was written"
+                )
+
+
 def load(
     driver: neo4j.Driver,
     graph: nx.MultiDiGraph,
@@ -113,54 +219,95 @@ def load(
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
 ) -> LoadSummary:
-    """Make the database's ozggraph part equal to ``graph``, in one transaction."""
+    """Make the database's ozggraph part equal to ``graph`` (see the module's promise)."""
+    started = time.perf_counter()
     _check_kinds(graph)
-    ensure_constraints(driver, database)
+    _check_values(graph)
     summary = LoadSummary(graph.graph.get("checksum") or graph_checksum(graph))
     summary.nodes, summary.relationships = graph.number_of_nodes(), graph.number_of_edges()
+    writer = _Writer(driver, database, batch_size, progress)
     try:
-        with driver.session(database=database) as session, session.begin_transaction() as tx:
-            writer = _Writer(tx, batch_size, progress)
-            writer.apply(plan(read_current(tx), graph))
-            writer.run(_META, checksum=summary.checksum, version=__version__)
-            tx.commit()
+        duplicates = ensure_schema(driver, database)
+        current, state = read_state(driver, database)
+        todo = plan(current, graph)
+        summary.changes = {**todo.counts(), "duplicates_removed": duplicates}
+        summary.finished_unfinished = not state.complete
+        if todo.size() or state.checksum != summary.checksum or not state.complete:
+            summary.marked = True
+            writer.write(marker.START, checksum=summary.checksum)
+            writer.apply(todo)
+            writer.write(marker.FINISH, checksum=summary.checksum, version=__version__)
     except neo4j_errors.Neo4jError as exc:
+        raise Neo4jError(_failed(f"Neo4j refused a write: {first_line(exc)}", writer)) from None
+    except (neo4j_errors.DriverError, OSError) as exc:
         raise Neo4jError(
-            f"load failed and was rolled back, the database is unchanged: {exc.message}"
+            _failed(f"lost the connection to Neo4j ({first_line(exc)})", writer)
         ) from None
     summary.counters = dict(writer.counters)
+    summary.batches = writer.batches
+    summary.seconds = time.perf_counter() - started
     return summary
 
 
-def read_current(tx: neo4j.Transaction) -> Current:
-    """ozggraph's part of the database, read inside the load's own transaction."""
-    nodes = [(i, rec["labels"], props) for rec in tx.run(_READ_NODES) for i, props in rec["rows"]]
-    edges = [
-        (rid, rec["type"], a, b, props)
-        for rec in tx.run(_READ_EDGES)
-        for rid, a, b, props in rec["rows"]
-    ]
-    return current_from_records(nodes, edges)
+def _failed(cause: str, writer: _Writer) -> str:
+    if not writer.batches:
+        return f"load failed, nothing was written: {cause}"
+    return (
+        f"load stopped after {writer.batches:,} committed batches: {cause}; the database is "
+        "marked as holding an unfinished load: run 'ozggraph load' again to finish it"
+    )
+
+
+def read_state(driver: neo4j.Driver, database: str) -> tuple[Current, marker.Marker]:
+    """ozggraph's part of the database and its marker, streamed record by record."""
+    nodes, edges = [], []
+    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+        state = marker.read_marker(session)
+        for record in session.run(_READ_STATE):
+            node_id = record["id"]
+            nodes.append((node_id, record["labels"], record["props"]))
+            edges += [(rid, rtype, node_id, b, props) for rid, rtype, b, props in record["out"]]
+    return current_from_records(nodes, edges), state
 
 
 class _Writer:
-    """Runs the load statements in one transaction, adding up the server's counters."""
+    """Runs each batch in its own transaction, adding up the server's counters."""
 
-    def __init__(self, tx: neo4j.Transaction, batch_size: int, progress: Progress | None):
-        self.tx, self.batch_size, self.progress = tx, batch_size, progress
+    def __init__(
+        self, driver: neo4j.Driver, database: str, batch_size: int, progress: Progress | None
+    ):
+        self.driver, self.database = driver, database
+        self.batch_size, self.progress = batch_size, progress
         self.counters: dict[str, int] = defaultdict(int)
+        self.batches = 0
 
-    def run(self, query: str, **params: Any) -> None:
-        counters = self.tx.run(query, **params).consume().counters
+    def write(self, query: str, **params: Any) -> None:
+        """One transaction, retried by the driver on transient errors (deadlocks)."""
+
+        def work(tx: neo4j.ManagedTransaction) -> Any:
+            return tx.run(query, **params).consume().counters
+
+        with self.driver.session(database=self.database) as session:
+            counters = session.execute_write(work)
+        self.batches += 1
         for name, value in vars(counters).items():
             if isinstance(value, int) and not isinstance(value, bool):
                 self.counters[name.lstrip("_")] += value
 
-    def batched(self, step: str, query: str, rows: list[Any]) -> None:
-        for start in range(0, len(rows), self.batch_size):
-            self.run(query, rows=rows[start : start + self.batch_size])
+    def batched(self, step: str, query: str, rows: list[Any], fallback: str | None = None) -> None:
+        """``query`` over ``rows`` in batches; ``fallback`` redoes a batch a constraint refused."""
+        total = len(rows)
+        for start in range(0, total, self.batch_size):
+            batch = rows[start : start + self.batch_size]
+            try:
+                self.write(query, rows=batch)
+            except neo4j_errors.ConstraintError:
+                if fallback is None:
+                    raise
+                query = fallback  # a concurrent load got there first: MERGE from now on
+                self.write(query, rows=batch)
             if self.progress:
-                self.progress(step, min(start + self.batch_size, len(rows)), len(rows))
+                self.progress(step, min(start + self.batch_size, total), total)
 
     def apply(self, todo: Plan) -> None:
         """Deletions first, then label fixes, updates and creations."""
@@ -169,25 +316,23 @@ class _Writer:
         self.batched("delete nodes", _DELETE_NODES, todo.delete_nodes)
         for label, ids in todo.drop_labels.items():
             self.batched(f"relabel :{label}", cypher(_DROP_LABEL, label=label), ids)
-        for step, template, groups in (
-            ("update", _UPDATE_NODES, todo.update_nodes),
-            ("create", _CREATE_NODES, todo.create_nodes),
-        ):
-            for label, rows in groups.items():
-                self.batched(f"{step} :{label}", cypher(template, label=label), rows)
-        for step, template, groups in (
-            ("update", _UPDATE_EDGES, todo.update_edges),
-            ("create", _CREATE_EDGES, todo.create_edges),
-        ):
-            for rtype, rows in groups.items():
-                self.batched(f"{step} :{rtype}", cypher(template, type=rtype), rows)
+        for label, rows in todo.update_nodes.items():
+            self.batched(f"update :{label}", cypher(_UPDATE_NODES, label=label), rows)
+        for label, rows in todo.create_nodes.items():
+            create, merge = (cypher(q, label=label) for q in (_CREATE_NODES, _MERGE_NODES))
+            self.batched(f"create :{label}", create, rows, fallback=merge)
+        for rtype, rows in todo.update_edges.items():
+            self.batched(f"update :{rtype}", cypher(_UPDATE_EDGES, type=rtype), rows)
+        for rtype, rows in todo.create_edges.items():
+            create, merge = (cypher(q, type=rtype) for q in (_CREATE_EDGES, _MERGE_EDGES))
+            rows.sort(key=lambda row: row["source"])  # neighbours share pages and locks
+            self.batched(f"create :{rtype}", create, rows, fallback=merge)
 
 
 def loaded_checksum(driver: neo4j.Driver, database: str) -> str | None:
-    """Checksum recorded by the last load, or ``None`` if nothing was loaded."""
+    """Checksum of the dataset the database holds, or ``None`` (nothing loaded, or unfinished)."""
     records, _, _ = driver.execute_query(
-        cypher("MATCH (m:__META__ {id: 'dataset'}) RETURN m.checksum AS checksum", meta=META_LABEL),
-        database_=database,
-        routing_=neo4j.RoutingControl.READ,
+        marker.READ_MARKER, database_=database, routing_=neo4j.RoutingControl.READ
     )
-    return records[0]["checksum"] if records else None
+    state = marker.marker_from(records)
+    return state.checksum if state.complete else None

@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import neo4j
-import networkx as nx
 import pytest
 
 import ozggraph
@@ -16,6 +15,7 @@ from ozggraph.errors import Neo4jError
 from ozggraph.neo4j.connection import Settings, connect
 from ozggraph.neo4j.load import load
 from ozggraph.neo4j.read import read_graph
+from ozggraph.schema import EDGE_TYPES
 
 pytestmark = pytest.mark.integration
 MINI = Path(__file__).parents[1] / "fixtures" / "mini"
@@ -73,30 +73,23 @@ def test_edited_dataset_replaces_the_old_but_not_foreign_data(neo4j_driver, neo4
     neo4j_driver.execute_query("MATCH ()-[r:PART_OF {mine: true}]->() DELETE r", database_=db)
 
 
-def test_failed_load_leaves_the_database_as_it_was(neo4j_driver, neo4j_settings) -> None:
-    db = _db(neo4j_settings)
-    before = load(neo4j_driver, ozggraph.load_graph(MINI), db).checksum
-    broken = nx.MultiDiGraph(ozggraph.load_graph(MINI))
-    broken.remove_node("ags-06532023")  # would be deleted early in the transaction
-    broken.add_node("new-node", label="Topic", name="New")
-    # The last relationship type written carries a map, which Neo4j cannot store.
-    broken.add_edge(
-        "ekom21", "sol-ekom21-platform", key="OPERATES:x", type="OPERATES", note={"not": "storable"}
-    )
-    with pytest.raises(Neo4jError, match="rolled back, the database is unchanged"):
-        load(neo4j_driver, broken, db)
-    assert read_graph(neo4j_driver, db).graph["checksum"] == before
-
-
 def test_constraints_come_from_the_schema(neo4j_driver, neo4j_settings) -> None:
     load(neo4j_driver, ozggraph.load_graph(MINI), _db(neo4j_settings))
     records, _, _ = neo4j_driver.execute_query(
         "SHOW CONSTRAINTS YIELD labelsOrTypes, properties, type "
-        "WHERE type = 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties",
+        "WHERE type ENDS WITH 'UNIQUENESS' RETURN labelsOrTypes[0] AS label, properties",
         database_=_db(neo4j_settings),
     )
     unique_on_id = {r["label"] for r in records if r["properties"] == ["id"]}
     assert {"OzgGraph", "Municipality", "Source", "Solution"} <= unique_on_id
+    assert set(EDGE_TYPES) <= unique_on_id  # relationships too
+    indexes, _, _ = neo4j_driver.execute_query(
+        "SHOW INDEXES YIELD name, type RETURN collect([name, type]) AS all",
+        database_=_db(neo4j_settings),
+    )
+    names = dict(indexes[0]["all"])
+    assert names["ozggraph_names"] == "FULLTEXT"
+    assert names["ozggraph_Municipality_ags"] == "RANGE"
 
 
 def _cli(
@@ -181,3 +174,107 @@ def test_cli_load_then_stats_from_neo4j(neo4j_settings) -> None:
     assert checksum in result.stdout
     result, _ = _cli("stats", "--backend", "neo4j", *args, env_password=neo4j_settings.password)
     assert result.returncode == 0 and checksum in result.stdout.replace("\n", "")
+
+
+@pytest.mark.parametrize(
+    ("uri", "says"),
+    [
+        ("http://127.0.0.1:7474", "is not a Bolt address (that is Neo4j Browser's web address)"),
+        ("https://example.org", "is not a Bolt address"),
+        ("bolt://neo4j:Secret-In-Uri-1@127.0.0.1:7687", "the Neo4j URI carries a user name"),
+    ],
+)
+def test_uri_mistakes_are_one_line_before_connecting(uri: str, says: str) -> None:
+    result, seconds = _cli("stats", "--backend", "neo4j", "--uri", uri, env_password="pw-12345678")
+    assert result.returncode == 1 and seconds < 20
+    assert len(result.stderr.strip().splitlines()) == 1 and says in result.stderr
+    assert "Secret-In-Uri-1" not in result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("scheme", ["bolt+s", "neo4j+s", "bolt+ssc"])
+def test_tls_to_a_plain_server_is_named(neo4j_settings, scheme: str) -> None:
+    uri = neo4j_settings.uri.replace("bolt://", f"{scheme}://")
+    result, seconds = _cli(
+        "stats", "--backend", "neo4j", "--uri", uri, env_password=neo4j_settings.password
+    )
+    assert result.returncode == 1 and seconds < 20
+    plain = scheme.split("+")[0]
+    assert result.stderr.strip() == (
+        f"Error: Neo4j at {uri} does not speak TLS on this port: use {plain}:// for an "
+        "unencrypted server, or enable Bolt TLS on it"
+    )
+
+
+@pytest.fixture(scope="module")
+def tls_server(tmp_path_factory):  # type: ignore[no-untyped-def]
+    """A dev server that requires TLS with a self-signed certificate."""
+    import shutil
+
+    from ozggraph.neo4j.devserver import DevServer, DevServerError
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a certificate")
+    certs = tmp_path_factory.mktemp("certs")
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=127.0.0.1", "-keyout", str(certs / "private.key"),
+         "-out", str(certs / "public.crt")],
+        check=True, capture_output=True,
+    )  # fmt: skip
+
+    class TlsServer(DevServer):
+        def _write_conf(self, home: Path) -> Path:
+            conf = super()._write_conf(home)
+            text = (conf / "neo4j.conf").read_text()
+            text = text.replace("server.bolt.tls_level=DISABLED", "server.bolt.tls_level=REQUIRED")
+            text += (
+                "dbms.ssl.policy.bolt.enabled=true\n"
+                f"dbms.ssl.policy.bolt.base_directory={certs}\n"
+                "dbms.ssl.policy.bolt.private_key=private.key\n"
+                "dbms.ssl.policy.bolt.public_certificate=public.crt\n"
+                "dbms.ssl.policy.bolt.client_auth=NONE\n"
+            )
+            (conf / "neo4j.conf").write_text(text)
+            return conf
+
+    server = TlsServer()
+    server.uri = "bolt+ssc://"  # _wait_ready connects with self.uri: set after the port
+    original = server._wait_ready
+
+    def wait_ready() -> None:
+        server.uri = f"bolt+ssc://127.0.0.1:{server.port}"
+        original()
+
+    server._wait_ready = wait_ready  # type: ignore[method-assign]
+    try:
+        server.start()
+    except DevServerError as exc:
+        pytest.fail(f"TLS dev server did not start: {exc}")
+    yield server
+    server.stop()
+
+
+@pytest.mark.parametrize(
+    ("scheme", "says"),
+    [
+        ("bolt", "requires TLS: use bolt+s:// (bolt+ssc:// for a self-signed certificate)"),
+        ("neo4j", "requires TLS: use neo4j+s:// (neo4j+ssc:// for a self-signed certificate)"),
+        ("bolt+s", "presents a TLS certificate this machine does not trust"),
+        ("neo4j+s", "presents a TLS certificate this machine does not trust"),
+    ],
+)
+def test_tls_mistakes_against_a_tls_server_are_named(tls_server, scheme: str, says: str) -> None:
+    uri = f"{scheme}://127.0.0.1:{tls_server.port}"
+    result, seconds = _cli(
+        "stats", "--backend", "neo4j", "--uri", uri, env_password=tls_server.password
+    )
+    assert result.returncode == 1 and seconds < 20
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+    assert says in result.stderr and tls_server.password not in result.stderr
+
+
+def test_self_signed_tls_works_with_ssc(tls_server) -> None:
+    settings = Settings(f"bolt+ssc://127.0.0.1:{tls_server.port}", "neo4j", tls_server.password)
+    with connect(settings) as driver:
+        assert driver.execute_query("RETURN 1 AS one").records[0]["one"] == 1
