@@ -1,8 +1,8 @@
 // Question: Which bodies (or other nodes) have a name, alias or id containing a text?
 //
 // Parameters:
-//   text (string): part of the name, an alias or the id; any case
-//   :param text => 'Bensheim';
+//   name (string): part of the name, an alias or the id; any case
+//   :param name => 'Bensheim';
 //   limit (int, default 25): at most this many rows
 //   :param limit => 25;
 //
@@ -17,9 +17,9 @@
 //   exact name comes before longer ones that contain it.
 
 MATCH (n:OzgGraph)
-WHERE toLower(n.name) CONTAINS toLower($text)
-   OR n.id CONTAINS toLower($text)
-   OR any(alias IN coalesce(n.aliases, []) WHERE toLower(alias) CONTAINS toLower($text))
+WHERE toLower(n.name) CONTAINS toLower($name)
+   OR n.id CONTAINS toLower($name)
+   OR any(alias IN coalesce(n.aliases, []) WHERE toLower(alias) CONTAINS toLower($name))
 RETURN
   n.id AS id,
   [label IN labels(n) WHERE label <> 'OzgGraph'][0] AS label,

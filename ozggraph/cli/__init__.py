@@ -21,10 +21,13 @@ from ozggraph.errors import OzgGraphError
 #: Command name -> module of this package that defines it, in ``--help`` order.
 COMMAND_MODULES: dict[str, str] = {
     "report": "report",
+    "find": "lookup",
+    "show": "lookup",
     "analyze": "report",
     "validate": "dataset",
     "stats": "dataset",
     "export": "dataset",
+    "server": "server",
     "load": "neo4j",
     "query": "query",
     "cypher": "query",
@@ -59,6 +62,8 @@ def cli() -> None:
     Start here:
       ozggraph report              # the cooperation report, embedded dataset
       ozggraph validate seed/      # check the dataset strictly
+      ozggraph find Gießen         # which body is which; ozggraph show ID: its ties
+      ozggraph server start        # local Neo4j + Browser for Cypher
       ozggraph --help / ozggraph COMMAND --help
     """
 

@@ -25,7 +25,7 @@ def load(dataset_path: Path | None, **conn: str) -> None:
       export NEO4J_URI=bolt://localhost:7687 NEO4J_PASSWORD=...
       ozggraph load
     """
-    settings = Settings(**conn)
+    settings = Settings.resolve(**conn)
     graph = load_graph(dataset_path)  # validate before touching the server
     with connect(settings) as driver:
         if sys.stdout.isatty():

@@ -94,11 +94,11 @@ def test_every_query_has_its_answer_tested_here() -> None:
 
 
 def test_find_body(run: Run) -> None:
-    first = run("find_body", text="bensheim").rows[0]
+    first = run("find_body", name="bensheim").rows[0]
     assert (first["id"], first["label"], first["land"]) == (BENSHEIM, "Municipality", "Hessen")
-    by_alias = run("find_body", text="IKZ-Viernheim").rows
+    by_alias = run("find_body", name="IKZ-Viernheim").rows
     assert [row["id"] for row in by_alias] == [RHEIN_NECKAR]
-    assert len(run("find_body", text="a", limit=3).rows) == 3
+    assert len(run("find_body", name="a", limit=3).rows) == 3
 
 
 def test_cooperation_members(run: Run) -> None:
@@ -474,10 +474,10 @@ EVIL = "'}) DETACH DELETE n //"
 
 def test_parameter_values_never_reach_the_query_text(run: Run, loaded_neo4j, neo4j_settings):
     before = fingerprint(loaded_neo4j, neo4j_settings.database)
-    evil = run("find_body", text=EVIL)
+    evil = run("find_body", name=EVIL)
     assert evil.rows == []
     assert evil.text == get_query("find_body").text
-    assert evil.stamp.query_sha256 == run("find_body", text="Bensheim").stamp.query_sha256
+    assert evil.stamp.query_sha256 == run("find_body", name="Bensheim").stamp.query_sha256
     echoed = run_cypher(loaded_neo4j, "RETURN $x AS x", {"x": EVIL}, neo4j_settings.database)
     assert echoed.rows == [{"x": EVIL}]
     assert fingerprint(loaded_neo4j, neo4j_settings.database) == before
