@@ -159,9 +159,7 @@ def resolve(graph: nx.MultiDiGraph, body: str) -> str:
         return body
     exact = [m for m in find(graph, body) if m.matched in ("name", "alias")]
     folded = _fold(body.strip())
-    exact = [
-        m for m in exact if _fold(m.name) == folded or folded in (_fold(a) for a in m.aliases)
-    ]
+    exact = [m for m in exact if _fold(m.name) == folded or folded in (_fold(a) for a in m.aliases)]
     if len(exact) == 1:
         return exact[0].id
     if not exact:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import click
@@ -34,6 +35,8 @@ def server_group() -> None:
 @click.option("--heap", default="1g", show_default=True, help="JVM heap of the server.")
 def start(dataset_path: Path | None, bolt_port: int, http_port: int, heap: str) -> None:
     """Start the local server (once), loading the dataset if it is not there yet."""
+    # An empty database answers the checksum look-up with "unknown label" notices.
+    logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     result = local.start(
         dataset_path,
         bolt_port=bolt_port,

@@ -5,13 +5,14 @@ favourites (kept in the web page's local storage, so every browser profile would
 have to be filled by hand), ``browser.post_connect_cmd`` (one command run after
 login) and guides (``:guide URL``: HTML slides in the sidebar whose code blocks
 are put into the editor with one click). ozggraph uses the last two together: the
-guide is written from ``cypher/*.cypher`` (question, ``:param`` lines, the query)
+guide is written from ``cypher/*.cypher`` (question, a ``:params`` line, the query)
 and ``browser.post_connect_cmd`` opens it after every login.
 
-Browser loads a guide only from a host in ``browser.remote_content_hostname_whitelist`` (its name in Neo4j 5.26)
-and over HTTP, so the guide has to be served by something; the only web server
-running is Neo4j's own, which serves Browser's files from the ``browser/`` folder
-of the first class-path entry holding one. :func:`browser_jar` therefore writes
+Browser loads a guide only over HTTP from a host the server allows (setting
+``browser.remote_content_hostname_whitelist``, its name in Neo4j 5.26), so the
+guide has to be served by something; the only web server running is Neo4j's
+own, which serves Browser's files from the ``browser/`` folder of the first
+class-path entry holding one. :func:`browser_jar` therefore writes
 a copy of the Browser jar with the guide added (``browser/ozggraph/guide.html``)
 and the server puts it first on its class path. No other process, no network.
 
@@ -29,7 +30,14 @@ from pathlib import Path
 
 from ozggraph.queries import Query, list_queries
 
-__all__ = ["GUIDE_PATH", "browser_jar", "browser_settings", "guide_html", "guide_url"]
+__all__ = [
+    "GUIDE_PATH",
+    "browser_jar",
+    "browser_settings",
+    "guide_html",
+    "guide_url",
+    "params_command",
+]
 
 #: Where the guide is served, below the server's HTTP root.
 GUIDE_PATH = "/browser/ozggraph/guide.html"
@@ -49,13 +57,18 @@ def browser_settings(http_port: int) -> dict[str, str]:
     }
 
 
+def params_command(query: Query) -> str:
+    """The Browser command setting every parameter: examples, else the defaults."""
+    values = [
+        f"{p.name}: {_literal(p.example if p.required else p.default)}" for p in query.parameters
+    ]
+    return ":params {" + ", ".join(values) + "}"
+
+
 def _slide(query: Query) -> str:
-    params = "\n".join(
-        f":param {p.name} => {_literal(p.example)}" for p in query.parameters if p.required
-    )
-    optional = [p for p in query.parameters if not p.required]
     rows = "".join(
-        f"<li><code>{html.escape(p.name)}</code> ({html.escape(p.type)}): "
+        f"<li><code>{html.escape(p.name)}</code> ({html.escape(p.type)}"
+        f"{'' if p.required else ', default ' + html.escape(_literal(p.default))}): "
         f"{html.escape(p.description)}</li>"
         for p in query.parameters
     )
@@ -65,16 +78,14 @@ def _slide(query: Query) -> str:
         f"<h3>{html.escape(query.name)}</h3>",
         f"<p class='lead'>{html.escape(query.question)}</p>",
     ]
-    if rows:
+    if query.parameters:
         parts.append(f"<ul>{rows}</ul>")
-    if params:
-        parts.append("<p>1. Set the parameters (edit the values, then run):</p>")
-        parts.append(f"<pre class='pre-scrollable code runnable'>{html.escape(params)}</pre>")
-    if optional:
-        defaults = ", ".join(f"{p.name} = {_literal(p.default)}" for p in optional)
-        parts.append(f"<p>Optional, with defaults: {html.escape(defaults)}.</p>")
-    step = "2. Run the query:" if params else "Run the query:"
-    parts.append(f"<p>{step}</p>")
+        parts.append("<p>1. Set the parameters (click, edit the values, run):</p>")
+        command = html.escape(params_command(query))
+        parts.append(f"<pre class='pre-scrollable code runnable'>{command}</pre>")
+        parts.append("<p>2. Run the query:</p>")
+    else:
+        parts.append("<p>Run the query:</p>")
     parts.append(f"<pre class='pre-scrollable code runnable'>{html.escape(body.strip())}</pre>")
     if query.notes:
         parts.append(f"<p><small>{html.escape(query.notes)}</small></p>")
