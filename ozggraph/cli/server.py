@@ -34,7 +34,14 @@ def server_group() -> None:
 @click.option("--http-port", type=int, default=0, help="Default: as last time, else 7474.")
 @click.option("--heap", default="1g", show_default=True, help="JVM heap of the server.")
 def start(dataset_path: Path | None, bolt_port: int, http_port: int, heap: str) -> None:
-    """Start the local server (once), loading the dataset if it is not there yet."""
+    """Start the local server (once), loading the dataset if it is not there yet.
+
+    \b
+    Examples:
+      ozggraph server start
+      ozggraph server start --http-port 17474 --bolt-port 17687
+      OZGGRAPH_HOME=/tmp/ozg ozggraph server start --dataset my-seed/
+    """
     # An empty database answers the checksum look-up with "unknown label" notices.
     logging.getLogger("neo4j.notifications").setLevel(logging.ERROR)
     result = local.start(
@@ -62,14 +69,24 @@ def start(dataset_path: Path | None, bolt_port: int, http_port: int, heap: str) 
 
 @server_group.command("stop")
 def stop() -> None:
-    """Stop the local server; the database stays for the next start."""
+    """Stop the local server; the database stays for the next start.
+
+    \b
+    Example:
+      ozggraph server stop
+    """
     pid = local.stop()
     click.echo("Neo4j is not running." if pid is None else f"Neo4j stopped (pid {pid}).")
 
 
 @server_group.command("status")
 def status() -> None:
-    """What runs, where, and which dataset checksum its database holds (exit 1: not running)."""
+    """What runs, where, and which dataset checksum its database holds (exit 1: not running).
+
+    \b
+    Example:
+      ozggraph server status
+    """
     home = local.home_dir()
     state = local.running(home)
     if state is None:
@@ -91,7 +108,12 @@ def status() -> None:
 
 @server_group.command("password")
 def password() -> None:
-    """Print the password of user neo4j on the local server (you asked for it)."""
+    """Print the password of user neo4j on the local server (you asked for it).
+
+    \b
+    Example:
+      ozggraph server password | xclip -selection clipboard
+    """
     click.echo(local.password())
 
 

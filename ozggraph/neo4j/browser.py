@@ -5,7 +5,7 @@ favourites (kept in the web page's local storage, so every browser profile would
 have to be filled by hand), ``browser.post_connect_cmd`` (one command run after
 login) and guides (``:guide URL``: HTML slides in the sidebar whose code blocks
 are put into the editor with one click). ozggraph uses the last two together: the
-guide is written from ``cypher/*.cypher`` (question, a ``:params`` line, the query)
+guide is written from ``cypher/*.cypher`` (question, ``:param`` commands, the query)
 and ``browser.post_connect_cmd`` opens it after every login.
 
 Browser loads a guide only over HTTP from a host the server allows (setting
@@ -36,7 +36,7 @@ __all__ = [
     "browser_settings",
     "guide_html",
     "guide_url",
-    "params_command",
+    "param_commands",
 ]
 
 #: Where the guide is served, below the server's HTTP root.
@@ -57,12 +57,17 @@ def browser_settings(http_port: int) -> dict[str, str]:
     }
 
 
-def params_command(query: Query) -> str:
-    """The Browser command setting every parameter: examples, else the defaults."""
-    values = [
-        f"{p.name}: {_literal(p.example if p.required else p.default)}" for p in query.parameters
+def param_commands(query: Query) -> list[str]:
+    """One Browser ``:param`` command per parameter: the header's example, else the default.
+
+    ``:param name => value`` has Browser evaluate the value as Cypher, so ``25`` stays an
+    integer (``:params {limit: 25}`` would send the float 25.0, which ``LIMIT`` refuses).
+    Each is its own block: a parameter set in a multi-statement run does not outlive it.
+    """
+    return [
+        f":param {p.name} => {_literal(p.example if p.required else p.default)}"
+        for p in query.parameters
     ]
-    return ":params {" + ", ".join(values) + "}"
 
 
 def _slide(query: Query) -> str:
@@ -80,9 +85,9 @@ def _slide(query: Query) -> str:
     ]
     if query.parameters:
         parts.append(f"<ul>{rows}</ul>")
-        parts.append("<p>1. Set the parameters (click, edit the values, run):</p>")
-        command = html.escape(params_command(query))
-        parts.append(f"<pre class='pre-scrollable code runnable'>{command}</pre>")
+        parts.append("<p>1. Set each parameter (click, edit the value, run):</p>")
+        for command in param_commands(query):
+            parts.append(f"<pre class='pre-scrollable code runnable'>{html.escape(command)}</pre>")
         parts.append("<p>2. Run the query:</p>")
     else:
         parts.append("<p>Run the query:</p>")

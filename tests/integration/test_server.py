@@ -174,15 +174,24 @@ def test_neo4j_browser_logs_in_and_runs_a_library_query(home: Home, tmp_path: Pa
             page.locator("li", has_text="find_body").first.wait_for()
             while not page.locator("h3", has_text="find_body").is_visible():
                 page.get_by_text("Next", exact=True).click()
-            page.locator("pre.runnable", has_text=":params").click()
-            editor = page.locator(".monaco-editor").first
-            editor.click()
-            page.keyboard.press("Control+A")
-            page.keyboard.type(":params {name: 'Gießen', limit: 25}")
+            page.locator("pre.runnable", has_text=":param name").click()
+            page.locator(".monaco-editor").first.click()
+            page.keyboard.press("Control+A")  # the analyst's own value instead of the example
+            page.keyboard.type(":param name => 'Gießen'")
             page.click("[data-testid=editor-Run]")
-            page.get_by_text("Successfully set your parameters").first.wait_for(timeout=60_000)
+            done = page.get_by_text("Successfully set your parameters")
+            done.first.wait_for(timeout=60_000)
+            page.locator("pre.runnable", has_text=":param limit").click()
+            page.locator(".monaco-editor").first.click()
+            page.keyboard.press("Control+Enter")
+            page.wait_for_function(
+                "n => document.body.innerText.split('Successfully set your parameters').length > n",
+                arg=2,
+                timeout=60_000,
+            )
             page.locator("pre.runnable", has_text="MATCH (n:OzgGraph)").click()
-            page.click("[data-testid=editor-Run]")
+            page.locator(".monaco-editor").first.click()
+            page.keyboard.press("Control+Enter")
             cell = page.get_by_text("ags-06531005", exact=False).first
             cell.wait_for(timeout=120_000)
             text = page.locator("main, body").first.inner_text()

@@ -14,7 +14,7 @@ import pytest
 
 from ozggraph.errors import Neo4jError
 from ozggraph.neo4j import devserver, server
-from ozggraph.neo4j.browser import GUIDE_PATH, browser_jar, guide_html, params_command
+from ozggraph.neo4j.browser import GUIDE_PATH, browser_jar, guide_html, param_commands
 from ozggraph.neo4j.settings import Settings
 from ozggraph.queries import list_queries, parse_literal
 
@@ -126,18 +126,17 @@ def test_the_pom_brings_neo4j_browser() -> None:
     assert "<artifactId>neo4j-browser</artifactId>" in pom and "5.24.0" in pom
 
 
-def test_guide_has_every_library_query_with_a_params_command_browser_accepts() -> None:
+def test_guide_has_every_library_query_with_param_commands_browser_accepts() -> None:
     html = guide_html()
     for query in list_queries():
         assert f"<h3>{query.name}</h3>" in html
-        command = params_command(query)
-        if query.parameters:
-            assert command.startswith(":params {")
-            for p in query.parameters:
-                assert f"{p.name}: " in command
+        commands = param_commands(query)
+        assert [c.split()[1] for c in commands] == [p.name for p in query.parameters]
+        for command in commands:  # the form the query headers document, evaluated as Cypher
+            assert command.startswith(":param ") and " => " in command
+            parse_literal(command.split(" => ", 1)[1])
     find_body = next(q for q in list_queries() if q.name == "find_body")
-    assert params_command(find_body) == ":params {name: 'Bensheim', limit: 25}"
-    assert parse_literal("'Bensheim'") == "Bensheim"
+    assert param_commands(find_body) == [":param name => 'Bensheim'", ":param limit => 25"]
 
 
 def test_browser_jar_adds_the_guide_and_is_rebuilt_only_when_it_changes(tmp_path: Path) -> None:

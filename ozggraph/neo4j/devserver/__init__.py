@@ -1,10 +1,10 @@
 """Run a real Neo4j Community 5.26 server for development and tests, without Docker.
 
-The server's jars are resolved from Maven Central once (see :func:`assemble`) and
-cached; :class:`DevServer` then starts ``org.neo4j.server.CommunityEntryPoint`` on
-a free loopback port with a fresh data directory.  Requires ``java`` (17+) and,
-for the first assembly only, ``mvn``.  ``python -m ozggraph.neo4j.devserver``
-offers a small CLI (see ``__main__.py``).
+The server's jars (and Neo4j Browser's) are resolved from Maven Central once (see
+:func:`assemble`) and cached; :class:`DevServer` then starts
+``org.neo4j.server.CommunityEntryPoint`` on a free loopback port, with a fresh data
+directory or a kept one. Requires ``java`` (17+) and, for the first assembly only,
+``mvn``. ``ozggraph server`` (:mod:`ozggraph.neo4j.server`) runs one for analysts.
 """
 
 from __future__ import annotations
