@@ -88,7 +88,7 @@ def show(body: str, fmt: str, dataset_path: Path | None) -> None:
         for column in ("other", "date", "evidence", "details", "sources"):
             table.add_column(column, overflow="fold")
         for tie in group.ties:
-            details = ", ".join(f"{k}={v}" for k, v in tie.details.items())
+            details = ", ".join(f"{k}={_value(v)}" for k, v in tie.details.items())
             table.add_row(
                 f"{tie.other_name} ({tie.other_label}, {tie.other})",
                 tie.date or "",
@@ -101,6 +101,13 @@ def show(body: str, fmt: str, dataset_path: Path | None) -> None:
         console.print("Sources:", highlight=False)
         for source, title in view.sources.items():
             console.print(f"  {source}: {title}", highlight=False, soft_wrap=True)
+
+
+def _value(value: object) -> str:
+    """130000.0 as 130,000; other values as they are."""
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    return str(value)
 
 
 COMMANDS = [find, show]

@@ -218,6 +218,7 @@ def start(
     http_port: int = 0,
     heap: str = "1g",
     pagecache: str = "256m",
+    startup_timeout: float = 300.0,
     say: Callable[[str], None] = lambda _line: None,
 ) -> StartResult:
     """Start the local server (or find it running) and make it hold the dataset.
@@ -255,6 +256,7 @@ def start(
                     pagecache=pagecache,
                     settings=browser_settings(http),
                     classpath=(guide_jar,),
+                    startup_timeout=startup_timeout,
                 )
                 server.start()
             except DevServerError as exc:

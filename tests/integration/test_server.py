@@ -217,3 +217,15 @@ def test_stop_then_start_reuses_the_database(home: Home) -> None:
     assert "not reloaded" in out
     res = home.run("query", "find_body", "--param", "name=Bensheim", "--format", "json")
     assert json.loads(res.stdout)["rows"][0]["id"] == "ags-06431002"
+
+
+def test_the_cached_assembly_holds_browser_and_is_reused_offline(
+    home: Home, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ozggraph.neo4j import devserver
+
+    lib = devserver.assemble()
+    assert devserver.jar(lib, "neo4j-browser-").name == "neo4j-browser-5.24.0.jar"
+    assert (lib / ".pom-sha256").read_text().strip() == devserver.pom_digest()
+    monkeypatch.setenv("PATH", "")  # no mvn to be found: a complete cache must not need it
+    assert devserver.assemble() == lib
