@@ -42,7 +42,7 @@ OZGGRAPH = (sys.executable, "-c", "from ozggraph.cli import main; main()")
 def run(loaded_neo4j: neo4j.Driver, neo4j_settings) -> Run:
     """``run(name, **params)``: a library query on the loaded dataset."""
 
-    def run(name: str, **params: Any) -> QueryResult:
+    def run(name: str, /, **params: Any) -> QueryResult:  # find_body takes a "name" too
         return run_query(loaded_neo4j, name, params, neo4j_settings.database)
 
     return run
@@ -52,7 +52,7 @@ def run(loaded_neo4j: neo4j.Driver, neo4j_settings) -> Run:
 def run_after(loaded_neo4j: neo4j.Driver, neo4j_settings) -> Callable[..., list[dict[str, Any]]]:
     """``run_after(setup, name, **params)``: the query's rows after ``setup``, all rolled back."""
 
-    def run_after(setup: str, name: str, **params: Any) -> list[dict[str, Any]]:
+    def run_after(setup: str, name: str, /, **params: Any) -> list[dict[str, Any]]:
         query = get_query(name)
         with loaded_neo4j.session(database=neo4j_settings.database) as session:
             tx = session.begin_transaction()
