@@ -11,12 +11,17 @@ from typing import Any
 
 import numpy as np
 
+from ozggraph.importers.efa import STAGE_EVIDENCE
+from ozggraph.schema import EDGE_TYPES
+
+CLAIMS = frozenset(t for t, model in EDGE_TYPES.items() if model.claim)
+
 SRC_TERRITORY = "src-synthetic-2025-01-01-territory"
 SRC_COOPERATION = "src-synthetic-2025-01-01-cooperations"
 SRC_FUNDING = "src-synthetic-2025-01-01-funding"
 SRC_SOLUTIONS = "src-synthetic-2025-01-01-solutions"
 SRC_ORGANISATIONS = "src-synthetic-2025-01-01-organisations"
-STATUSES = ("awarded", "promised", "planned", "agreed")
+STATUSES = ("fact", "promised", "planned", "agreed")  # evidence of money (fact = awarded)
 STATUS_P = (0.55, 0.2, 0.15, 0.1)
 STAGES = ("interest", "planned", "contract", "connected", "live")
 STAGE_P = (0.1, 0.15, 0.15, 0.2, 0.4)
@@ -95,6 +100,8 @@ class Builder:
             return
         self._seen.add(rel_id)
         attrs = {"type": type_, **{k: v for k, v in props.items() if v is not None}}
+        if type_ in CLAIMS and "evidence" not in attrs:  # every claim carries its evidence
+            attrs["evidence"] = STAGE_EVIDENCE.get(attrs.get("stage", ""), "fact")
         attrs["sources"] = self._sources[source]
         self.edges.append((u, v, rel_id, attrs))
 
@@ -163,7 +170,8 @@ def programmes(b: Builder, rng: Rand, lands: list[Land], n: int) -> None:
             SRC_FUNDING,
             name=f"Programm {i} (synthetic)",
             amount_eur=total,
-            status=rng.picks(STATUSES, STATUS_P, 1)[0],
+            amount_kind="exact",
+            evidence=rng.picks(STATUSES, STATUS_P, 1)[0],
             date=rng.dates(1, 2017, 2024)[0],
         )
         b.edge(
@@ -172,7 +180,8 @@ def programmes(b: Builder, rng: Rand, lands: list[Land], n: int) -> None:
             prog,
             SRC_FUNDING,
             amount_eur=total,
-            status="agreed",
+            amount_kind="exact",
+            evidence="agreed",
             date=rng.dates(1, 2017, 2024)[0],
         )
         participants = _participants(rng, lands, land, federal, int(rng.np.poisson(80)))
@@ -192,7 +201,8 @@ def programmes(b: Builder, rng: Rand, lands: list[Land], n: int) -> None:
                     SRC_FUNDING,
                     key=f"p{i}",
                     amount_eur=shares[j],
-                    status=statuses[j],
+                    amount_kind="exact",
+                    evidence=statuses[j],
                     date=paid[j],
                     programme=prog if direct else None,
                 )

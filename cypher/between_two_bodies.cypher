@@ -17,6 +17,7 @@
 //   path: the path as text, arrows in the relationships' direction
 //   via: names of the nodes between a and b
 //   types: relationship types along the path
+//   evidence: evidence of each relationship along the path (null where it is no claim)
 //   relationship_ids: ids of the relationships (see relationship_sources)
 //
 // Notes: paths visit no node twice; shortest first. Hops are capped at 3 because a
@@ -39,5 +40,6 @@ RETURN
     + ns[i + 1].name) AS path,
   [n IN ns[1..-1] | n.name] AS via,
   [r IN rs | type(r)] AS types,
+  [r IN rs | r.evidence] AS evidence,
   [r IN rs | r.id] AS relationship_ids
 ORDER BY hops, path

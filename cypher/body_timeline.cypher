@@ -13,6 +13,7 @@
 //   type: relationship type, or the label of a neighbouring node whose own date it is
 //   other_id: id of the node at the other end (or of the dated neighbour)
 //   relationship_id: id of the relationship (see relationship_sources); null for a node's date
+//   evidence: how sure the fact is (a claim's or an Event's evidence), else null
 //   sources: ids of the Source nodes behind it
 //
 // Notes: partial dates sort as text, so '2021' comes before '2021-03-30'.
@@ -26,7 +27,8 @@ CALL (body) {
   WITH body, pair WHERE pair[1] IS NOT NULL
   RETURN pair[1] AS date, pair[0] AS kind, body.name AS fact,
          [label IN labels(body) WHERE label <> 'OzgGraph'][0] AS type,
-         body.id AS other_id, null AS relationship_id, body.sources AS sources
+         body.id AS other_id, null AS relationship_id, body.sources AS sources,
+         body.evidence AS evidence
   UNION
   // dates of its relationships; undated ones by the date they were first reported
   MATCH (body)-[r]-(other:OzgGraph)
@@ -42,8 +44,9 @@ CALL (body) {
   WITH body, r, other, pair WHERE pair[1] IS NOT NULL
   RETURN pair[1] AS date, pair[0] AS kind,
          startNode(r).name + ' ' + type(r) + ' ' + endNode(r).name
-           + coalesce(' (' + coalesce(r.role, r.stage, r.status) + ')', '') AS fact,
-         type(r) AS type, other.id AS other_id, r.id AS relationship_id, r.sources AS sources
+           + coalesce(' (' + coalesce(r.role, r.stage) + ')', '') AS fact,
+         type(r) AS type, other.id AS other_id, r.id AS relationship_id, r.sources AS sources,
+         r.evidence AS evidence
   UNION
   // dates of the cooperations, programmes and events it is tied to
   MATCH (body)--(other:Cooperation|Programme|Event)
@@ -52,7 +55,8 @@ CALL (body) {
   WITH other, pair WHERE pair[1] IS NOT NULL
   RETURN DISTINCT pair[1] AS date, pair[0] AS kind, other.name AS fact,
          [label IN labels(other) WHERE label <> 'OzgGraph'][0] AS type,
-         other.id AS other_id, null AS relationship_id, other.sources AS sources
+         other.id AS other_id, null AS relationship_id, other.sources AS sources,
+         other.evidence AS evidence
 }
-RETURN date, kind, fact, type, other_id, relationship_id, sources
+RETURN date, kind, fact, type, other_id, relationship_id, evidence, sources
 ORDER BY date, kind, fact

@@ -14,6 +14,7 @@
 //   name: its name
 //   land: its Land (PART_OF up to the State); null for bodies without one
 //   role: role given on the relationship (MEMBER_OF, PARTICIPATES_IN), else null
+//   evidence: how sure the relationship is (fact, derived, inferred, planned ...)
 //   relationship_id: id of the relationship (see relationship_sources)
 //   sources: ids of the Source nodes behind the relationship
 //
@@ -31,6 +32,7 @@ RETURN
   other.name AS name,
   head(COLLECT { MATCH (other)-[:PART_OF*0..5]->(land:State) RETURN land.name }) AS land,
   r.role AS role,
+  r.evidence AS evidence,
   r.id AS relationship_id,
   r.sources AS sources
 ORDER BY is_member DESC, relation, name

@@ -1,12 +1,15 @@
-// Question: How much funding has a body received, by status and year: straight to it,
+// Question: How much funding has a body received, by evidence and year: straight to it,
 //   and through the cooperations it is a member of?
 //
 // Parameters:
 //   body (string): id of the recipient (a Cooperation, a Municipality, ...)
 //   :param body => 'coop-rhein-neckar-ozg';
+//   evidence (list, default ['fact', 'announced', 'planned', 'promised', 'agreed', 'inferred', 'derived']): evidence values to keep (docs/dataset.md), e.g. ['fact'] for facts only
+//   :param evidence => ['fact', 'announced', 'planned', 'promised', 'agreed', 'inferred', 'derived'];
 //
 // Columns:
-//   status: awarded, promised, planned or agreed (never add them up across statuses)
+//   evidence: fact (awarded), agreed, promised, planned, ... (never add them up across
+//     evidence values)
 //   year: year of the grant as its source dates it; null if the source gives no date
 //   via: 'direct', or the name of the cooperation the money went to
 //   total_eur: sum of the amounts the sources give (0 if none gives one)
@@ -29,8 +32,9 @@ CALL (body) {
   MATCH (body)-[:MEMBER_OF]->(c:Cooperation)<-[f:FUNDS]-(funder:OzgGraph)
   RETURN funder, f, c.name AS via
 }
+WITH funder, f, via WHERE f.evidence IN $evidence
 RETURN
-  f.status AS status,
+  f.evidence AS evidence,
   left(f.date, 4) AS year,
   via,
   sum(coalesce(f.amount_eur, 0.0)) AS total_eur,
@@ -39,4 +43,4 @@ RETURN
   collect(DISTINCT funder.name) AS funders,
   collect(DISTINCT f.programme) AS programmes,
   collect(f.id) AS relationship_ids
-ORDER BY year, status, via
+ORDER BY year, evidence, via

@@ -12,6 +12,7 @@
 //   from_name: name of its start node
 //   to_name: name of its end node
 //   note: our note on the relationship (how the source was read)
+//   evidence: how sure the relationship is (fact, planned, inferred ...), null if no claim
 //   source_id: id of the Source node
 //   title: the source's title
 //   publisher: who published it
@@ -36,6 +37,7 @@ RETURN
   a.name AS from_name,
   b.name AS to_name,
   r.note AS note,
+  r.evidence AS evidence,
   s.id AS source_id,
   s.name AS title,
   s.publisher AS publisher,

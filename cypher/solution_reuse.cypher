@@ -4,6 +4,8 @@
 // Parameters:
 //   solution (string): id of the Solution
 //   :param solution => 'sol-wohngeld-online';
+//   evidence (list, default ['fact', 'announced', 'planned', 'promised', 'agreed', 'inferred', 'derived']): evidence values to keep (docs/dataset.md), e.g. ['fact'] for facts only
+//   :param evidence => ['fact', 'announced', 'planned', 'promised', 'agreed', 'inferred', 'derived'];
 //
 // Columns:
 //   id: id of the reusing body
@@ -13,6 +15,8 @@
 //   stage: interest, planned, contract, connected or live, never more than the source says
 //   date: date of that stage as precise as the source
 //   valid_to: end of that stage, if a source reports one
+//   evidence: how sure the stage is (live/connected: fact, contract: agreed, planned,
+//     interest: announced)
 //   developers: names of the bodies that develop the solution
 //   operators: names of the bodies that operate it
 //   providers: names of the bodies that provide it
@@ -28,6 +32,7 @@ WITH s,
      COLLECT { MATCH (s)<-[:OPERATES]-(x:OzgGraph) RETURN x.name ORDER BY x.name } AS operators,
      COLLECT { MATCH (s)<-[:PROVIDES]-(x:OzgGraph) RETURN x.name ORDER BY x.name } AS providers
 MATCH (user:OzgGraph)-[r:REUSES]->(s)
+WHERE r.evidence IN $evidence
 RETURN
   user.id AS id,
   [label IN labels(user) WHERE label <> 'OzgGraph'][0] AS label,
@@ -36,6 +41,7 @@ RETURN
   r.stage AS stage,
   r.date AS date,
   r.valid_to AS valid_to,
+  r.evidence AS evidence,
   developers,
   operators,
   providers,

@@ -11,15 +11,15 @@ The flow is seed/ -> :mod:`ozggraph.dataset` -> :mod:`ozggraph.graph` ->
 
 from __future__ import annotations
 
-from importlib.metadata import PackageNotFoundError, version
+from importlib import metadata as _metadata
 
 from ozggraph.dataset import Dataset, read_dataset
 from ozggraph.errors import DatasetError, OzgGraphError
 from ozggraph.graph import checksum, load_graph, to_networkx
 
 try:
-    __version__ = version("ozggraph")
-except PackageNotFoundError:  # running from a checkout without install
+    __version__: str = _metadata.version("ozggraph")
+except _metadata.PackageNotFoundError:  # running from a checkout without install
     __version__ = "0.0.0+unknown"
 
 __all__ = [

@@ -15,13 +15,15 @@ from pathlib import Path
 
 import networkx as nx
 
+from ozggraph.dataset.files import dataset_files
+
 #: The code whose output is cached: any edit to it invalidates the cache.
 _CODE = [Path(__file__).parent / part for part in ("schema", "dataset", "graph.py", "cache.py")]
 
 
 def _key(root: Path) -> str:
     digest = hashlib.sha256()
-    files = [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+    files = dataset_files(root)  # the files the reader looks at, no more
     code = sorted(p for d in _CODE for p in ([d] if d.is_file() else d.rglob("*.py")))
     for path in [*files, *code]:
         digest.update(str(path).encode() + b"\0" + path.read_bytes() + b"\0")

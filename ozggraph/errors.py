@@ -31,13 +31,28 @@ class Problem:
 class DatasetError(OzgGraphError):
     """The dataset is invalid; ``problems`` lists every problem found, not only the first."""
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(self, problems: list[Problem], path: str | None = None) -> None:
         self.problems = problems
+        self.path = path  # the dataset read, if known: 'ozggraph validate PATH' lists all
         super().__init__(f"{len(problems)} problem(s) in the dataset")
 
     def __str__(self) -> str:
         lines = [str(p) for p in self.problems]
         return "\n".join([*lines, f"{len(self.problems)} problem(s) found"])
+
+
+class NotADatasetError(DatasetError):
+    """The path given as a dataset is none: missing, a file of another kind, or an empty folder."""
+
+    def __init__(self, path: str, message: str) -> None:
+        super().__init__([Problem(path, None, None, message)])
+
+    def __str__(self) -> str:
+        return str(self.problems[0])
+
+
+class OutputError(OzgGraphError):
+    """An output path (``-o``, ``--plot``) cannot be written as asked."""
 
 
 class SourceTableError(OzgGraphError):

@@ -19,7 +19,7 @@ from typing import Any
 import networkx as nx
 
 from ozggraph.cache import cached_graph
-from ozggraph.dataset import Dataset, default_seed_path, read_dataset
+from ozggraph.dataset import Dataset, check_dataset_path, default_seed_path, read_dataset
 from ozggraph.schema import properties
 
 
@@ -41,8 +41,7 @@ def load_graph(path: str | Path | None = None) -> nx.MultiDiGraph:
     The result of a full validation is cached (see :mod:`ozggraph.cache`).
     """
     root = Path(path) if path is not None else default_seed_path()
-    if not root.exists():
-        return _build(root)  # read_dataset reports the missing path
+    check_dataset_path(root)  # no dataset there: say so before hashing anything
     return cached_graph(root, _build)
 
 

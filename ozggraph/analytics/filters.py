@@ -1,12 +1,15 @@
 """Views of the typed graph: what was valid on a date, and one Land with its partners.
 
-Both return read-only NetworkX views (no copy; call ``.copy()`` for an
-independent graph) and can be combined: ``restrict_to_land(as_of(G, "2022"), "HE")``.
+All return read-only NetworkX views (no copy; call ``.copy()`` for an
+independent graph) and can be combined: ``restrict_to_land(as_of(G, "2022"), "HE")``;
+:func:`with_evidence` keeps only claims of the evidence asked for ("facts only").
 
 Dates are as precise as their sources (``2021``, ``2021-03``, ``2021-03-30``), so
 a fact counts from the *first* day its ``valid_from``/``date`` may mean and until
 the *last* day its ``valid_to`` may mean; an as-of date ``2022`` means the end of
-2022. Facts without dates are timeless and always kept.
+2022. Claims without any date (no ``valid_from``, ``date`` or ``valid_to``) cannot be
+placed in time: :func:`as_of` counts them as in force and says how many
+(``view.graph["undated"]``), or leaves them out with ``dated_only=True``.
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
@@ -18,11 +21,18 @@ the *last* day its ``valid_to`` may mean; an as-of date ``2022`` means the end o
 ['MEMBER_OF:a->c']
 >>> sorted(k for *_, k in as_of(G, "2021").edges(keys=True))
 ['MEMBER_OF:b->c']
+>>> G.add_edge("d", "c", key="MEMBER_OF:d->c", type="MEMBER_OF", evidence="planned")
+'MEMBER_OF:d->c'
+>>> as_of(G, "2021").graph["undated"], as_of(G, "2021", dated_only=True).number_of_edges()
+({'relationships': 1, 'events': 0, 'left_out': False}, 1)
+>>> sorted(k for *_, k in with_evidence(G, ["fact"]).edges(keys=True))
+[]
 """
 
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -31,14 +41,24 @@ from ozggraph import dates as partial
 from ozggraph.analytics.network import AnalyticsError
 from ozggraph.analytics.territory import LAND_CODES, land_of
 from ozggraph.dates import DateError
+from ozggraph.schema import EDGE_TYPES, EVIDENCE
 from ozggraph.schema.edges import BODIES
 
 #: Node labels that are contexts of cooperation (see :mod:`ozggraph.analytics.projections`).
 CONTEXTS = frozenset({"Cooperation", "Programme", "Solution"})
 #: Relationships by which a body takes part in a context (not FUNDS: money stays with its ends).
 TAKING_PART = frozenset(
-    {"MEMBER_OF", "PARTICIPATES_IN", "DEVELOPS", "OPERATES", "PROVIDES", "REUSES"}
+    {"MEMBER_OF", "PARTICIPATES_IN", "DEVELOPS", "OPERATES", "PROVIDES", "REUSES", "SUPPORTS"}
 )
+#: Relationship types that are claims (they carry ``evidence``), from the schema.
+CLAIMS = frozenset(t for t, model in EDGE_TYPES.items() if model.claim)
+_DATES = ("valid_from", "date", "valid_to")
+
+
+def undated(attrs: dict[str, Any]) -> bool:
+    """A claim (relationship or Event) that no date places in time."""
+    claim = attrs.get("type") in CLAIMS or attrs.get("label") == "Event"
+    return claim and not any(attrs.get(f) for f in _DATES)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -59,22 +79,64 @@ def valid_on(attrs: dict[str, Any], day: str) -> bool:
     return not (end and date_range(end)[1] < day)
 
 
-def as_of(graph: nx.MultiDiGraph, date: str) -> nx.MultiDiGraph:
+def as_of(graph: nx.MultiDiGraph, date: str, *, dated_only: bool = False) -> nx.MultiDiGraph:
     """The graph as it stood on ``date``: nodes and relationships valid then.
 
     A relationship counts from its ``valid_from`` (else its ``date``: a grant, a
     reuse stage reached) until its ``valid_to``; nodes likewise. Dropping a node
-    drops its relationships.
+    drops its relationships. Undated claims (:func:`undated`) are counted as in
+    force, or left out with ``dated_only``; either way ``view.graph["undated"]``
+    says how many (``relationships``, ``events``) and whether they were ``left_out``.
     """
     day = date_range(date)[1]
-    hidden_nodes = [n for n, attrs in graph.nodes(data=True) if not valid_on(attrs, day)]
+    events = 0
+    hidden_nodes = []
+    for n, attrs in graph.nodes(data=True):
+        if not valid_on(attrs, day):
+            hidden_nodes.append(n)
+        elif undated(attrs):
+            events += 1
+            if dated_only:
+                hidden_nodes.append(n)
+    relationships = 0
+    hidden_edges = []
+    for u, v, k, attrs in graph.edges(keys=True, data=True):
+        if not valid_on(attrs, day):
+            hidden_edges.append((u, v, k))
+        elif undated(attrs):
+            relationships += 1
+            if dated_only:
+                hidden_edges.append((u, v, k))
+    view = nx.restricted_view(graph, hidden_nodes, hidden_edges)
+    counts = {"relationships": relationships, "events": events, "left_out": dated_only}
+    view.graph = {**graph.graph, "as_of": date, "undated": counts}  # a view shares the dict
+    return view
+
+
+def with_evidence(graph: nx.MultiDiGraph, allowed: Iterable[str]) -> nx.MultiDiGraph:
+    """Only the claims whose ``evidence`` is in ``allowed`` (e.g. ``["fact"]``: facts only).
+
+    Relationships that are no claim (hierarchy, catalogue, offices) are kept; Events
+    whose evidence is not allowed are dropped with their relationships.
+    """
+    keep = set(allowed)
+    unknown = keep - set(EVIDENCE)
+    if unknown:
+        raise AnalyticsError(
+            f"unknown evidence {', '.join(sorted(unknown))}; use {', '.join(EVIDENCE)}"
+        )
+    hidden_nodes = [
+        n
+        for n, attrs in graph.nodes(data=True)
+        if attrs.get("label") == "Event" and attrs.get("evidence") not in keep
+    ]
     hidden_edges = [
         (u, v, k)
         for u, v, k, attrs in graph.edges(keys=True, data=True)
-        if not valid_on(attrs, day)
+        if attrs.get("type") in CLAIMS and attrs.get("evidence") not in keep
     ]
     view = nx.restricted_view(graph, hidden_nodes, hidden_edges)
-    view.graph = {**graph.graph, "as_of": date}  # a view shares the dict unless replaced
+    view.graph = {**graph.graph, "evidence": [e for e in EVIDENCE if e in keep]}
     return view
 
 

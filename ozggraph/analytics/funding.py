@@ -1,12 +1,16 @@
 """Money: who funds whom, how much, and how sure it is.
 
-Amounts are never added across statuses: an *awarded* grant and a *planned*
-one are different kinds of fact, so every total is kept per status
-(``awarded``, ``promised``, ``planned``, ``agreed``).
+Amounts are never added across evidence: awarded money (``fact``) and money only
+``promised``, ``agreed`` or ``planned`` are different kinds of claim, so every
+total is kept per evidence value (:data:`~ozggraph.schema.types.EVIDENCE`).
 
-A ``FUNDS`` relationship into a Programme is the programme's *budget*; one out
-of a Programme (or carrying ``programme``) is a *grant* under it. Totals count
-grants only and list budgets apart, so no euro is counted twice.
+A *grant* is a ``FUNDS`` relationship to anything but a Programme. A programme's
+*budget* is kept apart from the grants (grants under a programme are part of its
+budget, so adding them would count a euro twice): the amounts of the ``FUNDS``
+into the Programme where they carry one, else the total on the Programme node,
+each under its own evidence. ``approximate`` counts the amounts in a total that
+the source gives only roughly ("rund", "knapp"); bounds (">11 Mio") are never
+added, only listed.
 
 Grouping keys: ``funder`` and ``recipient`` are the ends of the relationship;
 ``land`` is the recipient's Land (a Cooperation's when all its members share
@@ -33,7 +37,7 @@ import networkx as nx
 from ozggraph.analytics.network import AnalyticsError
 from ozggraph.analytics.territory import land_of
 from ozggraph.analytics.ties import TieIndex
-from ozggraph.schema import FUNDING_STATUSES
+from ozggraph.schema import EVIDENCE
 
 KEYS = ("funder", "recipient", "land", "programme", "year")
 SEVERAL = "several"
@@ -47,11 +51,13 @@ class Grant:
     funder: str
     recipient: str
     amount: float | None
-    status: str
+    evidence: str
     programme: str
     year: str
     land: str
     budget: bool  # True: money into a Programme, not a grant
+    amount_kind: str | None = None
+    bound: float | None = None  # amount_bound_eur of an at_least/at_most amount
 
 
 def grants(
@@ -71,11 +77,13 @@ def grants(
                 funder=u,
                 recipient=v,
                 amount=attrs.get("amount_eur"),
-                status=attrs["status"],
+                evidence=attrs["evidence"],
                 programme=programme,
                 year=date[:4] or "undated",
                 land=_land(v, labels, lands, ties),
                 budget=labels.get(v) == "Programme",
+                amount_kind=attrs.get("amount_kind"),
+                bound=attrs.get("amount_bound_eur"),
             )
         )
     return sorted(rows, key=lambda g: g.id)
@@ -94,12 +102,12 @@ def _sum(rows: Iterable[Grant], key: str) -> dict[str, dict[str, float]]:
     result: defaultdict[str, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
     for g in rows:
         if g.amount is not None:
-            result[getattr(g, key)][g.status] += g.amount
-    return {k: {s: v[s] for s in FUNDING_STATUSES if s in v} for k, v in sorted(result.items())}
+            result[getattr(g, key)][g.evidence] += g.amount
+    return {k: {s: v[s] for s in EVIDENCE if s in v} for k, v in sorted(result.items())}
 
 
 def totals(graph: nx.MultiDiGraph, by: str) -> dict[str, dict[str, float]]:
-    """Grant totals in EUR per ``by`` key (one of :data:`KEYS`), per status."""
+    """Grant totals in EUR per ``by`` key (one of :data:`KEYS`), per evidence."""
     if by not in KEYS:
         raise AnalyticsError(f"cannot total funding by {by!r}; choose one of {', '.join(KEYS)}")
     return _sum((g for g in grants(graph) if not g.budget), by)
@@ -111,27 +119,105 @@ def summary(
     """Everything the report shows about money, in one pass."""
     rows = grants(graph, ties=ties, lands=lands)
     paid = [g for g in rows if not g.budget]
-    by_status = {
+    by_evidence = {
         s: {
-            "amount_eur": sum(g.amount or 0.0 for g in paid if g.status == s),
-            "grants": sum(1 for g in paid if g.status == s),
+            "amount_eur": sum(g.amount or 0.0 for g in paid if g.evidence == s),
+            "grants": sum(1 for g in paid if g.evidence == s),
+            "approximate": sum(1 for g in paid if g.evidence == s and _rough(g.amount_kind)),
         }
-        for s in FUNDING_STATUSES
+        for s in EVIDENCE
     }
+    budgets = programme_budgets(graph, rows)
     return {
         "grants": len(paid),
         "without_amount": sum(1 for g in paid if g.amount is None),
-        "by_status": by_status,
+        "bounds": [_bound(g) for g in paid if g.bound is not None],
+        "by_evidence": by_evidence,
         **{f"by_{key}": _sum(paid, key) for key in KEYS},
-        "programme_budgets": _sum((g for g in rows if g.budget), "recipient"),
+        "programme_budgets": budgets,
+        "budgets_by_evidence": _budget_totals(budgets),
         "per_capita_by_land": per_capita(graph, _sum(paid, "land")),
     }
+
+
+def _rough(kind: str | None) -> bool:
+    return kind == "approximate"
+
+
+def _bound(g: Grant) -> dict[str, Any]:
+    return {"id": g.id, "evidence": g.evidence, "kind": g.amount_kind, "bound_eur": g.bound}
+
+
+def programme_budgets(
+    graph: nx.MultiDiGraph, rows: list[Grant] | None = None
+) -> dict[str, dict[str, Any]]:
+    """Budget of every Programme in ``graph`` that has one, per evidence, never summed.
+
+    From the ``FUNDS`` into the programme that carry an amount; where none does, the
+    total on the Programme node (``amount_eur``/``amount_bound_eur``, its
+    ``amount_kind`` and ``evidence``). Keys per programme: ``name``, ``source``
+    (``funds`` or ``programme``), ``by_evidence`` {evidence: EUR}, ``amount_kind``,
+    ``bound_eur`` (a bound, if that is all the source gives), ``funders``.
+    """
+    rows = grants(graph) if rows is None else rows
+    into: defaultdict[str, list[Grant]] = defaultdict(list)
+    for g in rows:
+        if g.budget:
+            into[g.recipient].append(g)
+    result: dict[str, dict[str, Any]] = {}
+    for node, attrs in sorted(graph.nodes(data=True)):
+        if attrs.get("label") != "Programme":
+            continue
+        funds = into.get(node, [])
+        with_amount = [g for g in funds if g.amount is not None]
+        entry: dict[str, Any] = {
+            "name": attrs.get("name", node),
+            "funders": sorted({g.funder for g in funds}),
+        }
+        if with_amount:
+            amounts: defaultdict[str, float] = defaultdict(float)
+            for g in with_amount:
+                amounts[g.evidence] += g.amount or 0.0
+            kinds = {g.amount_kind for g in with_amount}
+            entry |= {
+                "source": "funds",
+                "by_evidence": {s: amounts[s] for s in EVIDENCE if s in amounts},
+                "amount_kind": "approximate" if "approximate" in kinds else "exact",
+                "bound_eur": None,
+            }
+        elif attrs.get("amount_eur") is not None or attrs.get("amount_bound_eur") is not None:
+            evidence = attrs.get("evidence") or "fact"
+            amount = attrs.get("amount_eur")
+            entry |= {
+                "source": "programme",
+                "by_evidence": {evidence: amount} if amount is not None else {},
+                "amount_kind": attrs.get("amount_kind"),
+                "bound_eur": attrs.get("amount_bound_eur"),
+                "evidence": evidence,
+            }
+        else:
+            continue
+        result[node] = entry
+    return result
+
+
+def _budget_totals(budgets: dict[str, dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    """Programme budgets per evidence: EUR, how many programmes, how many of them rough."""
+    totals: dict[str, dict[str, Any]] = {}
+    for entry in budgets.values():
+        for evidence, amount in entry["by_evidence"].items():
+            empty = {"amount_eur": 0.0, "programmes": 0, "approximate": 0}
+            row = totals.setdefault(evidence, empty)
+            row["amount_eur"] += amount
+            row["programmes"] += 1
+            row["approximate"] += int(entry["amount_kind"] == "approximate")
+    return {s: totals[s] for s in EVIDENCE if s in totals}
 
 
 def per_capita(
     graph: nx.MultiDiGraph, by_land: dict[str, dict[str, float]]
 ) -> dict[str, dict[str, float]]:
-    """EUR per inhabitant per Land and status, from the State's official ``population``."""
+    """EUR per inhabitant per Land and evidence, from the State's official ``population``."""
     population = {
         attrs["code"]: attrs["population"]
         for _, attrs in graph.nodes(data=True)
@@ -147,7 +233,7 @@ def per_capita(
 def member_shares(
     graph: nx.MultiDiGraph, *, rule: Literal["equal", "population"]
 ) -> dict[str, dict[str, float]]:
-    """Grants to Cooperations split among their member bodies, per status.
+    """Grants to Cooperations split among their member bodies, per evidence.
 
     There is no neutral split, so ``rule`` must be chosen: ``equal`` gives each
     member the same share; ``population`` shares in proportion to each
@@ -163,7 +249,7 @@ def member_shares(
             continue
         members = ties.bodies([g.recipient])
         for member, share in _shares(graph, members, rule, g.recipient).items():
-            result[member][g.status] += g.amount * share
+            result[member][g.evidence] += g.amount * share
     return {m: dict(v) for m, v in sorted(result.items())}
 
 

@@ -125,7 +125,8 @@ def single_operator_solutions(
     """Solutions with exactly one operating body, most reusers first.
 
     ``reusers`` counts distinct bodies reusing the solution (a Cooperation counts
-    as its members); ``live`` those at stage ``connected`` or ``live``.
+    as its members); ``live`` those at stage ``connected`` or ``live``;
+    ``operator_evidence`` how sure the operation is (``planned`` operation is no fact).
     """
     ties = TieIndex(graph) if ties is None else ties
     operators = {sol: set(ties.bodies(ops)) for sol, ops in ties.operators.items()}
@@ -147,6 +148,15 @@ def single_operator_solutions(
                 "reusers": len(users),
                 "live": sum(1 for s in users.values() if s in _LIVE),
                 "makers": len(ties.bodies(ties.makers.get(solution, ()))),
+                "operator_evidence": ", ".join(
+                    sorted(
+                        {
+                            str(a.get("evidence"))
+                            for _, _, a in graph.in_edges(solution, data=True)
+                            if a["type"] == "OPERATES"
+                        }
+                    )
+                ),
             }
         )
     return sorted(rows, key=lambda r: (-r["reusers"], r["solution"]))

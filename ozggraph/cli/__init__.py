@@ -3,9 +3,13 @@
 Each module of this package holds a few commands and lists them in ``COMMANDS``;
 every command is a few lines that call the library. A module is imported only
 when one of its commands runs (or ``--help`` lists them), so ``ozggraph report``
-does not pay for matplotlib or the Neo4j driver it does not use. Any
-:class:`OzgGraphError` becomes one clear message on stderr and exit status 1,
-never a traceback.
+does not pay for matplotlib or the Neo4j driver it does not use.
+
+Every user mistake is one line on stderr, never a traceback, for every command
+(including ones added later), whether run as ``ozggraph`` or by click's CliRunner:
+a wrong option or argument (click's usage errors, including a bad ``--as-of`` or
+``-o``) exits 2; any :class:`OzgGraphError` exits 1; an invalid dataset shows its
+first problem and how many more ``ozggraph validate`` lists.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import sys
 import click
 
 from ozggraph import __version__
-from ozggraph.errors import OzgGraphError
+from ozggraph.errors import DatasetError, OzgGraphError
 
 #: Command name -> module of this package that defines it, in ``--help`` order.
 COMMAND_MODULES: dict[str, str] = {
@@ -39,8 +43,45 @@ COMMAND_MODULES: dict[str, str] = {
 }
 
 
+class Mistake(click.ClickException):
+    """A user's mistake as click shows it: ``Error: <one line>`` on stderr, then exit."""
+
+    def __init__(self, message: str, exit_code: int = 1) -> None:
+        super().__init__(" ".join(message.split("\n")).strip())
+        self.exit_code = exit_code  # type: ignore[misc]  # click: a class default per type
+
+
+def one_line(exc: BaseException) -> click.ClickException:
+    """The one-line message and exit status a user's mistake is shown with."""
+    if isinstance(exc, click.UsageError):
+        command = exc.ctx.command_path if exc.ctx is not None else "ozggraph"
+        text, code = f"{exc.format_message()} (see '{command} --help')", exc.exit_code
+    elif isinstance(exc, DatasetError) and len(exc.problems) > 1:
+        more = len(exc.problems) - 1
+        command = f"ozggraph validate {exc.path}" if exc.path else "ozggraph validate"
+        text = f"{exc.problems[0]} (and {more} more problem(s): '{command}' lists them)"
+        code = 1
+    elif isinstance(exc, DatasetError) and exc.problems:
+        text, code = str(exc.problems[0]), 1
+    else:
+        text, code = str(exc), getattr(exc, "exit_code", 1)
+    return Mistake(text or type(exc).__name__, code)
+
+
 class _LazyGroup(click.Group):
-    """Imports a command's module only when the command is asked for."""
+    """Imports a command's module only when the command is asked for; one line per mistake."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:
+            raise one_line(exc) from None
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except (click.UsageError, OzgGraphError) as exc:
+            raise one_line(exc) from None
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMAND_MODULES)  # registration order, not alphabetical
@@ -50,7 +91,12 @@ class _LazyGroup(click.Group):
         if module_name is None:
             return None
         module = importlib.import_module(f"ozggraph.cli.{module_name}")
-        return next((c for c in module.COMMANDS if c.name == cmd_name), None)
+        from ozggraph.cli.options import read_format_first
+
+        command = next((c for c in module.COMMANDS if c.name == cmd_name), None)
+        if command is not None:
+            read_format_first(command)  # -o is a file or a folder by --format
+        return command
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -69,19 +115,8 @@ def cli() -> None:
 
 
 def main() -> None:
-    """Entry point: run the CLI, turning ozggraph errors into one message and exit 1."""
+    """Entry point: the CLI, each mistake one line (see the module docstring)."""
     try:
-        cli.main(standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(1)
-    except click.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
-    except click.exceptions.Exit as exc:
-        sys.exit(exc.exit_code)
-    except OzgGraphError as exc:
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
-    except BrokenPipeError:
+        cli.main()
+    except BrokenPipeError:  # ozggraph report | head
         sys.exit(1)

@@ -9,9 +9,17 @@ from rich.console import Console
 from rich.table import Table
 
 from ozggraph.backend import get_graph
-from ozggraph.cli.options import backend_option, dataset_option, graph_from, neo4j_options
+from ozggraph.cli.options import (
+    backend_option,
+    check_output,
+    dataset_option,
+    graph_from,
+    make_folder,
+    neo4j_options,
+    output_option,
+)
 from ozggraph.dataset import read_dataset
-from ozggraph.errors import DatasetError
+from ozggraph.errors import DatasetError, OutputError
 from ozggraph.export import FORMATS, write
 from ozggraph.stats import graph_stats
 
@@ -28,6 +36,8 @@ def validate(path: Path | None) -> None:
     try:
         dataset = read_dataset(path)
     except DatasetError as exc:
+        if len(exc.problems) == 1:  # say it in one line
+            raise click.ClickException(str(exc.problems[0])) from None
         for problem in exc.problems:
             click.echo(str(problem), err=True)
         raise click.ClickException(f"{len(exc.problems)} problem(s) found") from None
@@ -41,7 +51,7 @@ def validate(path: Path | None) -> None:
 @dataset_option
 @neo4j_options
 def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
-    """Counts by label and relationship type, and the dataset checksum.
+    """Counts by label and relationship type, claims by evidence, and the dataset checksum.
 
     \b
     Examples:
@@ -50,7 +60,11 @@ def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
     """
     summary = graph_stats(graph_from(backend, dataset_path, conn))
     console = Console()
-    for title, counts in (("label", summary["labels"]), ("type", summary["types"])):
+    for title, counts in (
+        ("label", summary["labels"]),
+        ("type", summary["types"]),
+        ("evidence (claims and events)", summary["evidence"]),
+    ):
         table = Table(title=f"by {title}")
         table.add_column(title)
         table.add_column("count", justify="right")
@@ -61,13 +75,16 @@ def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
 
 
 @click.command()
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="json", show_default=True)
 @click.option(
-    "-o",
-    "--output",
-    type=click.Path(path_type=Path),
-    default=None,
-    help="File (a directory for csv). Default: ozggraph.<format> or ozggraph-csv/.",
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="json",
+    show_default=True,
+)
+@output_option(
+    directory_formats=("csv",),
+    help="File (a folder for csv). Default: ozggraph.<format> or ozggraph-csv/.",
 )
 @dataset_option
 def export(fmt: str, output: Path | None, dataset_path: Path | None) -> None:
@@ -78,9 +95,20 @@ def export(fmt: str, output: Path | None, dataset_path: Path | None) -> None:
       ozggraph export --format gexf -o ozg.gexf
       ozggraph export --format csv -o import/   # for neo4j-admin database import
     """
-    target = output or Path("ozggraph-csv" if fmt == "csv" else f"ozggraph.{fmt}")
-    for path in write(get_graph("embedded", dataset_path), fmt, target):
-        click.echo(f"wrote {path}")
+    target = output or check_output(
+        Path("ozggraph-csv" if fmt == "csv" else f"ozggraph.{fmt}"), directory=fmt == "csv"
+    )
+    graph = get_graph("embedded", dataset_path)
+    make_folder(target if fmt == "csv" else target.parent)
+    there = set(target.iterdir()) if target.is_dir() else {target} if target.exists() else set()
+    try:
+        written = write(graph, fmt, target)
+    except OSError as exc:
+        raise OutputError(f"cannot write {exc.filename or target}: {exc.strerror}") from None
+    for path in written:
+        click.echo(
+            f"wrote {path}" + (" (replaced the file that was there)" if path in there else "")
+        )
 
 
 COMMANDS = [validate, stats, export]

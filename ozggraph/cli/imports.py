@@ -1,67 +1,102 @@
-"""``ozggraph import ...``: official reference tables -> seed CSV tables."""
+"""``ozggraph import ...``: the reference tables of raw/ -> the imported parts of seed/.
+
+One command per entry of :data:`ozggraph.importers.IMPORTERS`, plus ``import all``,
+which rebuilds every imported part at once. Nothing here names an importer: adding
+an entry to the registry adds its command.
+"""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import click
 
-from ozggraph.cli.imports_reuse import SUBCOMMANDS as REUSE_SUBCOMMANDS
-from ozggraph.dataset import default_seed_path
-from ozggraph.importers import catalogue, gv100ad
+from ozggraph.errors import OzgGraphError
+from ozggraph.importers import IMPORTERS, Importer, import_all
+from ozggraph.locations import source_paths
 
-_out_option = click.option(
-    "--out",
+_seed_option = click.option(
+    "--seed",
+    "--dataset",
+    "seed",
     type=click.Path(file_okay=False, path_type=Path),
     default=None,
-    help="Directory to write (default: seed/hierarchy or seed/catalogue of the checkout).",
+    help="Dataset folder to write into and resolve bodies against "
+    "(default: $OZGGRAPH_SEED, else seed/ of the checkout or of the current folder).",
 )
-
-
-def _report(counts: dict[str, int], out: Path) -> None:
-    for name, count in counts.items():
-        click.echo(f"{name:>45}: {count:>7,}")
-    click.echo(f"written to {out}")
 
 
 @click.group("import")
 def import_group() -> None:
-    """Turn an official reference table into seed CSV tables (rerun gives identical files)."""
-
-
-@import_group.command("gv100ad")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@_out_option
-def import_gv100ad(file: Path, out: Path | None) -> None:
-    """Territorial hierarchy from a Destatis GV100AD file.
-
-    Reads the Hinweise.txt beside FILE too, if there is one (full names the file cuts).
+    """Rebuild seed/ from the reference tables in raw/ (reruns give identical files).
 
     \b
     Example:
-      ozggraph import gv100ad ../shared/data/destatis-gv100ad/GV100AD_30112025.txt
+      ozggraph import all                 # every imported part of seed/
+      ozggraph import gv100ad             # one part; --help of each says what it reads
     """
-    out = out or default_seed_path() / "hierarchy"
-    _report(gv100ad.run(file, out), out)
 
 
-@import_group.command("catalogue")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
-@_out_option
-def import_catalogue(directory: Path, out: Path | None) -> None:
-    """OZG catalogue from KDN's CSV tables in DIRECTORY.
+@import_group.command("all")
+@click.option(
+    "--raw",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    default=None,
+    help="Folder of the reference tables (default: raw/ of the checkout or current folder).",
+)
+@_seed_option
+def import_all_command(raw: Path | None, seed: Path | None) -> None:
+    """Every imported part of seed/ from raw/, in dependency order; all or nothing.
 
-    Themenfelder and Lebenslagen become Topic nodes, OZG-Leistungen OZGService nodes.
+    Hand-written folders (seed/curated) are read, never written.
 
     \b
     Example:
-      ozggraph import catalogue ../shared/data/ozg-katalog-kdn
+      ozggraph import all
+      ozggraph import all --raw raw --seed build/seed   # rebuild a copy
     """
-    out = out or default_seed_path() / "catalogue"
-    _report(catalogue.run(directory, out), out)
+    default_raw, default_seed = source_paths()
+    seed = seed or default_seed
+    started = time.perf_counter()
+    for line in import_all(raw or default_raw, seed):
+        click.echo(line)
+    click.echo(f"rebuilt {len(IMPORTERS)} parts of {seed} in {time.perf_counter() - started:.1f} s")
 
 
-for _command in REUSE_SUBCOMMANDS:  # efa, bodies: cited web tables (ozggraph.cli.imports_reuse)
-    import_group.add_command(_command)
+def _command(entry: Importer) -> click.Command:
+    """``ozggraph import NAME [SOURCE]`` for one registry entry."""
+
+    def run(source: Path | None, out: Path | None, seed: Path | None) -> None:
+        default_raw, default_seed = source_paths()
+        seed = seed or default_seed
+        out = out or seed / entry.out
+        if source is None:
+            source = default_raw / entry.source
+            if not source.exists():
+                raise OzgGraphError(f"{source}: no such file or folder; pass SOURCE")
+        for line in entry.run(source, out, seed):
+            click.echo(line)
+        click.echo(f"written to {out}")
+
+    run.__doc__ = (
+        f"{entry.summary}\n\nSOURCE defaults to raw/{entry.source}; writes "
+        f"SEED/{entry.out}.\n\n\b\nExample:\n  ozggraph import {entry.name} raw/{entry.source}"
+    )
+    run = click.option(
+        "--out",
+        type=click.Path(file_okay=False, path_type=Path),
+        default=None,
+        help=f"Folder to write (default: SEED/{entry.out}).",
+    )(run)
+    run = _seed_option(run)
+    run = click.argument("source", required=False, type=click.Path(exists=True, path_type=Path))(
+        run
+    )
+    return click.command(entry.name)(run)
+
+
+for _entry in IMPORTERS:
+    import_group.add_command(_command(_entry))
 
 COMMANDS = [import_group]

@@ -1,8 +1,22 @@
-"""Options and output shared by several commands (written once, used everywhere)."""
+"""Options and output shared by several commands (written once, used everywhere).
+
+Two checks live here so that every command, including ones added later, makes them
+the same way and before any work starts:
+
+- :data:`DATE` reads every date option (``--as-of``) with :mod:`ozggraph.dates`:
+  ``2023-00``, ``0000``, ``2023-13``, ``2023-02-30``, ``abc`` are one line, exit 2.
+- :func:`check_output` (used by :func:`output_option` and ``--plot``) refuses an
+  output path that cannot be written as asked: a folder where a file is wanted or
+  the other way round, a parent that is a file, a place we may not write. A missing
+  folder is created when the output is written (:func:`make_folder`), and said so;
+  an existing file is replaced, and said so (:func:`emit`).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+import tempfile
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +24,9 @@ import click
 import networkx as nx
 
 from ozggraph.backend import get_graph
+from ozggraph.dates import DateError
 from ozggraph.dates import check as check_date
+from ozggraph.errors import OutputError
 from ozggraph.neo4j.settings import Settings
 
 F = Callable[..., Any]
@@ -20,7 +36,8 @@ dataset_option = click.option(
     "dataset_path",
     type=click.Path(path_type=Path),
     default=None,
-    help="Seed directory or file (default: $OZGGRAPH_SEED or the checkout's seed/).",
+    help="Seed directory or file (default: $OZGGRAPH_SEED, the checkout's seed/, else the "
+    "dataset installed with ozggraph).",
 )
 
 backend_option = click.option(
@@ -31,19 +48,160 @@ backend_option = click.option(
     help="embedded: the in-memory graph from seed/; neo4j: read the graph from the server.",
 )
 
-output_option = click.option(
-    "-o", "--output", type=click.Path(path_type=Path), default=None, help="Write to this file."
-)
 
-# A bad date raises DateError (an OzgGraphError): one clear line and exit 1.
+class DateType(click.ParamType):
+    """A partial date option (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``), read by ozggraph.dates."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            return check_date(str(value))
+        except DateError as exc:
+            self.fail(str(exc), param, ctx)
+
+
+#: The type of every date option: ``click.option("--since", type=DATE)``.
+DATE = DateType()
+
 as_of_option = click.option(
     "--as-of",
     "as_of",
+    type=DATE,
     metavar="DATE",
     default=None,
-    callback=lambda _c, _p, value: check_date(value) if value else None,
     help="Only what was valid then (YYYY, YYYY-MM or YYYY-MM-DD; the end of that period).",
 )
+
+
+def _evidence(_c: click.Context, _p: click.Parameter, value: str | None) -> list[str] | None:
+    if not value:
+        return None
+    from ozggraph.schema.types import EVIDENCE
+
+    chosen = [v.strip() for v in value.split(",") if v.strip()]
+    unknown = [v for v in chosen if v not in EVIDENCE]
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)} (use {', '.join(EVIDENCE)})")
+    return chosen
+
+
+evidence_option = click.option(
+    "--evidence",
+    metavar="LIST",
+    default=None,
+    callback=_evidence,
+    help="Only claims of this evidence, comma-separated: fact (facts only), announced, "
+    "planned, promised, agreed, inferred, derived (docs/dataset.md).",
+)
+
+dated_only_option = click.option(
+    "--dated-only",
+    is_flag=True,
+    help="With --as-of: leave out claims no date places in time (else counted as in force).",
+)
+
+
+def check_output(path: Path, *, directory: bool = False, option: str = "-o") -> Path:
+    """``path`` once it is sure it can be written as a file (or a folder); else OutputError.
+
+    Called while the options are read, before any work: a report must not be built for
+    4 seconds only to fail on its last line. Nothing is written yet; a missing folder is
+    created by :func:`make_folder` when the output is written, with a message.
+
+    >>> check_output(Path("/"), option="-o")
+    Traceback (most recent call last):
+    ozggraph.errors.OutputError: -o /: is a folder; give a file name (such as /out.txt)
+    """
+    shown = f"{option} {path}"
+    if path.is_dir() and not directory:
+        example = path / f"out{path.suffix or '.txt'}"
+        raise OutputError(f"{shown}: is a folder; give a file name (such as {example})")
+    if path.exists() and not path.is_dir() and directory:
+        raise OutputError(f"{shown}: is a file; give a folder (new or existing) for the files")
+    if not directory and str(path).endswith(("/", os.sep)):
+        raise OutputError(f"{shown}: names a folder; give a file name")
+    if path.exists() and not os.access(path, os.W_OK):
+        raise OutputError(f"{shown}: not allowed to write there (permission denied)")
+    if path.exists() and not directory and not path.is_file():
+        return path  # /dev/null, a named pipe: written as it is
+    folder = path if directory else path.parent
+    existing = next((p for p in [folder, *folder.absolute().parents] if p.exists()), Path("/"))
+    if not existing.is_dir():
+        raise OutputError(f"{shown}: {existing} is a file, not a folder")
+    try:  # writing and removing a scratch file is the only sure test that a folder takes files
+        with tempfile.NamedTemporaryFile(dir=existing, prefix=".ozggraph-", suffix=".probe"):
+            pass
+    except OSError as exc:
+        raise OutputError(f"{shown}: cannot write in {existing} ({_why(exc)})") from None
+    return path
+
+
+def make_folder(folder: Path) -> None:
+    """Create ``folder`` (and its parents) if missing, saying so on stderr."""
+    if folder.is_dir():
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create folder {folder}: {_why(exc)}") from None
+    click.echo(f"created folder {folder}", err=True)
+
+
+def _why(exc: OSError) -> str:
+    return (exc.strerror or str(exc)).lower()
+
+
+class OutputOption(click.Option):
+    """``-o``: a file, or a folder for the formats in ``directory_formats``."""
+
+    def __init__(self, *args: Any, directory_formats: Collection[str] = (), **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        self.directory_formats = tuple(directory_formats)
+
+
+def read_format_first(command: click.Command) -> None:
+    """Let ``--format`` be read before ``-o`` where it decides file or folder.
+
+    The CLI group calls this on every command it runs, so a command only declares
+    ``output_option(directory_formats=("csv",))`` and ``-o`` is checked right.
+    """
+    if any(isinstance(p, OutputOption) and p.directory_formats for p in command.params):
+        for param in command.params:
+            if param.name == "fmt":
+                param.is_eager = True
+
+
+def output_option(
+    func: F | None = None, *, directory_formats: Collection[str] = (), help: str | None = None
+) -> Any:
+    """``-o/--output PATH``, checked by :func:`check_output` before the command runs.
+
+    ``-o -`` is standard output. With ``directory_formats`` (say ``("csv",)``) the path
+    is a folder when ``--format`` (the parameter ``fmt``) is one of them.
+    """
+
+    def callback(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+        if value is None or str(value) == "-":
+            return None
+        directory = ctx.params.get("fmt") in directory_formats
+        try:
+            return check_output(value, directory=directory, option="-o")
+        except OutputError as exc:
+            raise click.BadParameter(str(exc).removeprefix(f"-o {value}: ")) from None
+
+    decorator = click.option(
+        "-o",
+        "--output",
+        cls=OutputOption,
+        directory_formats=directory_formats,
+        type=click.Path(path_type=Path),
+        default=None,
+        callback=callback,
+        help=help or "Write to this file ('-' or none: standard output).",
+    )
+    return decorator(func) if func is not None else decorator
+
 
 land_option = click.option(
     "--land",
@@ -61,13 +219,17 @@ def graph_from(backend: str, dataset_path: Path | None, conn: dict[str, str]) ->
 
 
 def emit(text: str, output: Path | None, what: str = "output") -> None:
-    """Print ``text``, or write it to ``output`` and say so on stderr."""
+    """Print ``text``, or write it to ``output`` and say so on stderr (and what it replaced)."""
     if output is None:
         click.echo(text, nl=not text.endswith("\n"))
         return
-    output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_text(text, encoding="utf-8")
-    click.echo(f"wrote {what} to {output}", err=True)
+    replaced = " (replaced the file that was there)" if output.is_file() else ""
+    make_folder(output.parent)
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"cannot write {output}: {_why(exc)}") from None
+    click.echo(f"wrote {what} to {output}{replaced}", err=True)
 
 
 def neo4j_options(func: F) -> F:

@@ -72,10 +72,12 @@ def query(
       ozggraph query funding_in_land -p land=ags-06 --format csv -o funding.csv
       ozggraph query white_spots --show        # the Cypher, to paste into Neo4j Browser
     """
+    if (show_list or not name) and output is not None:
+        raise click.UsageError("--list shows the query library here; -o is for a query's result")
     if show_list or not name:
         _print_library()
     elif show:
-        click.echo(get_query(name).text, nl=False)
+        emit(get_query(name).text, output, f"the Cypher of {name}")
     else:
         settings = Settings.resolve(**conn)
         with connect(settings) as driver:
@@ -134,11 +136,11 @@ def _emit(result: QueryResult, fmt: str, output: Path | None) -> None:
     else:
         text = _csv(result)
         click.echo(f"# stamp: {result.stamp.line()}", err=True)
-        if output is not None:
-            sidecar = output.with_name(output.name + ".stamp.json")
-            document = {k: v for k, v in _document(result).items() if k != "rows"}
-            sidecar.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", "utf-8")
     emit(text, output, f"{len(result.rows)} rows")
+    if fmt == "csv" and output is not None:
+        document = {k: v for k, v in _document(result).items() if k != "rows"}
+        sidecar = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        emit(sidecar, output.with_name(output.name + ".stamp.json"), "its stamp")
 
 
 def _document(result: QueryResult) -> dict[str, Any]:

@@ -14,7 +14,9 @@ from ozggraph.cli.options import (
     as_of_option,
     backend_option,
     dataset_option,
+    dated_only_option,
     emit,
+    evidence_option,
     graph_from,
     land_option,
     neo4j_options,
@@ -31,7 +33,9 @@ FORMATS = ("text", "md", "json", "html")
 @backend_option
 @dataset_option
 @as_of_option
+@dated_only_option
 @land_option
+@evidence_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @output_option
 @neo4j_options
@@ -39,7 +43,9 @@ def report(
     backend: str,
     dataset_path: Path | None,
     as_of: str | None,
+    dated_only: bool,
     land: str | None,
+    evidence: list[str] | None,
     fmt: str,
     output: Path | None,
     **conn: str,
@@ -50,13 +56,23 @@ def report(
     Examples:
       ozggraph report
       ozggraph report --land HE --as-of 2022 --format md -o hessen.md
+      ozggraph report --evidence fact                # facts only
+      ozggraph report --as-of 2019 --dated-only      # undated claims left out
       ozggraph report --format html -o report.html
       ozggraph report --backend neo4j --format json
     """
     from ozggraph.report.build import build_report
     from ozggraph.report.render import print_text, render
 
-    result = build_report(graph_from(backend, dataset_path, conn), as_of=as_of, land=land)
+    if dated_only and not as_of:
+        raise click.UsageError("--dated-only needs --as-of")
+    result = build_report(
+        graph_from(backend, dataset_path, conn),
+        as_of=as_of,
+        land=land,
+        evidence=evidence,
+        dated_only=dated_only,
+    )
     if output is None and fmt == "text":
         print_text(result, Console(width=None if sys.stdout.isatty() else 120))
     else:
@@ -67,6 +83,7 @@ def report(
 @backend_option
 @dataset_option
 @land_option
+@evidence_option
 @click.option(
     "--write",
     is_flag=True,
@@ -74,7 +91,12 @@ def report(
 )
 @neo4j_options
 def analyze(
-    backend: str, dataset_path: Path | None, land: str | None, write: bool, **conn: str
+    backend: str,
+    dataset_path: Path | None,
+    land: str | None,
+    evidence: list[str] | None,
+    write: bool,
+    **conn: str,
 ) -> None:
     """Centrality, brokerage role and community of every body; --write stores them in Neo4j.
 
@@ -83,6 +105,7 @@ def analyze(
       ozggraph analyze
       ozggraph analyze --write     # then in Cypher: ORDER BY n.pagerank DESC
     """
+    from ozggraph.analytics.filters import with_evidence
     from ozggraph.analytics.summary import analyse
     from ozggraph.analytics.writeback import write_measures
     from ozggraph.neo4j.connection import connect
@@ -90,6 +113,7 @@ def analyze(
     use_neo4j = write or backend == "neo4j"
     settings = Settings.resolve(**conn) if use_neo4j else None
     graph = get_graph("neo4j" if use_neo4j else backend, dataset_path, settings)
+    graph = with_evidence(graph, evidence) if evidence else graph
     result = analyse(graph, land=land)
     if write and settings is not None:
         with connect(settings) as driver:

@@ -12,12 +12,14 @@ import networkx as nx
 from ozggraph.cli.options import (
     as_of_option,
     backend_option,
+    check_output,
     dataset_option,
     emit,
     graph_from,
     neo4j_options,
     output_option,
 )
+from ozggraph.errors import OutputError
 from ozggraph.spread import report
 from ozggraph.spread.calibrate import calibrate as fit
 from ozggraph.spread.document import FORMATS, Document, render
@@ -42,6 +44,16 @@ p_option = click.option(
     show_default=True,
     help="Chance per shared tie of passing a solution on.",
 )
+
+
+def plot_folder(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+    """``--plot DIR``: a folder we can write to, checked before the work."""
+    if value is None:
+        return None
+    try:
+        return check_output(value, directory=True, option="--plot")
+    except OutputError as exc:
+        raise click.BadParameter(str(exc).removeprefix(f"--plot {value}: ")) from None
 
 
 def _emit(
@@ -72,9 +84,10 @@ def _emit(
 @click.option(
     "--plot",
     "plot_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
-    help="Write the adoption curve and spread network PNGs here.",
+    callback=plot_folder,
+    help="Write the adoption curve and spread network PNGs of SOLUTION to this folder.",
 )
 @backend_option
 @dataset_option
@@ -98,8 +111,15 @@ def spread(
       ozggraph spread sol-digitale-baugenehmigung --plot out/
       ozggraph spread "Digitaler Bauantrag" --as-of 2023-06 --format md -o bau.md
     """
+    if plot_dir is not None and solution is None:
+        raise click.UsageError("--plot draws the charts of one solution: name it (SOLUTION)")
+    if plot_dir is not None and fmt == "json":
+        raise click.UsageError("--plot goes with --format text, md or html, not json")
     graph = graph_from(backend, dataset_path, conn)
+    new_folder = plot_dir is not None and not plot_dir.exists()
     text = report.spread_output(graph, solution, as_of, rule, fmt, plot_dir)
+    if new_folder:  # made by the charts, once the solution was found: say so
+        click.echo(f"created folder {plot_dir}", err=True)
     emit(text, output)
 
 

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import PurePath
+
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
@@ -55,14 +59,31 @@ def duplicate_ids(records: list[Record]) -> list[Problem]:
     return problems
 
 
-def check(items: list[tuple[Node | Edge, Record]], records: list[Record]) -> list[Problem]:
+@dataclass(frozen=True)
+class Dangling:
+    """A reference (``source``, ``target``, ``sources``, ``programme``) to an id no node has."""
+
+    rec: Record
+    what: str  # "source", "target", "programme" or "sources" (a Source in a sources list)
+    ref: str
+    labels: frozenset[str]  # labels the referenced node may have
+
+
+def check(
+    items: list[tuple[Node | Edge, Record]],
+    records: list[Record],
+    unreadable: list[str] | tuple[str, ...] = (),
+) -> list[Problem]:
     """Whole-dataset checks: unique ids and AGS, references, endpoint labels.
 
     A reference to a node that exists but failed validation is not reported
-    again: its own problem says what to fix.
+    again: its own problem says what to fix. References to an id no node has
+    are reported once per id (see :func:`dangling_problems`); ``unreadable``
+    (files that could not be read at all) turns them into one summary.
     """
-    problems: list[Problem] = duplicate_ids(records) + source_references(records)
-    known = {rec.data.get("id") for rec in records if rec.kind == "node"}
+    problems: list[Problem] = duplicate_ids(records)
+    dangling = source_references(records)
+    known = _ids(rec for rec in records if rec.kind == "node")
     nodes: dict[str, tuple[Node, Record]] = {}
     edges: dict[str, Record] = {}
     keys: dict[tuple[str, str], Record] = {}
@@ -90,8 +111,111 @@ def check(items: list[tuple[Node | Edge, Record]], records: list[Record]) -> lis
                 )
                 continue
             edges[item.id] = rec
-            problems.extend(_edge_ends(item, rec, nodes, known))
+            problems.extend(_edge_ends(item, rec, nodes, known, dangling))
+    return problems + dangling_problems(dangling, records, unreadable)
+
+
+def dangling_problems(
+    dangling: list[Dangling], records: list[Record], unreadable: list[str] | tuple[str, ...] = ()
+) -> list[Problem]:
+    """One problem per missing id, naming the files where such a node would be.
+
+    A dropped or garbled line in ``Municipality.csv`` shows up as references in
+    ``PART_OF.csv`` to a node that is gone: the message says which files hold
+    nodes of the labels the reference allows (those of the same folder first),
+    so it names the file to look at. When a file could not be read at all, its
+    ids are gone too; the references are then summarised in one line on that
+    file instead of hundreds of consequential ones.
+    """
+    if not dangling:
+        return []
+    if unreadable:
+        ids = {d.ref for d in dangling}
+        files = {d.rec.file for d in dangling}
+        first = dangling[0]
+        return [
+            Problem(
+                ", ".join(unreadable),
+                None,
+                None,
+                f"{len(dangling)} reference(s) in {len(files)} file(s) to {len(ids)} id(s) "
+                "missing from the dataset, probably defined here: fix this file first "
+                f"(first: {_where(first.rec)} {first.what} '{first.ref}')",
+            )
+        ]
+    files_of: dict[str, set[str]] = {}
+    for rec in records:
+        if rec.kind == "node":
+            files_of.setdefault(rec.name, set()).add(rec.file)
+    shapes = id_shapes(records)
+    by_place: dict[tuple[bool, str], dict[str, list[Dangling]]] = {}
+    for item in dangling:
+        place = (item.what == "sources", _look_in(item, files_of, shapes))
+        by_place.setdefault(place, {}).setdefault(item.ref, []).append(item)
+    problems = []
+    for (_, hint), groups in by_place.items():
+        if len(groups) > MAX_MISSING_IDS:  # a file lost many nodes: one line, not thousands
+            first = next(iter(groups.values()))[0]
+            refs = sum(len(g) for g in groups.values())
+            some = ", ".join(f"'{ref}'" for ref in list(groups)[:3])
+            problems.append(
+                _at(
+                    first.rec,
+                    f"{len(groups)} ids referenced {refs} times are not nodes of the dataset"
+                    f"{hint}, such as {some}",
+                )
+            )
+            continue
+        for group in groups.values():
+            problems.append(_at(group[0].rec, _missing(group[0], hint, len(group) - 1)))
     return problems
+
+
+#: More distinct missing ids than this behind one hint are summarised in one problem.
+MAX_MISSING_IDS = 10
+
+
+def _missing(item: Dangling, hint: str, more: int) -> str:
+    if item.what == "sources":
+        message = f"source '{item.ref}' is not a Source of the dataset"
+    elif item.what == "programme":
+        message = f"programme '{item.ref}' is not a Programme of the dataset"
+    else:
+        message = f"{item.what} '{item.ref}' is not a node of the dataset"
+    return message + hint + (f"; {more} more reference(s) to it" if more else "")
+
+
+def _look_in(item: Dangling, files_of: dict[str, set[str]], ids: IdShapes) -> str:
+    """Where the missing node would be: files whose ids look like it (``ags-15`` and
+    ``ags-06`` are States), else files of its folder, else all, of the labels allowed."""
+    allowed = {f for label in item.labels for f in files_of.get(label, ())}
+    prefix = item.ref.split("-", 1)[0]
+    folder = str(PurePath(item.rec.file).parent)
+    for shown in (
+        allowed & ids.get((prefix, len(item.ref)), set()),
+        allowed & ids.get((prefix, 0), set()),
+        {f for f in allowed if str(PurePath(f).parent) == folder},
+        allowed,
+    ):
+        if 0 < len(shown) <= 6:
+            return f" (no such node in {', '.join(sorted(shown))})"
+    return ""
+
+
+#: Files by the shape of the ids they hold: (prefix, length) and (prefix, 0).
+IdShapes = dict[tuple[str, int], set[str]]
+
+
+def id_shapes(records: list[Record]) -> IdShapes:
+    """Which files hold node ids of which shape (``ags-`` and 6 characters: States)."""
+    shapes: IdShapes = {}
+    for rec in records:
+        node_id = rec.data.get("id") if rec.kind == "node" else None
+        if isinstance(node_id, str):
+            prefix = node_id.split("-", 1)[0]
+            shapes.setdefault((prefix, len(node_id)), set()).add(rec.file)
+            shapes.setdefault((prefix, 0), set()).add(rec.file)
+    return shapes
 
 
 def _where(rec: Record) -> str:
@@ -99,7 +223,11 @@ def _where(rec: Record) -> str:
 
 
 def _edge_ends(
-    edge: Edge, rec: Record, nodes: dict[str, tuple[Node, Record]], known: set[object]
+    edge: Edge,
+    rec: Record,
+    nodes: dict[str, tuple[Node, Record]],
+    known: set[object],
+    dangling: list[Dangling],
 ) -> list[Problem]:
     problems = []
     for end, allowed in (("source", edge.source_labels), ("target", edge.target_labels)):
@@ -107,7 +235,7 @@ def _edge_ends(
         if ref not in nodes and ref in known:
             continue
         if ref not in nodes:
-            problems.append(_at(rec, f"{end} '{ref}' is not a node of the dataset"))
+            dangling.append(Dangling(rec, end, ref, allowed))
         elif nodes[ref][0].label not in allowed:
             label = nodes[ref][0].label
             problems.append(
@@ -118,18 +246,25 @@ def _edge_ends(
                 )
             )
     programme = getattr(edge, "programme", None)
-    if programme and (programme not in nodes or nodes[programme][0].label != "Programme"):
+    if programme and programme not in nodes and programme not in known:
+        dangling.append(Dangling(rec, "programme", programme, frozenset({"Programme"})))
+    elif programme and programme in nodes and nodes[programme][0].label != "Programme":
         problems.append(_at(rec, f"programme '{programme}' is not a Programme of the dataset"))
     return problems
 
 
-def source_references(records: list[Record]) -> list[Problem]:
+def source_references(records: list[Record]) -> list[Dangling]:
     """Every id in a ``sources`` list must be a ``Source`` node (checked on raw records)."""
-    known = {rec.data.get("id") for rec in records if rec.name == "Source"}
+    known = _ids(rec for rec in records if rec.name == "Source")
     return [
-        _at(rec, f"source '{ref}' is not a Source of the dataset")
+        Dangling(rec, "sources", ref, frozenset({"Source"}))
         for rec in records
         if isinstance(rec.data.get("sources"), list)
         for ref in rec.data["sources"]
-        if ref not in known
+        if isinstance(ref, str) and ref not in known  # a non-text id is a field problem
     ]
+
+
+def _ids(records: Iterable[Record]) -> set[object]:
+    """The ids of some records, as far as they are text (a garbled id is a field problem)."""
+    return {rec.data["id"] for rec in records if isinstance(rec.data.get("id"), str)}

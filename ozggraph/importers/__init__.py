@@ -1,9 +1,116 @@
-"""Importers: official reference tables -> seed CSV tables (``ozggraph import ...``).
+"""Importers: the reference tables of ``raw/`` -> the imported parts of ``seed/``.
 
-* :mod:`ozggraph.importers.gv100ad`: the territorial hierarchy from Destatis's GV100AD;
-* :mod:`ozggraph.importers.catalogue`: the OZG catalogue (Themenfelder, Lebenslagen,
-  OZG-Leistungen) as kept by KDN.
+:data:`IMPORTERS` is the one registry: each entry names a command
+(``ozggraph import NAME``), the table or folder of ``raw/`` it reads, the folder of
+``seed/`` it writes and the function that does it. ``ozggraph import all`` runs them
+in registry order (an importer that resolves bodies against another's output comes
+after it), and ``tests/unit/test_rebuild.py`` checks that doing so reproduces the
+committed ``seed/`` byte for byte. Adding a source is adding one entry here.
 
-Each reads a source, returns plain tables (:mod:`ozggraph.importers.tables`) and
-writes them sorted, so that reruns give identical files.
+Each importer reads a source, returns plain tables (:mod:`ozggraph.importers.tables`)
+or seed YAML (:mod:`ozggraph.importers.seed_yaml`) and writes them sorted, so that
+reruns give identical files.
+
+>>> from ozggraph.importers import IMPORTERS
+>>> [(i.name, i.out) for i in IMPORTERS][:2]
+[('gv100ad', 'hierarchy'), ('catalogue', 'catalogue')]
 """
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ozggraph.errors import OzgGraphError
+from ozggraph.importers import catalogue, gv100ad
+from ozggraph.importers.efa import EFA_DIR, import_efa
+from ozggraph.importers.public_bodies import BODIES_DIR, import_bodies
+
+#: ``run(source, out, seed) -> lines``: read ``source`` (a file or folder of raw/), write
+#: the folder ``out``, resolve bodies against the dataset ``seed``; lines to show the user.
+Run = Callable[[Path, Path, Path], Sequence[str]]
+
+
+@dataclass(frozen=True)
+class Importer:
+    """One source of ``raw/`` and the part of ``seed/`` made from it."""
+
+    name: str  #: command name: ``ozggraph import NAME``
+    source: str  #: file or folder, relative to ``raw/``
+    out: str  #: folder of ``seed/`` it writes (wholly: nothing else lives there)
+    run: Run
+    summary: str  #: one line for ``--help``
+
+
+def _counts(counts: dict[str, int]) -> list[str]:
+    return [f"{name:>45}: {count:>7,}" for name, count in counts.items()]
+
+
+IMPORTERS: tuple[Importer, ...] = (
+    Importer(
+        "gv100ad",
+        "destatis-gv100ad/GV100AD_30112025.txt",
+        "hierarchy",
+        lambda source, out, _seed: _counts(gv100ad.run(source, out)),
+        "Territorial hierarchy from a Destatis GV100AD file (and the Hinweise.txt beside it).",
+    ),
+    Importer(
+        "catalogue",
+        "ozg-katalog-kdn",
+        "catalogue",
+        lambda source, out, _seed: _counts(catalogue.run(source, out)),
+        "OZG catalogue (Themenfelder, Lebenslagen, OZG-Leistungen) from KDN's CSV tables.",
+    ),
+    Importer(
+        "bodies",
+        "public-bodies",
+        BODIES_DIR,
+        lambda source, out, seed: import_bodies(source, out, seed).lines(),
+        "Municipal associations, IT providers and Themenfeld leads from the public-bodies tables.",
+    ),
+    Importer(
+        "efa",
+        "efa-reuse/efa_reuse.csv",
+        EFA_DIR,
+        lambda source, out, seed: import_efa(source, out, seed).lines(),
+        "EfA solutions, developers, operators and reusers (after 'bodies': resolves against it).",
+    ),
+)
+
+
+def importer(name: str) -> Importer:
+    """The registry entry called ``name``."""
+    for entry in IMPORTERS:
+        if entry.name == name:
+            return entry
+    raise OzgGraphError(f"no importer {name!r}: one of {', '.join(i.name for i in IMPORTERS)}")
+
+
+def import_all(raw: Path, seed: Path) -> Iterator[str]:
+    """Rebuild every imported folder of ``seed`` from ``raw``, in registry order.
+
+    All or nothing: the importers run on a copy of ``seed``; only when every one has
+    succeeded are their folders moved into ``seed`` (hand-written folders such as
+    ``seed/curated`` are left alone). Yields progress lines.
+    """
+    missing = [str(raw / i.source) for i in IMPORTERS if not (raw / i.source).exists()]
+    if missing:
+        raise OzgGraphError(f"{raw}: missing raw source(s): {', '.join(missing)}")
+    seed.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".import-", dir=seed.parent) as tmp:
+        work = Path(tmp) / "seed"
+        shutil.copytree(seed, work)
+        for entry in IMPORTERS:
+            yield f"{entry.name}: {raw / entry.source} -> {seed / entry.out}"
+            shutil.rmtree(work / entry.out, ignore_errors=True)
+            for line in entry.run(raw / entry.source, work / entry.out, work):
+                yield line.replace(str(work), str(seed))  # name where it will be
+        for entry in IMPORTERS:
+            shutil.rmtree(seed / entry.out, ignore_errors=True)
+            (work / entry.out).replace(seed / entry.out)
+
+
+__all__ = ["IMPORTERS", "Importer", "import_all", "importer"]

@@ -5,7 +5,7 @@ directory: ``ozg_subject.csv`` (Themenfelder), ``ozg_situation.csv``
 (Lebenslagen), ``ozg_service_system.csv`` (OZG-Leistungen, ``service_key`` =
 OZG-ID) and ``ozg_service.csv`` (LeiKa services linked to an OZG-Leistung).
 
->>> catalogue = read_catalogue("../shared/data/ozg-katalog-kdn")   # doctest: +SKIP
+>>> catalogue = read_catalogue("raw/ozg-katalog-kdn")             # doctest: +SKIP
 >>> write_tables(to_tables(catalogue), "seed/catalogue")          # doctest: +SKIP
 
 Rows marked ``hidden`` and the test Lebenslagen (ids 64-66) are left out;

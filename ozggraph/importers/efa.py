@@ -1,7 +1,7 @@
 """Import the EfA reuse table (``efa_reuse.csv``) into ``seed/efa/``.
 
 One row is one cited fact about an "Einer für Alle" solution: who developed it,
-who runs it, and which body reuses it at which ``stage`` since when. The
+who runs it, and how a named body relates to it at which ``stage`` since when. The
 importer writes:
 
 * ``Solution`` nodes (``sol-<slug>``), ``IMPLEMENTS`` the OZG-Leistung where the
@@ -9,11 +9,20 @@ importer writes:
   ``ADDRESSES`` the Themenfeld the table names (the solution's note says so);
 * ``DEVELOPS`` / ``OPERATES`` from each body named (``"X; Y"``: joint
   developers; ``"X with Y"``: Y as partner, said in the note);
-* ``REUSES`` per row with ``stage``, ``date`` and a ``key`` of stage and date, so
-  that two facts on one pair (adopted, later paused) stay two relationships.
-  A row whose note starts with ``SUSPENDED`` ends (``valid_to``) the earlier,
-  higher stages of that pair;
+* per row with a ``reusing_body``, what its ``relation`` says: ``reuses`` ->
+  ``REUSES`` with ``stage``, ``date`` and a ``key`` of stage and date, so that two
+  facts on one pair stay two relationships; ``co-develops`` -> ``DEVELOPS`` (the
+  body builds it together with the developer: no reuse); ``supports`` ->
+  ``SUPPORTS`` (a supporting role only: neither developer nor reuser);
+* stage ``paused`` is no new stage: it ends (``valid_to``) every earlier
+  ``REUSES`` of that pair on the row's date and cites the row's source;
 * counts of unnamed bodies ("11 Länder") only as ``Solution.reported_adopters``.
+
+Evidence (docs/dataset.md): a reuse stage says how far the body has come, so it
+maps to :data:`STAGE_EVIDENCE` (interest -> announced, planned -> planned,
+contract -> agreed, connected/live -> fact). Who develops, co-develops, supports or
+runs a solution is what the cited page states as under way or done: ``fact``
+(even where the service itself was still planned then; the note keeps the stage).
 
 Bodies resolve against the rest of the dataset (run ``ozggraph import bodies``
 first); the few spellings that need a decision are in :data:`ALIASES`.
@@ -24,7 +33,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ozggraph.errors import SourceTableError
 from ozggraph.ids import slug
@@ -44,7 +52,7 @@ from ozggraph.importers.resolve import (
 from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, write_seed
 from ozggraph.schema import Edge
 from ozggraph.schema.nodes import Agency, Node, Solution
-from ozggraph.schema.types import REUSE_STAGES
+from ozggraph.schema.types import REUSE_STAGES, Evidence
 
 COLUMNS = (
     "solution",
@@ -52,6 +60,7 @@ COLUMNS = (
     "developer",
     "operator",
     "reusing_body",
+    "relation",
     "stage",
     "date",
     "source",
@@ -86,8 +95,21 @@ NEW_BODIES: dict[str, Node] = {
 }
 #: Where a created body belongs (PART_OF), as the table's Land code says.
 NEW_BODY_PARENTS = {"agency-bezirk-wandsbek": "ags-02"}
-#: A row note that ends earlier facts on the same pair (the Wohngeld case in NRW).
-SUSPENDED = "SUSPENDED"
+#: The stage that ends a body's earlier stages instead of adding one (NRW's Wohngeld).
+PAUSED = "paused"
+TABLE_STAGES = (*REUSE_STAGES, PAUSED)
+#: How sure a reuse stage is, as the table's wording of it says (see the module docstring).
+STAGE_EVIDENCE: dict[str, Evidence] = {
+    "interest": "announced",
+    "planned": "planned",
+    "contract": "agreed",
+    "connected": "fact",
+    "live": "fact",
+}
+#: What a row's ``relation`` records: the relationship type it becomes.
+RELATIONS = {"reuses": "REUSES", "co-develops": "DEVELOPS", "supports": "SUPPORTS"}
+#: Evidence of who develops, co-develops, supports or runs a solution (module docstring).
+PARTY_EVIDENCE: Evidence = "fact"
 
 
 @dataclass
@@ -136,7 +158,7 @@ class EfaImport:
         self.catalogue = Catalogue(reference)
         self.edges = EdgeBook()
         self.solutions: dict[str, _Solution] = {}
-        self.suspensions: list[tuple[str, _Row]] = []  # REUSES id, row that paused it
+        self.pauses: list[tuple[str, str, _Row]] = []  # body, solution, the row that paused
         #: Bodies of NEW_BODIES that no other seed file has: id -> sources of rows naming them.
         self.new_bodies: dict[str, list[str]] = {}
         self.creating = {i for i in NEW_BODIES if i not in reference.nodes}
@@ -154,17 +176,26 @@ class EfaImport:
             self._reuse(row, solution)
         for sol in self.solutions.values():
             sol.notes += self.catalogue.notes(sol.node_id)
-        self._apply_suspensions()
+        self._apply_pauses()
 
     def _row(self, line: int, cells: dict[str, str]) -> _Row:
         if not cells["solution"]:
             raise table_error(self.table, line, "missing solution")
-        if cells["stage"] not in REUSE_STAGES:
+        if cells["stage"] not in TABLE_STAGES:
             raise table_error(
                 self.table,
                 line,
-                f"bad stage {cells['stage']!r}: one of {', '.join(REUSE_STAGES)}",
+                f"bad stage {cells['stage']!r}: one of {', '.join(TABLE_STAGES)}",
             )
+        relation = cells["relation"]
+        if cells["reusing_body"] and relation not in RELATIONS:
+            raise table_error(
+                self.table, line, f"bad relation {relation!r}: one of {', '.join(RELATIONS)}"
+            )
+        if not cells["reusing_body"] and (relation or cells["stage"] == PAUSED):
+            raise table_error(self.table, line, "relation or stage paused without a reusing_body")
+        if cells["stage"] == PAUSED and relation != "reuses":
+            raise table_error(self.table, line, "only a reuse can be paused")
         weak = weak_note(cells["note"])
         source = self.sources.cite(cells["source"], cells["source_date"], weak, self.table, line)
         try:
@@ -214,7 +245,9 @@ class EfaImport:
                             Body(body.id, "named as developer in the operator column"),
                         )
                     note = _party_note(role, body.remark, text, len(bodies))
-                    self.edges.add(kind, body.id, sol.node_id, [row.source], note)
+                    self.edges.add(
+                        kind, body.id, sol.node_id, [row.source], note, evidence=PARTY_EVIDENCE
+                    )
 
     def _reuse(self, row: _Row, sol: _Solution) -> None:
         text, stage, date = row.cells["reusing_body"], row.cells["stage"], row.date
@@ -226,10 +259,27 @@ class EfaImport:
         if bodies is None:
             sol.adopters.append(f"{text}: {stage} ({when}, {row.source})")
             return
+        relation = RELATIONS[row.cells["relation"]]
         for body in bodies:
             remark = f"named as {body.remark}" if body.remark else None
+            if stage == PAUSED:
+                self.pauses.append((body.id, sol.node_id, row))
+                continue
+            if relation != "REUSES":  # co-develops, supports: a role in building it
+                stated = f"the service was {stage} then"
+                note = "; ".join(p for p in (_summary(row), stated, remark) if p)
+                self.edges.add(
+                    relation,
+                    body.id,
+                    sol.node_id,
+                    [row.source],
+                    note,
+                    date=date,
+                    evidence=PARTY_EVIDENCE,
+                )
+                continue
             note = "; ".join(p for p in (_summary(row), remark) if p)
-            rid = self.edges.add(
+            self.edges.add(
                 "REUSES",
                 body.id,
                 sol.node_id,
@@ -238,9 +288,8 @@ class EfaImport:
                 key=f"{stage}-{when}",
                 stage=stage,
                 date=date,
+                evidence=STAGE_EVIDENCE[stage],
             )
-            if row.cells["note"].startswith(SUSPENDED):
-                self.suspensions.append((rid, row))
 
     def _resolve(self, text: str, row: _Row) -> list[Body] | None:
         bodies = self.resolver.resolve(text, self.table, row.line)
@@ -250,17 +299,22 @@ class EfaImport:
                 cited += [row.source] if row.source not in cited else []
         return bodies
 
-    def _apply_suspensions(self) -> None:
-        """A later 'paused' fact ends (``valid_to``) the earlier, higher stages of its pair."""
-        for rid, row in self.suspensions:
-            stop = self.edges.get(rid)
-            for other in self.edges.ids():
-                fields = self.edges.get(other)
-                same_pair = all(fields[k] == stop[k] for k in ("type", "source", "target"))
-                if same_pair and _before(fields["date"], row.date) and _rank(fields) > _rank(stop):
-                    self.edges.update(other, valid_to=row.date)
-                    ended = f"ended {row.date} per a later source ({row.source})"
-                    self.edges.note(other, ended, row.source)
+    def _apply_pauses(self) -> None:
+        """A pause ends (``valid_to``) every REUSES of its pair that began before it."""
+        for body, solution, row in self.pauses:
+            done = []
+            for rid in self.edges.ids():
+                fields = self.edges.get(rid)
+                pair = (fields["type"], fields["source"], fields["target"])
+                if pair == ("REUSES", body, solution) and _not_after(fields.get("date"), row.date):
+                    self.edges.update(rid, valid_to=row.date)
+                    ended = f"ended {row.date} (paused): {row.cells['quote_summary']}"
+                    self.edges.note(rid, ended, row.source)
+                    done.append(rid)
+            if not done:
+                raise table_error(
+                    self.table, row.line, f"pause of {body} -> {solution}: no earlier reuse to end"
+                )
 
     def write(self, out: Path) -> ImportReport:
         report = ImportReport()
@@ -324,13 +378,9 @@ def _summary(row: _Row) -> str:
     return " — ".join(p for p in parts if p)
 
 
-def _rank(fields: dict[str, Any]) -> int:
-    return REUSE_STAGES.index(fields["stage"])
-
-
-def _before(date: str | None, stop: str | None) -> bool:
-    """``date`` certainly before ``stop`` (a year equal to stop's year is not certain)."""
-    return bool(date and stop and date < stop and not stop.startswith(date))
+def _not_after(date: str | None, stop: str | None) -> bool:
+    """``date`` is not after ``stop`` (an undated stage counts as before it)."""
+    return not (date and stop) or date <= stop
 
 
 def import_efa(table: Path, out: Path, seed: Path | None = None) -> ImportReport:

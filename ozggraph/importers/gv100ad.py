@@ -21,6 +21,10 @@ Decisions, each written down where it is made:
   ones (65) stay, with their own ``kind``.
 * Records above the Gemeinde carry no population or area: we sum them over the
   Gemeinde records below (uninhabited areas included, they are territory).
+* Kreise get the names sources use for them (:func:`district_aliases`): "Kreis X"
+  for every Kreis that is no city, and "Landkreis X" for those GV100AD calls
+  Landkreis; never for kreisfreie Städte or Stadtkreise (the city's own name) or
+  names that already say Kreis or Region.
 """
 
 from __future__ import annotations
@@ -320,10 +324,29 @@ def _regierungsbezirk(rec: GVRecord, ix: _Index, totals: dict[str, tuple[int, in
     return row, _parent(rec, ix, (2,))
 
 
+def district_aliases(name: str, kind: str) -> list[str]:
+    """Names sources use for a Kreis, derived from its official name and kind.
+
+    >>> district_aliases("Bergstraße", "Landkreis")
+    ['Kreis Bergstraße', 'Landkreis Bergstraße']
+    >>> district_aliases("Steinfurt", "Kreis")
+    ['Kreis Steinfurt']
+    >>> district_aliases("Darmstadt", "Kreisfreie Stadt")
+    []
+    >>> district_aliases("Region Hannover", "Landkreis")
+    []
+    """
+    if kind not in ("Kreis", "Landkreis") or re.search(r"kreis|region", name, re.IGNORECASE):
+        return []
+    return [f"Kreis {name}"] + ([f"Landkreis {name}"] if kind == "Landkreis" else [])
+
+
 def _district(rec: GVRecord, ix: _Index, totals: dict[str, tuple[int, int]]) -> _Placed:
     node_id, name = territorial_id(rec.key), plain_name(rec.name)
+    kind = DISTRICT_KINDS[rec.text_key]
     row = _row(node_id, name, rec.name, totals[node_id], ags=rec.key, ars=rec.key)
-    return {**row, "kind": DISTRICT_KINDS[rec.text_key]}, _parent(rec, ix, (3, 2))
+    row.update(aliases=district_aliases(name, kind) or None)
+    return {**row, "kind": kind}, _parent(rec, ix, (3, 2))
 
 
 def _association(rec: GVRecord, ix: _Index, totals: dict[str, tuple[int, int]]) -> _Placed:

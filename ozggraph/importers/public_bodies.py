@@ -1,6 +1,6 @@
 """Import the public-bodies tables into ``seed/bodies/``.
 
-From a directory holding the three tables of ``/work/shared/data/public-bodies``:
+From a directory holding the three public-bodies tables (``raw/public-bodies``):
 
 * ``kommunale_spitzenverbaende.csv`` -> ``Association`` nodes (``level`` bund/land);
   ``MEMBER_OF`` only where the table's note says so (:data:`MEMBERSHIPS`);
@@ -150,7 +150,9 @@ class BodiesImport:
                 message = f"MEMBERSHIPS names {member!r} -> {target!r}, not both in the table"
                 raise table_error(path, None, message)
             sources = [first_source[ids[member]]]
-            self.edges.add("MEMBER_OF", ids[member], ids[target], sources, f"the table's {why}")
+            note = f"the table's {why}"
+            # The row's page states the membership as it stands: a stated fact.
+            self.edges.add("MEMBER_OF", ids[member], ids[target], sources, note, evidence="fact")
 
     def it_providers(self) -> None:
         path = self.directory / IT_PROVIDERS

@@ -142,6 +142,34 @@ def source_title(url: str) -> str:
     return f"{host}: {words[:80].strip()}" if words else host
 
 
+def page_name(url: str, date: str | None, remarks: list[str]) -> str:
+    """The name of a cited page: its title where the table gives enough, else publisher + date.
+
+    The tables give no title column: a title is the ``headline:`` a row's remark quotes,
+    else the headline words of the address (at least four words, as the address spells
+    them); an address without such words is named by its publisher (the site) and date.
+
+    >>> page_name("https://buergerkurier.de/?p=290683", "2023-10-01", [])
+    'buergerkurier.de, 2023-10-01'
+    >>> page_name("https://www.d-nrw.de/wohngeld", None, [])
+    'd-nrw.de, n.d.'
+    >>> page_name("https://x.de/a/erste-kommunen-genehmigen-breitbandausbau-22358", None, [])
+    'Erste kommunen genehmigen breitbandausbau (x.de, n.d.)'
+    """
+    host, _ = _host_and_segment(url)
+    when = date or NO_DATE
+    for remark in remarks:
+        if match := re.search(r"headline:\s*([^;)]+)", remark):
+            return f"{match[1].strip()} ({host}, {when})"
+    title = source_title(url)
+    words = title.partition(": ")[2] if ": " in title else ""
+    if host != "github.com" and len(words.split()) >= 4 and "?" not in words:
+        return f"{words[0].upper()}{words[1:]} ({host}, {when})"
+    if host == "github.com":
+        return title
+    return f"{host}, {when}"
+
+
 def _host_and_segment(url: str) -> tuple[str, str]:
     """The host (without ``www.``) and the last path segment that says something."""
     parts = urlsplit(url)
@@ -203,7 +231,7 @@ class SourceBook:
         notes = ([] if cited.date else ["page gives no date"]) + cited.remarks
         return Source(
             id=sid,
-            name=source_title(cited.url),
+            name=page_name(cited.url, cited.date, cited.remarks),
             url=cited.url,
             date=cited.date,
             publisher=urlsplit(cited.url).netloc.lower().removeprefix("www."),
@@ -214,13 +242,17 @@ class SourceBook:
 
 
 def weak_note(note: str) -> bool:
-    """The table's note marks the row as weak (a demo database, an indicative figure...)."""
-    return bool(re.search(r"\b(demo|indicative|not official|weak)\b", note, re.IGNORECASE))
+    """The table's note marks the row as weak (a demo database, an indicative figure, a
+    private or third-party site...)."""
+    words = r"\b(demo|indicative|not official|weak|private site|third-party)\b"
+    return bool(re.search(words, note, re.IGNORECASE))
 
 
 def is_wiki(url: str, remark: str | None) -> bool:
-    """Wikipedia or one of its mirrors (wiki.li, wikiup.org, ...): a second-best source."""
-    return "wiki" in urlsplit(url).netloc.lower() or "wikipedia" in (remark or "").lower()
+    """Wikipedia, one of its mirrors (wiki.li, wikiup.org, ...) or a document mirror
+    (readkong.com): a second-best source."""
+    host = urlsplit(url).netloc.lower()
+    return "wiki" in host or "readkong" in host or "wikipedia" in (remark or "").lower()
 
 
 # --- the dataset as it is -------------------------------------------------------------

@@ -5,8 +5,8 @@
 >>> report = build_report(ozggraph.load_graph("tests/fixtures/mini"))
 >>> report.stamp["backend"], report.overview["network"]["bodies"]
 ('embedded', 4)
->>> report.funding["by_status"]["promised"]
-{'amount_eur': 100000.0, 'grants': 1}
+>>> report.funding["by_evidence"]["promised"]
+{'amount_eur': 100000.0, 'grants': 1, 'approximate': 0}
 """
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ import ozggraph
 from ozggraph.analytics import funding, weakpoints
 from ozggraph.analytics.communities import cross_ties
 from ozggraph.analytics.coverage import coverage as coverage_of
+from ozggraph.analytics.filters import CLAIMS, restrict_to_land, with_evidence
 from ozggraph.analytics.filters import as_of as as_of_view
-from ozggraph.analytics.filters import restrict_to_land
 from ozggraph.analytics.network import component_labels
 from ozggraph.analytics.summary import Analysis, analyse
 from ozggraph.analytics.territory import land_of
@@ -71,14 +71,27 @@ def _clean(value: Any) -> Any:
     return value
 
 
-def stamp(graph: nx.MultiDiGraph, *, as_of: str | None, land: str | None) -> dict[str, Any]:
-    """What a figure needs to be cited and reproduced."""
+def stamp(
+    graph: nx.MultiDiGraph,
+    *,
+    as_of: str | None,
+    land: str | None,
+    evidence: list[str] | None = None,
+    undated: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """What a figure needs to be cited and reproduced.
+
+    ``evidence``: the evidence values kept (None: all); ``undated``: with an as-of
+    date, how many undated claims were counted as in force (or left out).
+    """
     return {
         "ozggraph_version": ozggraph.__version__,
         "dataset_checksum": graph.graph.get("checksum") or ozggraph.checksum(graph),
         "backend": graph.graph.get("backend", "embedded"),
         "as_of": as_of,
         "land": land,
+        "evidence": evidence,
+        "undated": undated,
     }
 
 
@@ -87,12 +100,22 @@ def build_report(
     *,
     as_of: str | None = None,
     land: str | None = None,
+    evidence: list[str] | None = None,
+    dated_only: bool = False,
     seed: int = 0,
     top: int = TOP,
 ) -> Report:
-    """The report on ``graph`` (the whole dataset), optionally as of a date and for one Land."""
-    header = stamp(graph, as_of=as_of, land=land)
-    view = as_of_view(graph, as_of) if as_of else graph
+    """The report on ``graph`` (the whole dataset), optionally as of a date and for one Land.
+
+    ``evidence`` keeps only claims of those evidence values (``["fact"]``: facts only);
+    ``dated_only`` leaves undated claims out of an as-of report (else they are counted
+    as in force, and the stamp says how many).
+    """
+    view = with_evidence(graph, evidence) if evidence else graph
+    view = as_of_view(view, as_of, dated_only=dated_only) if as_of else view
+    header = stamp(
+        graph, as_of=as_of, land=land, evidence=evidence, undated=view.graph.get("undated")
+    )
     view = restrict_to_land(view, land) if land else view
     analysis = analyse(view, land=land, seed=seed, lands=land_of(graph))
     names = {n: view.nodes[n].get("name", n) for n in analysis.projection.ids}
@@ -156,9 +179,14 @@ def _overview(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]:
     types = analysis.ties.types
     sizes = np.bincount(component_labels(net.weights)) if net.n else np.zeros(0, dtype=int)
     n = net.n
+    claims: dict[str, Counter[str]] = {}
+    for _, _, attrs in graph.edges(data=True):
+        if attrs["type"] in CLAIMS:
+            claims.setdefault(attrs["type"], Counter())[attrs.get("evidence", "none")] += 1
     return {
         "nodes": dict(sorted(labels.items())),
         "relationships": dict(sorted(types.items())),
+        "claims_by_evidence": {t: dict(sorted(c.items())) for t, c in sorted(claims.items())},
         "network": {
             "bodies": n,
             "links": net.number_of_edges,

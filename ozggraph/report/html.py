@@ -17,14 +17,16 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ozggraph.report.build import Report
-from ozggraph.report.tables import Section, Table, sections, stamp_line
-from ozggraph.schema import FUNDING_STATUSES
+from ozggraph.report.tables import Section, Table, money_evidence, sections, stamp_line
 
-STATUS_COLOURS = {
-    "awarded": "#1b7837",
+EVIDENCE_COLOURS = {
+    "fact": "#1b7837",
+    "agreed": "#762a83",
     "promised": "#7fbf7b",
     "planned": "#c2a5cf",
-    "agreed": "#762a83",
+    "announced": "#e7d4e8",
+    "inferred": "#bababa",
+    "derived": "#878787",
 }
 CSS = """
 body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}
@@ -99,19 +101,20 @@ def _image(figure: Figure, name: str) -> str:
 
 
 def funding_chart(report: Report) -> Figure:
-    """Grants per status (left) and per year and status, side by side, never stacked (right)."""
+    """Grants per evidence (left) and per year and evidence, side by side, never stacked."""
     f = report.funding
+    kinds = money_evidence(f)
     fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.6), width_ratios=(1, 2.4))
-    amounts = [f["by_status"][s]["amount_eur"] / 1e6 for s in FUNDING_STATUSES]
-    left.bar(FUNDING_STATUSES, amounts, color=[STATUS_COLOURS[s] for s in FUNDING_STATUSES])
+    amounts = [f["by_evidence"][s]["amount_eur"] / 1e6 for s in kinds]
+    left.bar(kinds, amounts, color=[EVIDENCE_COLOURS[s] for s in kinds])
     left.set_ylabel("million €")
-    left.set_title("Grants by status")
+    left.set_title("Grants by evidence")
     years = [y for y in f["by_year"] if y != "undated"]
     x = np.arange(len(years))
-    width = 0.8 / len(FUNDING_STATUSES)
-    for i, status in enumerate(FUNDING_STATUSES):
+    width = 0.8 / len(kinds)
+    for i, status in enumerate(kinds):
         values = [f["by_year"][y].get(status, 0.0) / 1e6 for y in years]
-        right.bar(x + i * width, values, width, label=status, color=STATUS_COLOURS[status])
+        right.bar(x + i * width, values, width, label=status, color=EVIDENCE_COLOURS[status])
     right.set_xticks(x + 0.4 - width / 2, years, rotation=45 if len(years) > 8 else 0)
     right.set_title("By year of the grant")
     if years:

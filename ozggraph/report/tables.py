@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ozggraph.report.build import Report
-from ozggraph.schema import FUNDING_STATUSES
+from ozggraph.schema import EVIDENCE
 
 #: Rows shown per table in text, md and html (the json has everything).
 ROWS = 10
@@ -56,6 +56,14 @@ def stamp_line(report: Report) -> str:
     ]
     if s["land"]:
         parts.append(f"Land {s['land']}")
+    if s.get("evidence"):
+        parts.append(f"evidence {', '.join(s['evidence'])}")
+    if s.get("undated"):
+        u = s["undated"]
+        what = "left out" if u["left_out"] else "counted as in force"
+        parts.append(
+            f"{u['relationships']:,} undated claims and {u['events']:,} undated events {what}"
+        )
     return " · ".join(parts)
 
 
@@ -84,8 +92,21 @@ def _overview(report: Report) -> Section:
     ]
     nodes = ", ".join(f"{k} {v:,}" for k, v in report.overview["nodes"].items())
     rels = ", ".join(f"{k} {v:,}" for k, v in report.overview["relationships"].items())
+    claims = report.overview["claims_by_evidence"]
+    kinds = [e for e in EVIDENCE if any(e in c for c in claims.values())]
+    evidence = [[t, *(num(c.get(e)) if e in c else "–" for e in kinds)] for t, c in claims.items()]
     return Section(
-        "Overview", f"Nodes: {nodes}. Relationships: {rels}.", [Table(["", "value"], facts, "lr")]
+        "Overview",
+        f"Nodes: {nodes}. Relationships: {rels}.",
+        [
+            Table(["", "value"], facts, "lr"),
+            Table(
+                ["claim", *kinds],
+                evidence,
+                "l" + "r" * len(kinds),
+                "Claims by evidence (fact, announced, planned ...: docs/dataset.md)",
+            ),
+        ],
     )
 
 
@@ -159,37 +180,74 @@ def _communities(report: Report) -> Section:
     )
 
 
+def money_evidence(f: dict[str, Any]) -> list[str]:
+    """The evidence values the money of a report carries, in the vocabulary's order."""
+    used = {e for e, row in f["by_evidence"].items() if row["grants"]}
+    used |= set(f["budgets_by_evidence"])
+    return [e for e in EVIDENCE if e in used] or ["fact"]
+
+
 def _funding(report: Report) -> Section:
     f = report.funding
-    by_status = [
-        [s, num(f["by_status"][s]["grants"]), eur(f["by_status"][s]["amount_eur"])]
-        for s in FUNDING_STATUSES
+    kinds = money_evidence(f)
+    by_evidence = [
+        [
+            e,
+            num(f["by_evidence"][e]["grants"]),
+            _rough(f["by_evidence"][e]["amount_eur"], f["by_evidence"][e]["approximate"]),
+        ]
+        for e in kinds
     ]
-    top_funders = _ranked(f["by_funder"], report)
-    top_recipients = _ranked(f["by_recipient"], report)
+    budgets = [
+        [
+            report.names.get(p, b["name"]),
+            e,
+            _rough(amount, b["amount_kind"] == "approximate"),
+            ", ".join(report.names.get(x, x) for x in b["funders"]) or "–",
+        ]
+        for p, b in f["programme_budgets"].items()
+        for e, amount in b["by_evidence"].items()
+    ]
+    budgets += [
+        [report.names.get(p, b["name"]), b.get("evidence", "–"), _bound(b), "–"]
+        for p, b in f["programme_budgets"].items()
+        if b.get("bound_eur") is not None
+    ]
+    top_funders = _ranked(f["by_funder"], report, kinds)
+    top_recipients = _ranked(f["by_recipient"], report, kinds)
     lands = [
         [
             land,
-            *(eur(f["by_land"][land].get(s)) for s in FUNDING_STATUSES),
-            num(f["per_capita_by_land"].get(land, {}).get("awarded"), 2),
+            *(eur(f["by_land"][land].get(e)) for e in kinds),
+            num(f["per_capita_by_land"].get(land, {}).get("fact"), 2),
         ]
         for land in f["by_land"]
     ]
     note = (
-        f"Grants: {f['grants']:,}, of which {f['without_amount']:,} without amount. Statuses are "
-        "never added up: awarded money and planned money are different facts."
+        f"Grants: {f['grants']:,}, of which {f['without_amount']:,} without amount. Evidence "
+        "values are never added up: awarded money (fact) and promised, agreed or planned "
+        "money are different claims. Programme budgets are listed apart from the grants "
+        "(grants under a programme are part of its budget). ~ marks an approximate amount."
     )
     return Section(
-        "Funding by status",
+        "Funding by evidence",
         note,
         [
-            Table(["status", "grants", "amount"], by_status, "lrr"),
-            Table(["funder", *FUNDING_STATUSES], top_funders, "lrrrr", "Largest funders"),
-            Table(["recipient", *FUNDING_STATUSES], top_recipients, "lrrrr", "Largest recipients"),
+            Table(["evidence", "grants", "amount"], by_evidence, "lrr"),
             Table(
-                ["Land", *FUNDING_STATUSES, "awarded € per inhabitant"],
+                ["programme", "evidence", "budget", "funders"],
+                budgets,
+                "llrl",
+                "Programme budgets (apart from grants)",
+            ),
+            Table(["funder", *kinds], top_funders, "l" + "r" * len(kinds), "Largest funders"),
+            Table(
+                ["recipient", *kinds], top_recipients, "l" + "r" * len(kinds), "Largest recipients"
+            ),
+            Table(
+                ["Land", *kinds, "awarded (fact) € per inhabitant"],
                 lands,
-                "lrrrrr",
+                "l" + "r" * (len(kinds) + 1),
                 "By the recipient's Land",
             ),
         ],
@@ -197,13 +255,24 @@ def _funding(report: Report) -> Section:
     )
 
 
-def _ranked(totals: dict[str, dict[str, float]], report: Report) -> list[list[str]]:
+def _rough(amount: float | None, approximate: int | bool) -> str:
+    return ("~" if approximate else "") + eur(amount)
+
+
+def _bound(budget: dict[str, Any]) -> str:
+    sign = "≥ " if budget["amount_kind"] == "at_least" else "≤ "
+    return sign + eur(budget["bound_eur"])
+
+
+def _ranked(
+    totals: dict[str, dict[str, float]], report: Report, kinds: list[str]
+) -> list[list[str]]:
     def size(key: str) -> tuple[float, str]:
         return (-sum(totals[key].values()), key)
 
     names = report.names
     return [
-        [names.get(k, k), *(eur(totals[k].get(s)) for s in FUNDING_STATUSES)]
+        [names.get(k, k), *(eur(totals[k].get(e)) for e in kinds)]
         for k in sorted(totals, key=size)[:ROWS]
     ]
 
@@ -266,6 +335,7 @@ def _weak(report: Report) -> Section:
         [
             r["name"],
             report.names.get(r["operator"], r["operator"]),
+            r.get("operator_evidence", ""),
             num(r["reusers"]),
             num(r["live"]),
         ]
@@ -281,9 +351,9 @@ def _weak(report: Report) -> Section:
                 ["body", "body", "smaller side"], bridges, "llr", f"Bridges ({len(w['bridges']):,})"
             ),
             Table(
-                ["solution", "sole operator", "reusers", "connected/live"],
+                ["solution", "sole operator", "evidence", "reusers", "connected/live"],
                 single,
-                "llrr",
+                "lllrr",
                 f"Solutions with one operator ({len(w['single_operator_solutions']):,})",
             ),
         ],

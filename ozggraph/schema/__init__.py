@@ -14,7 +14,7 @@ from typing import Any
 
 from ozggraph.schema.edges import EDGE_MODELS, Edge
 from ozggraph.schema.nodes import NODE_MODELS, Node
-from ozggraph.schema.types import FUNDING_STATUSES, REUSE_STAGES
+from ozggraph.schema.types import EVIDENCE, REUSE_STAGES
 
 NODE_TYPES: dict[str, type[Node]] = {m.label: m for m in NODE_MODELS}
 EDGE_TYPES: dict[str, type[Edge]] = {m.type: m for m in EDGE_MODELS}
@@ -72,7 +72,7 @@ def cypher(template: str, **kinds: str) -> str:
 __all__ = [
     "EDGE_STRUCTURE",
     "EDGE_TYPES",
-    "FUNDING_STATUSES",
+    "EVIDENCE",
     "MANAGED_LABEL",
     "META_LABEL",
     "NODE_TYPES",

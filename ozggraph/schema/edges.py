@@ -10,7 +10,15 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ozggraph.schema.types import AmountKind, Evidence, FundingStatus, Id, PartialDate, ReuseStage
+from ozggraph.schema.types import (
+    EVIDENCE,
+    AmountKind,
+    Evidence,
+    Id,
+    PartialDate,
+    ReuseStage,
+    check_amount,
+)
 
 TERRITORIAL = frozenset(
     {
@@ -38,7 +46,7 @@ class Edge(BaseModel):
     target_labels: ClassVar[frozenset[str]] = frozenset()
     #: Curated relationships must cite a source; derived ones never appear in seed/.
     curated: ClassVar[bool] = True
-    #: A claim asserts that something happened or will happen; it carries ``evidence``.
+    #: A claim asserts that something happened or will happen; it must carry ``evidence``.
     claim: ClassVar[bool] = False
 
     source: Id
@@ -50,7 +58,8 @@ class Edge(BaseModel):
     date: PartialDate | None = None
     valid_from: PartialDate | None = None
     valid_to: PartialDate | None = None
-    #: How strongly the sources support this relationship (claims only; see types.Evidence).
+    #: How strongly the sources support this relationship (required on claims; see
+    #: types.Evidence and docs/dataset.md).
     evidence: Evidence | None = None
 
     @property
@@ -63,6 +72,14 @@ class Edge(BaseModel):
     def _needs_sources(self) -> Edge:
         if self.curated and not self.sources:
             raise ValueError("a curated relationship needs at least one source in 'sources'")
+        return self
+
+    @model_validator(mode="after")
+    def _claims_need_evidence(self) -> Edge:
+        if self.claim and self.evidence is None:
+            raise ValueError(
+                f"a {self.type} is a claim and needs 'evidence': one of {', '.join(EVIDENCE)}"
+            )
         return self
 
 
@@ -83,7 +100,8 @@ class MEMBER_OF(Edge):
 
 
 class FUNDS(Edge):
-    """Money from funder to recipient; ``status`` tells awarded from only announced."""
+    """Money from funder to recipient; ``evidence`` tells awarded (``fact``) from promised,
+    agreed or planned money, ``amount_kind`` how the source gives the amount."""
 
     type = "FUNDS"
     claim = True
@@ -93,8 +111,12 @@ class FUNDS(Edge):
     #: How the source gives the amount; a bound goes to ``amount_bound_eur`` instead.
     amount_kind: AmountKind | None = None
     amount_bound_eur: float | None = Field(default=None, ge=0)
-    status: FundingStatus
     programme: Id | None = None
+
+    @model_validator(mode="after")
+    def _amount_as_given(self) -> FUNDS:
+        check_amount(self.amount_eur, self.amount_kind, self.amount_bound_eur)
+        return self
 
 
 class PARTICIPATES_IN(Edge):
@@ -124,6 +146,17 @@ class PROVIDES(Edge):
     claim = True
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
+
+
+class SUPPORTS(Edge):
+    """A supporting role in building a solution (e.g. a Themenfeld lead backing another
+    Land's development): neither developer nor reuser."""
+
+    type = "SUPPORTS"
+    claim = True
+    source_labels = ACTORS
+    target_labels = frozenset({"Solution"})
+    role: str | None = None
 
 
 class REUSES(Edge):
@@ -202,6 +235,7 @@ EDGE_MODELS: tuple[type[Edge], ...] = (
     DEVELOPS,
     OPERATES,
     PROVIDES,
+    SUPPORTS,
     REUSES,
     ADDRESSES,
     IMPLEMENTS,

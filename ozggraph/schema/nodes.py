@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from ozggraph.schema.types import AmountKind, Digits, Evidence, FundingStatus, Id, PartialDate
+from ozggraph.schema.types import AmountKind, Digits, Evidence, Id, PartialDate, check_amount
 
 
 class Node(BaseModel):
@@ -125,14 +125,23 @@ class Cooperation(Organisation):
 
 
 class Programme(Organisation):
-    """A funding or support programme; ``amount_eur`` is its total as the source gives it."""
+    """A funding or support programme; ``amount_eur`` is its budget as the source gives it
+    (``amount_kind``; a bound in ``amount_bound_eur``), ``evidence`` how sure that budget is
+    (``agreed`` in a signed agreement, ``fact`` when reported as spent ...)."""
 
     label = "Programme"
     amount_eur: float | None = Field(default=None, ge=0)
     amount_kind: AmountKind | None = None
     amount_bound_eur: float | None = Field(default=None, ge=0)
-    status: FundingStatus | None = None
+    evidence: Evidence | None = None
     date: PartialDate | None = None
+
+    @model_validator(mode="after")
+    def _budget_as_given(self) -> Programme:
+        check_amount(self.amount_eur, self.amount_kind, self.amount_bound_eur)
+        if (self.amount_eur is not None or self.amount_bound_eur is not None) and not self.evidence:
+            raise ValueError("a programme budget needs 'evidence' (how sure the amount is)")
+        return self
 
 
 class Solution(Organisation):
@@ -160,8 +169,8 @@ class Topic(Node):
 
 class Event(Node):
     label = "Event"
-    #: Whether the event took place (``fact``) or was only announced or planned.
-    evidence: Evidence | None = None
+    #: Whether the event took place (``fact``) or was only announced or planned (required).
+    evidence: Evidence
     date: PartialDate | None = None
     place: str | None = None
 

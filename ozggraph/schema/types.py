@@ -2,37 +2,26 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, StringConstraints
 
+from ozggraph.dates import reason
+
 #: Stable readable id, unique across the whole graph (e.g. ``ags-06431001``).
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._:/+-]*$", max_length=200)]
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
 
 def _check_partial_date(value: str) -> str:
-    match = _PARTIAL_DATE.match(value)
-    if not match:
-        raise ValueError("a date is YYYY, YYYY-MM or YYYY-MM-DD")
-    year, month, day = (int(g) if g else None for g in match.groups())
-    try:
-        dt.date(year or 1, month or 1, day or 1)
-    except ValueError as exc:
-        raise ValueError(f"not a calendar date: {exc}") from None
+    why = reason(value)  # the one reading of dates: ozggraph.dates
+    if why is not None:
+        raise ValueError(why)
     return value
 
 
 #: A date as precise as the source gives it: ``2021``, ``2021-03`` or ``2021-03-30``.
 #: Kept as text so that "September 2019" never becomes an invented day.
 PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
-
-#: Status of money on ``FUNDS`` (and of a programme's announced total).
-FundingStatus = Literal["awarded", "promised", "planned", "agreed"]
-FUNDING_STATUSES: tuple[str, ...] = ("awarded", "promised", "planned", "agreed")
 
 #: How far a body has come in reusing a solution, earliest first.
 ReuseStage = Literal["interest", "planned", "contract", "connected", "live"]
@@ -41,6 +30,7 @@ REUSE_STAGES: tuple[str, ...] = ("interest", "planned", "contract", "connected",
 Digits = Annotated[str, StringConstraints(pattern=r"^\d+$")]
 
 #: How strongly a source supports a claim (a relationship or an Event); see docs/dataset.md.
+#: One vocabulary for every claim, money included (awarded money is a ``fact``).
 #: ``fact``: the source states it happened or holds; ``announced``: an actor said it will
 #: happen; ``planned``: intended, not yet done; ``promised``: money or help held out without
 #: a signed commitment; ``agreed``: in a signed agreement or contract; ``inferred``: our
@@ -61,3 +51,32 @@ EVIDENCE: tuple[str, ...] = (
 #: (">11 Mio": ``at_least``). A bound is kept in ``amount_bound_eur``, never in ``amount_eur``.
 AmountKind = Literal["exact", "approximate", "at_least", "at_most"]
 AMOUNT_KINDS: tuple[str, ...] = ("exact", "approximate", "at_least", "at_most")
+
+
+def check_amount(amount: float | None, kind: str | None, bound: float | None) -> None:
+    """An amount as the source gives it: exact or approximate in ``amount_eur``, a bound in
+    ``amount_bound_eur``; ``amount_kind`` must say which whenever an amount is given.
+
+    >>> check_amount(1_500_000, "approximate", None)
+    >>> check_amount(11_000_000, "exact", None)
+    >>> check_amount(None, "at_least", 11_000_000)
+    >>> check_amount(11_000_000, "at_least", None)
+    Traceback (most recent call last):
+    ValueError: a bound (amount_kind at_least) goes to 'amount_bound_eur', never to 'amount_eur'
+    """
+    if amount is None and bound is None:
+        if kind is not None:
+            raise ValueError(f"amount_kind {kind} without an amount")
+        return
+    if kind is None:
+        raise ValueError(
+            "an amount needs 'amount_kind': exact, approximate ('rund', 'knapp'), "
+            "at_least or at_most (a bound, in 'amount_bound_eur')"
+        )
+    if kind in ("at_least", "at_most"):
+        if amount is not None or bound is None:
+            raise ValueError(
+                f"a bound (amount_kind {kind}) goes to 'amount_bound_eur', never to 'amount_eur'"
+            )
+    elif bound is not None or amount is None:
+        raise ValueError(f"an {kind} amount goes to 'amount_eur'; 'amount_bound_eur' is for bounds")

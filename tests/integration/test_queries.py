@@ -150,8 +150,8 @@ def test_shortest_path(run: Run) -> None:
 
 def test_funding_received(run: Run) -> None:
     (row,) = run("funding_received", body=RHEIN_NECKAR).rows
-    assert (row["status"], row["via"], row["total_eur"], row["grants"]) == (
-        "awarded",
+    assert (row["evidence"], row["via"], row["total_eur"], row["grants"]) == (
+        "inferred",  # the amount is stated, the ministry as payer is our reading
         "direct",
         130000,
         1,
@@ -162,26 +162,41 @@ def test_funding_received(run: Run) -> None:
     assert member["via"].startswith("OZG-Kooperation Rhein-Neckar")
     assert member["total_eur"] == 130000
     (ikz,) = run("funding_received", body=IKZ).rows
-    assert (ikz["status"], ikz["total_eur"], ikz["funders"]) == ("promised", 100000, ["Hessen"])
+    assert (ikz["evidence"], ikz["total_eur"], ikz["funders"]) == ("promised", 100000, ["Hessen"])
+    assert run("funding_received", body=RHEIN_NECKAR, evidence=["fact"]).rows == []
 
 
 def test_funding_in_land(run: Run) -> None:
     rows = run("funding_in_land", land="ags-06").rows
-    by_key = {(r["status"], r["year"], r["flow"]): r for r in rows}
+    by_key = {(r["evidence"], r["year"], r["flow"]): r for r in rows}
     assert set(by_key) == {
-        ("awarded", None, "within"),
+        ("inferred", None, "within"),
+        ("fact", None, "within"),
         ("promised", None, "within"),
-        ("promised", "2019", "out"),
+        ("agreed", "2019", "out"),
     }
-    awarded = by_key["awarded", None, "within"]
-    assert (awarded["total_eur"], awarded["grants"], awarded["grants_without_amount"]) == (
-        130000,
-        2,
-        1,
-    )
-    assert awarded["programme_totals_eur"] == 1500000
+    grant = by_key["inferred", None, "within"]
+    assert (grant["total_eur"], grant["grants"], grant["grants_without_amount"]) == (130000, 1, 0)
     assert by_key["promised", None, "within"]["total_eur"] == 100000
-    assert by_key["promised", "2019", "out"]["programme_totals_eur"] == 37000000
+    facts = run("funding_in_land", land="ags-06", evidence=["fact"]).rows
+    assert {r["evidence"] for r in facts} == {"fact"}
+
+
+def test_programme_budgets(run: Run) -> None:
+    rows = {r["id"]: r for r in run("programme_budgets").rows}
+    hessen = rows["prog-he-kommunale-verwaltungsdigitalisierung"]
+    assert (hessen["evidence"], hessen["amount_eur"], hessen["amount_kind"]) == (
+        "agreed",
+        37000000,
+        "approximate",
+    )
+    model = rows["prog-he-ozg-modellkommunen"]
+    assert (model["evidence"], model["amount_kind"], model["grants_eur"]) == (
+        "fact",
+        "approximate",
+        130000,
+    )
+
     assert run("funding_in_land", land="ags-09").rows == []  # no grant in Bayern is recorded
 
 
@@ -219,7 +234,8 @@ def test_cross_land_cooperations(run: Run, run_after) -> None:
 def test_cross_land_solutions(run: Run) -> None:
     rows = {row["id"]: row for row in run("cross_land_solutions").rows}
     assert rows["sol-breitband-portal"]["lands"] == ["Hessen", "Rheinland-Pfalz"]
-    assert "ekom21 (operates)" in rows["sol-breitband-portal"]["makers"]
+    # ekom21 built the portal; no source says it runs it
+    assert "ekom21 – KGRZ Hessen (develops)" in rows["sol-breitband-portal"]["makers"]
     assert rows["sol-ewaffe"]["lands"] == ["Bayern", "Saarland"]
     assert "sol-bafoeg-digital" not in rows  # Sachsen-Anhalt with a federal ministry: one Land
     assert all(len(row["lands"]) >= 2 for row in rows.values())
@@ -227,8 +243,11 @@ def test_cross_land_solutions(run: Run) -> None:
 
 def test_solution_reuse(run: Run) -> None:
     rows = run("solution_reuse", solution="sol-wohngeld-online").rows
-    nrw = [(r["stage"], r["date"]) for r in rows if r["id"] == "ags-05"]
-    assert nrw == [("planned", "2020-01"), ("live", "2022"), ("connected", "2023-01-01")]
+    nrw = [(r["stage"], r["date"], r["valid_to"]) for r in rows if r["id"] == "ags-05"]
+    # NRW paused on 2023-01-01: that ends its stages, it starts none
+    assert nrw == [("planned", "2020-01", "2023-01-01"), ("live", "2022", "2023-01-01")]
+    facts = run("solution_reuse", solution="sol-wohngeld-online", evidence=["fact"]).rows
+    assert [(r["stage"], r["evidence"]) for r in facts if r["id"] == "ags-05"] == [("live", "fact")]
     assert {tuple(r["operators"]) for r in rows} == {("Dataport",)}
     assert "Schleswig-Holstein" in rows[0]["developers"]
     live = next(r for r in rows if r["stage"] == "live")
@@ -250,12 +269,9 @@ def test_reuse_across_lands(run: Run) -> None:
 
 def test_single_provider_dependencies(run: Run) -> None:
     rows = {row["id"]: row for row in run("single_provider_dependencies").rows}
-    assert rows["sol-elektronische-wohnsitzanmeldung"]["operator"] == "Dataport"
-    portal = rows["sol-breitband-portal"]
-    assert (portal["operator_id"], set(portal["dependant_names"])) == (
-        "itp-ekom21",
-        {"Fulda", "Lindenfels"},
-    )
+    ewa = rows["sol-elektronische-wohnsitzanmeldung"]
+    assert (ewa["operator"], ewa["operator_evidence"]) == ("Dataport", "fact")
+    assert "sol-breitband-portal" not in rows  # built by ekom21; who runs it no source says
     assert all(row["dependants"] >= 2 for row in rows.values())
     assert "sol-wohngeld-online" not in rows  # one dependant only (NRW)
     assert "sol-wohngeld-online" in {

@@ -13,6 +13,7 @@ import networkx as nx
 
 from ozggraph.dataset import Dataset
 from ozggraph.graph import to_networkx
+from ozggraph.importers.efa import STAGE_EVIDENCE
 from ozggraph.schema import EDGE_TYPES, NODE_TYPES
 
 SRC = ["src-test"]
@@ -25,6 +26,8 @@ def node(label: str, id: str, **props: Any) -> Any:
 
 
 def edge(kind: str, source: str, target: str, **props: Any) -> Any:
+    if EDGE_TYPES[kind].claim:  # how sure a claim is: as the EfA importer maps a stage
+        props.setdefault("evidence", STAGE_EVIDENCE.get(props.get("stage", ""), "fact"))
     return EDGE_TYPES[kind](source=source, target=target, sources=SRC, **props)
 
 

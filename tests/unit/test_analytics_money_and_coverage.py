@@ -1,4 +1,4 @@
-"""Funding kept apart by status; coverage per Land, direct or via Kreis; white spots."""
+"""Funding kept apart by evidence; coverage per Land, direct or via Kreis; white spots."""
 
 from __future__ import annotations
 
@@ -19,27 +19,27 @@ def money() -> nx.MultiDiGraph:
             "FUNDS",
             "min-he-digital",
             "prog-starke-heimat",
-            {"status": "agreed", "amount_eur": 1_000_000.0},
+            {"evidence": "agreed", "amount_eur": 1_000_000.0},
         ),  # a budget, not a grant
         (
             "FUNDS",
             "prog-starke-heimat",
             GIESSEN,
-            {"status": "awarded", "amount_eur": 100_000.0, "date": "2021-05"},
+            {"evidence": "fact", "amount_eur": 100_000.0, "date": "2021-05"},
         ),
         (
             "FUNDS",
             "prog-starke-heimat",
             WETZLAR,
-            {"status": "planned", "amount_eur": 50_000.0, "date": "2022"},
+            {"evidence": "planned", "amount_eur": 50_000.0, "date": "2022"},
         ),
         (
             "FUNDS",
             "min-he-digital",
             "coop-ikz",
-            {"status": "promised", "amount_eur": 90_000.0, "programme": "prog-starke-heimat"},
+            {"evidence": "promised", "amount_eur": 90_000.0, "programme": "prog-starke-heimat"},
         ),
-        ("FUNDS", "min-he-digital", GIESSEN, {"status": "awarded"}),  # amount unknown
+        ("FUNDS", "min-he-digital", GIESSEN, {"evidence": "fact"}),  # amount unknown
         ("MEMBER_OF", GIESSEN, "coop-ikz"),
         ("MEMBER_OF", WETZLAR, "coop-ikz"),
         ags_06={"population": 6_000_000},
@@ -48,27 +48,29 @@ def money() -> nx.MultiDiGraph:
     )
 
 
-def test_statuses_are_never_added_up(money: nx.MultiDiGraph) -> None:
+def test_evidence_values_are_never_added_up(money: nx.MultiDiGraph) -> None:
     assert totals(money, "programme") == {
-        "prog-starke-heimat": {"awarded": 100_000.0, "promised": 90_000.0, "planned": 50_000.0},
+        "prog-starke-heimat": {"fact": 100_000.0, "planned": 50_000.0, "promised": 90_000.0},
     }
-    assert totals(money, "recipient")[GIESSEN] == {"awarded": 100_000.0}
+    assert totals(money, "recipient")[GIESSEN] == {"fact": 100_000.0}
 
 
 def test_budgets_stay_apart_from_grants(money: nx.MultiDiGraph) -> None:
     result = summary(money)
-    assert result["programme_budgets"] == {"prog-starke-heimat": {"agreed": 1_000_000.0}}
-    assert result["by_status"]["agreed"] == {"amount_eur": 0.0, "grants": 0}
+    budget = result["programme_budgets"]["prog-starke-heimat"]
+    assert (budget["by_evidence"], budget["source"]) == ({"agreed": 1_000_000.0}, "funds")
+    assert result["budgets_by_evidence"]["agreed"]["amount_eur"] == 1_000_000.0
+    assert result["by_evidence"]["agreed"] == {"amount_eur": 0.0, "grants": 0, "approximate": 0}
     assert result["grants"] == 4 and result["without_amount"] == 1
 
 
 def test_by_year_and_land_and_per_capita(money: nx.MultiDiGraph) -> None:
     assert totals(money, "year") == {
-        "2021": {"awarded": 100_000.0},
+        "2021": {"fact": 100_000.0},
         "2022": {"planned": 50_000.0},
         "undated": {"promised": 90_000.0},
     }
-    assert summary(money)["per_capita_by_land"]["HE"]["awarded"] == pytest.approx(100_000 / 6e6)
+    assert summary(money)["per_capita_by_land"]["HE"]["fact"] == pytest.approx(100_000 / 6e6)
 
 
 def test_unknown_grouping_is_refused(money: nx.MultiDiGraph) -> None:

@@ -53,8 +53,8 @@ def test_reusers_are_tied_to_the_makers_not_to_each_other() -> None:
 
 def test_programme_money_ties_the_programme_funder_to_the_recipient() -> None:
     graph = world(
-        ("FUNDS", "min-he-digital", "prog-p", {"status": "agreed"}),
-        ("FUNDS", "prog-p", GIESSEN, {"status": "awarded", "amount_eur": 10.0}),
+        ("FUNDS", "min-he-digital", "prog-p", {"evidence": "agreed"}),
+        ("FUNDS", "prog-p", GIESSEN, {"evidence": "fact", "amount_eur": 10.0}),
         ("PARTICIPATES_IN", GIESSEN, "prog-p"),
         ("PARTICIPATES_IN", WETZLAR, "prog-p"),
     )
@@ -70,7 +70,7 @@ def test_a_cooperation_acting_as_one_stands_for_its_members() -> None:
         ("MEMBER_OF", WETZLAR, "coop-ikz"),
         ("REUSES", "coop-ikz", "sol-x", {"stage": "planned"}),
         ("OPERATES", "itp-ekom21", "sol-x"),
-        ("FUNDS", "min-he-digital", "coop-ikz", {"status": "promised"}),
+        ("FUNDS", "min-he-digital", "coop-ikz", {"evidence": "promised"}),
     )
     found = links(graph)
     assert found[(GIESSEN, "itp-ekom21")] == 1 and found[(WETZLAR, "itp-ekom21")] == 1
@@ -106,7 +106,7 @@ def dated() -> nx.MultiDiGraph:
     return world(
         ("MEMBER_OF", GIESSEN, "coop-a", {"valid_from": "2019-06", "valid_to": "2021"}),
         ("MEMBER_OF", WETZLAR, "coop-a", {"valid_from": "2020-02-15"}),
-        ("FUNDS", "min-he-digital", "coop-a", {"status": "awarded", "date": "2022-03"}),
+        ("FUNDS", "min-he-digital", "coop-a", {"evidence": "fact", "date": "2022-03"}),
         ("MEMBER_OF", MARBURG, "coop-a"),  # undated: always
     )
 
@@ -148,7 +148,7 @@ def two_lands() -> nx.MultiDiGraph:
         ("MEMBER_OF", "ags-09462000", "coop-border"),
         ("MEMBER_OF", BAMBERG, "coop-franken"),
         ("MEMBER_OF", "ags-09463000", "coop-franken"),
-        ("FUNDS", "min-by-digital", "coop-franken", {"status": "awarded"}),
+        ("FUNDS", "min-by-digital", "coop-franken", {"evidence": "fact"}),
         ("PART_OF", "min-by-digital", "ags-09"),
         ("PART_OF", GIESSEN, "ags-06531"),
     )

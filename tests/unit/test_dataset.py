@@ -18,7 +18,7 @@ def test_mini_fixture_reads_into_models() -> None:
     assert ds.nodes["ags-06531005"].name == "Gießen"
     assert ds.nodes["ags-06531005"].ags == "06531005"  # text, leading zero kept
     funds = ds.edges["FUNDS:he-hmdis->coop-ikz-mittelhessen-ozg"]
-    assert (funds.amount_eur, funds.status, funds.date) == (100000.0, "promised", "2021-03-12")
+    assert (funds.amount_eur, funds.evidence, funds.date) == (100000.0, "promised", "2021-03-12")
     assert ds.label_counts()["Municipality"] == 2
 
 
@@ -51,16 +51,18 @@ edges:
   - type: FUNDS
     source: he-hmdis
     target: coop-a
-    status: rumoured
+    evidence: rumoured
     sources: [src-kommune21-2021-03-12-hessen-ikz]
   - type: MEMBER_OF
     source: ags-99999999
     target: coop-a
+    evidence: fact
     sources: [src-kommune21-2021-03-12-hessen-ikz]
   - type: REUSES
     source: coop-a
     target: ags-06
     stage: live
+    evidence: fact
     sources: [src-kommune21-2021-03-12-hessen-ikz]
 """
 
@@ -84,11 +86,11 @@ def test_every_problem_is_listed_with_file_line_and_record(broken: Path) -> None
         "Value error, AGS of a Municipality has 8 digits",
         "seed/broken.yaml:16: Solution 'sol-x': a curated node needs at least one source",
         "seed/broken.yaml:19: Programme 'prog-x': field 'amount_eur'",
-        "seed/broken.yaml:19: Programme 'prog-x': field 'date': not a calendar date",
+        "seed/broken.yaml:19: Programme 'prog-x': field 'date': there is no month 13",
         "seed/broken.yaml:19: Programme 'prog-x': source 'src-nowhere' is not a Source",
-        "seed/broken.yaml:26: FUNDS he-hmdis->coop-a: field 'status': Input should be 'awarded'",
+        "seed/broken.yaml:26: FUNDS he-hmdis->coop-a: field 'evidence': Input should be 'fact'",
         "seed/broken.yaml:31: MEMBER_OF ags-99999999->coop-a: source 'ags-99999999' is not a node",
-        "seed/broken.yaml:35: REUSES coop-a->ags-06: target 'ags-06' is a State; REUSES target "
+        "seed/broken.yaml:36: REUSES coop-a->ags-06: target 'ags-06' is a State; REUSES target "
         "must be one of Solution",
     ]
     for fragment in expected:
@@ -135,11 +137,29 @@ def test_two_grants_between_one_pair_need_keys(tmp_path: Path) -> None:
     shutil.copytree(MINI, root)
     (root / "again.yaml").write_text(
         "edges:\n  - type: FUNDS\n    source: he-hmdis\n    target: coop-ikz-mittelhessen-ozg\n"
-        "    status: awarded\n    sources: [src-kommune21-2021-03-12-hessen-ikz]\n",
+        "    evidence: fact\n    sources: [src-kommune21-2021-03-12-hessen-ikz]\n",
         "utf-8",
     )
     with pytest.raises(DatasetError, match="give them distinct 'key' values"):
         ozggraph.read_dataset(root)
-    text = (root / "again.yaml").read_text("utf-8").replace("status:", "key: 2022\n    status:")
+    text = (root / "again.yaml").read_text("utf-8").replace("evidence:", "key: 2022\n    evidence:")
     (root / "again.yaml").write_text(text, "utf-8")
     assert "FUNDS:he-hmdis->coop-ikz-mittelhessen-ozg#2022" in ozggraph.read_dataset(root).edges
+
+
+def test_a_claim_without_evidence_is_rejected_with_file_and_line(tmp_path: Path) -> None:
+    root = tmp_path / "seed"
+    shutil.copytree(MINI, root)
+    (root / "claim.yaml").write_text(
+        "edges:\n  - type: DEVELOPS\n    source: ekom21\n    target: sol-ekom21-platform\n"
+        "    sources: [src-kommune21-2021-03-12-hessen-ikz]\n"
+        "nodes:\n  - label: Event\n    id: event-x\n    name: A conference\n"
+        "    sources: [src-kommune21-2021-03-12-hessen-ikz]\n",
+        "utf-8",
+    )
+    with pytest.raises(DatasetError) as caught:
+        ozggraph.read_dataset(root)
+    text = str(caught.value)
+    assert "claim.yaml:2: DEVELOPS ekom21->sol-ekom21-platform: a DEVELOPS is a claim and " in text
+    assert "needs 'evidence': one of fact, announced, planned" in text
+    assert "claim.yaml:7: Event 'event-x': missing field 'evidence'" in text

@@ -32,6 +32,7 @@ GOOD_ROW = {
     "developer": "Mecklenburg-Vorpommern",
     "operator": "",
     "reusing_body": "Bremen",
+    "relation": "reuses",
     "stage": "live",
     "date": "2023-10",
     "source": "https://example.org/bauantrag",
@@ -185,17 +186,69 @@ def test_aggregates_stay_counts_and_are_not_expanded(graph: nx.MultiDiGraph) -> 
     assert any(a.startswith("10 Länder") for a in permit["reported_adopters"])
 
 
-def test_wohngeld_in_nrw_keeps_both_facts_with_their_dates(graph: nx.MultiDiGraph) -> None:
+def test_wohngeld_in_nrw_ends_on_2023_01_01_and_starts_nothing(graph: nx.MultiDiGraph) -> None:
     edges = {
         key: attrs
         for u, v, key, attrs in graph.out_edges("ags-05", keys=True, data=True)
         if v == "sol-wohngeld-online"
     }
     live = edges["REUSES:ags-05->sol-wohngeld-online#live-2022"]
-    assert live["valid_to"] == "2023-01-01"
-    assert "REUSES:ags-05->sol-wohngeld-online#connected-2023-01-01" in edges
+    assert (live["valid_to"], live["evidence"]) == ("2023-01-01", "fact")
+    # the pause ends the earlier stages; it is no new "connected" from that day
+    assert all(a.get("valid_to") == "2023-01-01" for a in edges.values()), edges
+    assert not any("2023-01-01" in key for key in edges)
     assert stage_as_of(graph, "sol-wohngeld-online", "2022-06")["ags-05"] == "live"
-    assert stage_as_of(graph, "sol-wohngeld-online", "2023-06")["ags-05"] == "connected"
+    assert "ags-05" not in stage_as_of(graph, "sol-wohngeld-online", "2023-06")
+
+
+def relation_types(graph: nx.MultiDiGraph, body: str, solution: str) -> set[str]:
+    return {t for _, v, t in graph.out_edges(body, data="type") if v == solution}
+
+
+def test_bayern_co_develops_naturalisation_with_nrw(graph: nx.MultiDiGraph) -> None:
+    assert relation_types(graph, "ags-09", "sol-einbuergerung-digital") == {"DEVELOPS"}
+    assert "DEVELOPS" in relation_types(graph, "ags-05", "sol-einbuergerung-digital")
+
+
+def test_brandenburg_only_supports_naturalisation(graph: nx.MultiDiGraph) -> None:
+    assert relation_types(graph, "ags-12", "sol-einbuergerung-digital") == {"SUPPORTS"}
+
+
+def test_ekom21_built_the_breitband_portal_and_no_source_says_it_runs_it(
+    graph: nx.MultiDiGraph,
+) -> None:
+    assert relation_types(graph, "itp-ekom21", "sol-breitband-portal") == {"DEVELOPS"}
+    assert not [
+        u for u, _, t in graph.in_edges("sol-breitband-portal", data="type") if t == "OPERATES"
+    ]
+
+
+def test_reuse_stages_carry_their_evidence(graph: nx.MultiDiGraph) -> None:
+    seen = {
+        (attrs["stage"], attrs["evidence"])
+        for _, v, attrs in graph.edges(data=True)
+        if attrs["type"] == "REUSES" and v.startswith("sol-") and "stage" in attrs
+    }
+    assert ("live", "fact") in seen and ("interest", "announced") in seen
+    assert ("contract", "agreed") in seen and ("planned", "planned") in seen
+    assert not {(s, e) for s, e in seen if s in ("interest", "planned") and e == "fact"}
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        ({"relation": "adopts"}, "bad relation 'adopts'"),
+        ({"stage": "paused"}, "no earlier reuse to end"),
+        ({"stage": "paused", "relation": "supports"}, "only a reuse can be paused"),
+        ({"reusing_body": "", "relation": "reuses"}, "without a reusing_body"),
+    ],
+)
+def test_relation_and_pause_mistakes_name_file_and_line(
+    tmp_path: Path, changes: dict[str, str], message: str
+) -> None:
+    table = write_table(tmp_path / "efa.csv", **changes)
+    with pytest.raises(SourceTableError, match=rf"efa\.csv:2: .*{re.escape(message)}"):
+        import_efa(table, tmp_path / "out", SEED)
 
 
 def test_every_leads_edge_cites_a_source_and_weak_rows_say_so(graph: nx.MultiDiGraph) -> None:

@@ -23,7 +23,7 @@ def test_json_is_node_link_with_labels_and_properties(tmp_path: Path) -> None:
     assert node["properties"]["aliases"] == ["Universitätsstadt Gießen"]
     link = next(link for link in data["links"] if link["type"] == "FUNDS")
     assert (link["source"], link["target"]) == ("he-hmdis", "coop-ikz-mittelhessen-ozg")
-    assert link["properties"]["status"] == "promised"
+    assert link["properties"]["evidence"] == "promised"
     assert len(data["links"]) == G.number_of_edges()
 
 

@@ -19,7 +19,7 @@ def test_graph_layout_labels_types_and_properties() -> None:
     edge = G.edges[
         "he-hmdis", "coop-ikz-mittelhessen-ozg", "FUNDS:he-hmdis->coop-ikz-mittelhessen-ozg"
     ]
-    assert edge["type"] == "FUNDS" and edge["status"] == "promised"
+    assert edge["type"] == "FUNDS" and edge["evidence"] == "promised"
     assert "note" not in edge  # empty properties are not stored
 
 

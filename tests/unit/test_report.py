@@ -54,9 +54,11 @@ def test_json_is_complete_and_stamped(mini: nx.MultiDiGraph) -> None:
         "backend": "embedded",
         "as_of": None,
         "land": None,
+        "evidence": None,  # all evidence values kept
+        "undated": None,  # no as-of date: nothing to count
     }
     assert set(data["nodes"]) == {"ags-06531005", "ags-06532023", "ekom21", "he-hmdis"}
-    assert data["funding"]["by_status"]["promised"]["amount_eur"] == 100_000.0
+    assert data["funding"]["by_evidence"]["promised"]["amount_eur"] == 100_000.0
 
 
 def test_node_order_does_not_change_a_single_figure(mini: nx.MultiDiGraph) -> None:
@@ -96,7 +98,7 @@ def test_cli_report_writes_the_chosen_format(tmp_path: Path) -> None:
 )
 def test_cli_bad_options_give_one_clear_line(args: list[str], message: str) -> None:
     result = CliRunner().invoke(cli, ["report", "--dataset", MINI, *args])
-    assert result.exit_code != 0 and message in str(result.exception)
+    assert result.exit_code != 0 and result.stderr.count("\n") == 1 and message in result.stderr
 
 
 def test_cli_analyze_lists_the_top_bodies() -> None:
