@@ -17,7 +17,7 @@ ags-06531005 Municipality HE Gießen
 ['MEMBER_OF →', 'PART_OF →']
 >>> tie = view.groups[0].ties[0]
 >>> tie.other, tie.evidence, tie.sources
-('coop-ikz-mittelhessen-ozg', None, ['src-kommune21-2021-03-12-hessen-ikz'])
+('coop-ikz-mittelhessen-ozg', 'inferred', ['src-kommune21-2021-03-12-hessen-ikz'])
 """
 
 from __future__ import annotations

@@ -53,8 +53,16 @@ def test_show_groups_ties_with_date_evidence_and_sources(graph) -> None:  # type
     member = kinds["MEMBER_OF →"].ties[0]
     assert member.other == "coop-ikz-mittelhessen-ozg"
     assert member.details == {"role": "initiator"}
-    assert member.evidence is None  # old data without an evidence property: shown as such
+    assert member.evidence == "inferred"  # "initiator" is our reading of the article
     assert member.sources and all(s in view.sources for s in member.sources)
+
+
+def test_show_ties_of_old_data_without_evidence(graph) -> None:  # type: ignore[no-untyped-def]
+    old = graph.copy()
+    for *_, attrs in old.edges(data=True):
+        attrs.pop("evidence", None)  # data written before evidence was recorded
+    member = show(old, "ags-06531005").groups[0].ties[0]
+    assert member.evidence is None and member.sources
 
 
 def test_show_incoming_ties_of_a_cooperation(graph) -> None:  # type: ignore[no-untyped-def]
@@ -87,6 +95,10 @@ def test_show_cli_json_and_one_line_for_an_ambiguous_name() -> None:
     res = runner.invoke(cli, ["show", "ags-06531005", "--format", "json", "--dataset", str(MINI)])
     assert json.loads(res.output)["groups"][0]["kind"] == "MEMBER_OF →"
     text = runner.invoke(cli, ["show", "ags-06531005", "--dataset", str(MINI)])
-    assert "MEMBER_OF →" in text.output and "not stated" in text.output
+    assert "MEMBER_OF →" in text.output and "inferred" in text.output
     bad = runner.invoke(cli, ["show", "Gießen", "--dataset", str(MINI)])
-    assert bad.exit_code != 0 and isinstance(bad.exception, OzgGraphError)
+    assert bad.exit_code == 1
+    assert bad.output.strip().splitlines() == [
+        "Error: 3 nodes are named 'Gießen': ags-065 (AdministrativeDistrict, HE); "
+        "ags-06531 (District, HE); ags-06531005 (Municipality, HE); give the id"
+    ]
