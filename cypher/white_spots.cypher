@@ -1,5 +1,5 @@
-// Question: Which municipalities and Kreise of a Land take part in no cooperation at all
-//   (white spots on the map of OZG cooperation)?
+// Question: Which municipalities and Kreise of a Land have no recorded tie of cooperation
+//   (white spots on the map of OZG cooperation, as far as the data records it)?
 //
 // Parameters:
 //   land (string): id of the State
@@ -11,16 +11,23 @@
 //   name: its name
 //   ags: its AGS
 //   kreis: for a municipality, the name of its Kreis (District); null for a Kreis
-//   kreis_in_cooperation: true if that Kreis itself is a member of a cooperation, so the
+//   kreis_in_cooperation: true if that Kreis itself has a recorded tie, so the
 //     municipality is reached at one remove
 //   population: inhabitants (GV100AD)
 //
-// Notes: a unit counts as cooperating if it is itself MEMBER_OF a Cooperation.
-//   Taking part in a programme (PARTICIPATES_IN) or reusing a solution is not cooperation
-//   here. Kreise first, then municipalities by Kreis and name.
+// Notes: a unit has a recorded tie if it is itself MEMBER_OF a Cooperation, a current
+//   member (Träger, Gesellschafter ...) of an IT provider, or SERVED_BY a provider; a
+//   former membership or a planned accession is no tie. Taking part in a programme
+//   (PARTICIPATES_IN) or reusing a solution is not counted here. The data is not
+//   complete: a unit listed has no tie in the data, which is not to say nobody there
+//   cooperates. Kreise first, then municipalities by Kreis and name.
 
 MATCH (land:State {id: $land})<-[:PART_OF*1..4]-(unit:Municipality|District)
-WHERE NOT EXISTS { (unit)-[:MEMBER_OF]->(:Cooperation) }
+WHERE NOT EXISTS {
+  MATCH (unit)-[r:MEMBER_OF|SERVED_BY]->(t)
+  WHERE (t:Cooperation OR t:ITProvider OR type(r) = 'SERVED_BY')
+    AND NOT coalesce(r.relation, 'member') IN ['former member', 'accession planned']
+}
 OPTIONAL MATCH (unit:Municipality)-[:PART_OF*1..2]->(kreis:District)
 RETURN
   [label IN labels(unit) WHERE label <> 'OzgGraph'][0] AS label,
@@ -29,6 +36,10 @@ RETURN
   unit.ags AS ags,
   kreis.name AS kreis,
   CASE WHEN kreis IS NULL THEN null
-       ELSE EXISTS { (kreis)-[:MEMBER_OF]->(:Cooperation) } END AS kreis_in_cooperation,
+       ELSE EXISTS {
+         MATCH (kreis)-[r:MEMBER_OF|SERVED_BY]->(t)
+         WHERE (t:Cooperation OR t:ITProvider OR type(r) = 'SERVED_BY')
+           AND NOT coalesce(r.relation, 'member') IN ['former member', 'accession planned']
+       } END AS kreis_in_cooperation,
   unit.population AS population
 ORDER BY label, kreis, name

@@ -1,16 +1,22 @@
-"""Coverage: how much of each Land takes part in any cooperation, programme or reuse.
+"""Coverage: how much of each Land has a recorded tie, and which layers the data holds there.
 
-A body *takes part* when it is the source of ``MEMBER_OF`` (to a Cooperation),
-``PARTICIPATES_IN``, ``DEVELOPS``, ``OPERATES``, ``PROVIDES`` or ``REUSES``, or
-receives ``FUNDS``; through a Cooperation it belongs to, it takes part in what
-that Cooperation does.
+A body *has a recorded tie* when it is the source of ``MEMBER_OF`` (to a Cooperation,
+or a current one to an IT provider), ``SERVED_BY``, ``PARTICIPATES_IN``,
+``DEVELOPS``, ``OPERATES``, ``PROVIDES`` or ``REUSES``, or receives ``FUNDS``;
+through a Cooperation it belongs to, it takes part in what that Cooperation does.
+The dataset is not complete: a Gemeinde or Kreis without a recorded tie is a gap
+in the data as much as in cooperation, so it is called exactly that (``no recorded
+tie``), never a place where nobody takes part. ``layers`` says, per Land, how many
+bodies of the Land have a tie in each layer of the data (cooperations, IT
+providers, IT services, programmes, funding, EfA solutions; see
+:data:`~ozggraph.analytics.ties.LAYERS`), so a reader sees which layers exist there.
 
 Per Land, a Gemeinde counts as **direct** when it takes part itself, and as
 **via Kreis** when it does not but its Kreis or Gemeindeverband (a ``PART_OF``
 parent below the Land) does: a Kreis's online services often reach its
 Gemeinden, but that is an inference the dataset does not state, so the two
 columns are never added up. **White spots** are Kreise where neither the Kreis
-nor any of its Gemeinden takes part.
+nor any of its Gemeinden has a recorded tie (``status``: no recorded tie).
 
 >>> import ozggraph
 >>> G = ozggraph.load_graph("tests/fixtures/mini")
@@ -27,7 +33,10 @@ from typing import Any
 import networkx as nx
 
 from ozggraph.analytics.territory import kreis_of, land_of
-from ozggraph.analytics.ties import TieIndex
+from ozggraph.analytics.ties import LAYERS, TieIndex
+
+#: What a Kreis without any tie in the data is called: the data may simply lack it.
+NO_RECORDED_TIE = "no recorded tie"
 
 _LOCAL_PARENTS = frozenset({"District", "MunicipalAssociation"})
 
@@ -49,7 +58,7 @@ def coverage(
     up = ties.parents()
     lands = land_of(graph, up) if lands is None else lands
     kreis = kreis_of(graph, up)
-    rows: defaultdict[str, dict[str, int]] = defaultdict(_empty_row)
+    rows: defaultdict[str, dict[str, Any]] = defaultdict(_empty_row)
     kreis_active: defaultdict[str, bool] = defaultdict(bool)
     kreis_population: defaultdict[str, int] = defaultdict(int)
     for node, attrs in graph.nodes(data=True):
@@ -72,16 +81,22 @@ def coverage(
         if node in kreis:
             kreis_active[kreis[node]] |= node in active
             kreis_population[kreis[node]] += population
+    layer_counts: defaultdict[str, dict[str, int]] = defaultdict(lambda: dict.fromkeys(LAYERS, 0))
+    for body, body_layers in ties.layers_of().items():
+        for layer in body_layers:
+            layer_counts[lands.get(body, "?")][layer] += 1
     for code in list(rows):
         _shares(rows[code])
+        rows[code]["layers"] = layer_counts.get(code, dict.fromkeys(LAYERS, 0))
     return {
         "lands": dict(sorted(rows.items())),
+        "layers": list(LAYERS),
         "germany": _shares(_total(rows.values())),
         "white_spots": _white_spots(graph, lands, kreis_active, kreis_population),
     }
 
 
-def _empty_row() -> dict[str, int]:
+def _empty_row() -> dict[str, Any]:
     keys = (
         "municipalities",
         "population",
@@ -130,13 +145,14 @@ def _white_spots(
     kreis_active: dict[str, bool],
     population: dict[str, int],
 ) -> list[dict[str, Any]]:
-    """Kreise without any taking part; population summed over their Gemeinden."""
+    """Kreise with no recorded tie; population summed over their Gemeinden."""
     spots = [
         {
             "kreis": k,
             "name": graph.nodes[k].get("name", k),
             "land": lands.get(k, "?"),
             "population": population.get(k, 0),
+            "status": NO_RECORDED_TIE,
         }
         for k, is_active in kreis_active.items()
         if not is_active

@@ -14,8 +14,12 @@ weighs the link by the number of ties they share. A tie is one of:
 * **funding** – funder and recipient of a ``FUNDS`` relationship (+1 per grant).
   Money paid by a Programme ties its funders to the recipient; money paid to a
   Solution ties the funder to its makers;
-* **association** – a body and an Association it is ``MEMBER_OF`` (+1); the
-  members of one association are not linked to each other for the same reason.
+* **association / IT provider** – a body and an Association or IT provider it is a
+  current ``MEMBER_OF`` (+1): Träger, member, founding member, Gesellschafter, member
+  area; the members of one association or provider are not linked to each other for
+  the same reason. A ``former member`` or a planned accession is no tie;
+* **service** – a body and the provider (or Kreis) it is ``SERVED_BY`` (+1 per
+  service: customer, hosting of one application, support, agreement).
 
 A Cooperation that is itself a member, participant, maker, reuser or recipient
 stands for its member bodies (recursively). The network holds every body with
@@ -69,6 +73,8 @@ def _stars(ties: TieIndex) -> Iterable[tuple[list[str], list[str]]]:
             yield payers_of[u], ties.bodies([v])
     for member, association in ties.associations:
         yield ties.bodies([member]), ties.bodies([association])
+    for client, provider in ties.services:
+        yield ties.bodies([client]), ties.bodies([provider])
 
 
 def cooperation_projection(

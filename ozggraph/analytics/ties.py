@@ -19,8 +19,19 @@ from typing import Any
 import networkx as nx
 
 from ozggraph.schema.edges import BODIES
+from ozggraph.schema.types import NOT_CURRENT_MEMBERSHIPS
 
 MAKERS = frozenset({"DEVELOPS", "OPERATES", "PROVIDES"})
+
+#: Layers of cooperation the dataset may hold for a place, by the tie that records them.
+LAYERS: tuple[str, ...] = (
+    "cooperations",
+    "IT providers",
+    "IT services",
+    "programmes",
+    "funding",
+    "EfA solutions",
+)
 
 
 class TieIndex:
@@ -30,7 +41,12 @@ class TieIndex:
         self.labels: dict[str, str] = dict(graph.nodes(data="label"))
         self.types: Counter[str] = Counter()
         self.members: defaultdict[str, list[str]] = defaultdict(list)  # Cooperation -> sources
-        self.associations: list[tuple[str, str]] = []  # (member, Association)
+        self.associations: list[tuple[str, str]] = []  # (member, Association or ITProvider)
+        #: Ties that are no current membership (``former member``, ``accession planned``).
+        self.not_current: list[tuple[str, str, str]] = []  # (member, target, relation)
+        self.services: list[tuple[str, str]] = []  # SERVED_BY: (client, provider)
+        #: (body, layer) per recorded tie; see :data:`LAYERS`.
+        self.layers: list[tuple[str, str]] = []
         self.participants: defaultdict[str, list[str]] = defaultdict(list)
         self.makers: defaultdict[str, list[str]] = defaultdict(list)
         self.operators: defaultdict[str, list[str]] = defaultdict(list)
@@ -50,21 +66,33 @@ class TieIndex:
         t = attrs["type"]
         self.types[t] += 1
         if t == "MEMBER_OF":
-            if self.labels[v] == "Cooperation":
+            if attrs.get("relation") in NOT_CURRENT_MEMBERSHIPS:
+                self.not_current.append((u, v, attrs["relation"]))
+            elif self.labels[v] == "Cooperation":
                 self.members[v].append(u)
+                self.layers.append((u, "cooperations"))
             else:
                 self.associations.append((u, v))
+                if self.labels[v] == "ITProvider":
+                    self.layers.append((u, "IT providers"))
+        elif t == "SERVED_BY":
+            self.services.append((u, v))
+            self.layers.append((u, "IT services"))
         elif t == "PARTICIPATES_IN":
             self.participants[v].append(u)
+            self.layers.append((u, "programmes"))
         elif t in MAKERS:
             self.makers[v].append(u)
+            self.layers.append((u, "EfA solutions"))
             if t == "OPERATES":
                 self.operators[v].append(u)
         elif t == "REUSES":
             self.reusers[v].append(u)
+            self.layers.append((u, "EfA solutions"))
             self.stages.append((u, v, attrs.get("stage", "")))
         elif t == "FUNDS":
             self.funds.append((u, v, key, attrs))
+            self.layers.append((v, "funding"))
         elif t == "PART_OF":
             self.part_of[u].append(v)
 
@@ -101,10 +129,26 @@ class TieIndex:
         return self.bodies([node])
 
     def taking_part(self) -> set[str]:
-        """Bodies in any cooperation, programme or solution, or receiving money."""
+        """Bodies with a recorded tie: in a cooperation, programme or solution, a current
+        member (Träger, Gesellschafter ...) of an IT provider, served by a provider, or
+        receiving money. Membership of an association alone is no cooperation; a former
+        membership or a planned accession is no recorded tie.
+        """
         active: set[str] = set()
         for buckets in (self.members, self.participants, self.makers, self.reusers):
             for sources in buckets.values():
                 active.update(self.bodies(sources))
         active.update(self.bodies(v for _, v, _, _ in self.funds))
+        active.update(
+            self.bodies(m for m, t in self.associations if self.labels[t] == "ITProvider")
+        )
+        active.update(self.bodies(c for c, _ in self.services))
         return active
+
+    def layers_of(self) -> dict[str, set[str]]:
+        """The layers (:data:`LAYERS`) each body has a recorded tie in; Cooperations expand."""
+        out: defaultdict[str, set[str]] = defaultdict(set)
+        for node, layer in self.layers:
+            for body in self.bodies([node]):
+                out[body].add(layer)
+        return dict(out)

@@ -27,6 +27,9 @@ from pathlib import Path
 from ozggraph.errors import OzgGraphError
 from ozggraph.importers import catalogue, gv100ad
 from ozggraph.importers.efa import EFA_DIR, import_efa
+from ozggraph.importers.hosting import HOSTING_DIR, import_hosting
+from ozggraph.importers.it_providers import IT_PROVIDERS_DIR, import_it_providers
+from ozggraph.importers.programmes import PROGRAMMES_DIR, import_programmes
 from ozggraph.importers.public_bodies import BODIES_DIR, import_bodies
 
 #: ``run(source, out, seed) -> lines``: read ``source`` (a file or folder of raw/), write
@@ -69,7 +72,29 @@ IMPORTERS: tuple[Importer, ...] = (
         "public-bodies",
         BODIES_DIR,
         lambda source, out, seed: import_bodies(source, out, seed).lines(),
-        "Municipal associations, IT providers and Themenfeld leads from the public-bodies tables.",
+        "Municipal associations and Themenfeld leads from the public-bodies tables.",
+    ),
+    Importer(
+        "it-providers",
+        "it-providers/it_provider_ties.csv",
+        IT_PROVIDERS_DIR,
+        lambda source, out, seed: import_it_providers(source, out, seed).lines(),
+        "IT providers (also those of public-bodies/) and their Träger, members, "
+        "Gesellschafter, customers (after 'bodies').",
+    ),
+    Importer(
+        "programmes",
+        "funding-programmes/funding_digital_programmes.csv",
+        PROGRAMMES_DIR,
+        lambda source, out, seed: import_programmes(source, out, seed).lines(),
+        "Funding programmes, their rounds, joint projects and recipients (after 'it-providers').",
+    ),
+    Importer(
+        "hosting",
+        "service-hosting/nds_votemanager_hosting.csv",
+        HOSTING_DIR,
+        lambda source, out, seed: import_hosting(source, out, seed).lines(),
+        "Who hosts each Niedersachsen authority's election-results portal (after 'it-providers').",
     ),
     Importer(
         "efa",

@@ -4,8 +4,9 @@ From a directory holding the three public-bodies tables (``raw/public-bodies``):
 
 * ``kommunale_spitzenverbaende.csv`` -> ``Association`` nodes (``level`` bund/land);
   ``MEMBER_OF`` only where the table's note says so (:data:`MEMBERSHIPS`);
-* ``kommunale_it_dienstleister.csv`` -> ``ITProvider`` nodes with seat and legal
-  form; their Land and whom they serve stay in the note (no edge fits);
+* ``kommunale_it_dienstleister.csv``: read by ``ozggraph import it-providers``
+  (:mod:`ozggraph.importers.it_providers`), which owns every ``ITProvider`` node so that
+  one provider is one node across both tables; :func:`it_provider` builds the node;
 * ``ozg_themenfelder_leads.csv`` -> ``LEADS`` from the lead Land(s) and the lead
   federal ministries (``Ministry``, ``min-bund-<short name>``) to the Themenfeld.
 
@@ -22,18 +23,19 @@ from pathlib import Path
 
 from ozggraph.errors import SourceTableError
 from ozggraph.ids import FEDERATION_ID, slug
-from ozggraph.importers.efa import EFA_DIR
+from ozggraph.importers.identity import PROVIDERS, provider_for
 from ozggraph.importers.resolve import (
     Reference,
     Resolver,
     SourceBook,
     key,
+    land_code,
     read_table,
     split_remark,
     table_error,
     weak_note,
 )
-from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, write_seed
+from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, downstream, write_seed
 from ozggraph.schema import Edge
 from ozggraph.schema.nodes import Association, ITProvider, Ministry, Node
 
@@ -99,7 +101,7 @@ class BodiesImport:
         self.sources = SourceBook(reference)
         self.resolver = Resolver(reference, {})
         self.edges = EdgeBook()
-        self.nodes: dict[str, list[Node]] = {"associations": [], "it_providers": []}
+        self.nodes: dict[str, list[Node]] = {"associations": []}
         self.ministries: dict[str, _Ministry] = {}
         self.existing: set[str] = set()
 
@@ -120,14 +122,7 @@ class BodiesImport:
         return node.id
 
     def _land(self, text: str, file: Path, line: int) -> str:
-        """The Land code (``HE``) of a Land named in a table."""
-        state = self.reference.state(text)
-        if state is None:
-            raise table_error(file, line, f"unknown Land {text!r}")
-        code = self.reference.nodes[state].data.get("code")
-        if not code:
-            raise table_error(file, line, f"Land {text!r} ({state}) has no code in the dataset")
-        return str(code)
+        return land_code(self.reference, text, file, line)
 
     def associations(self) -> None:
         path = self.directory / SPITZENVERBAENDE
@@ -153,15 +148,6 @@ class BodiesImport:
             note = f"the table's {why}"
             # The row's page states the membership as it stands: a stated fact.
             self.edges.add("MEMBER_OF", ids[member], ids[target], sources, note, evidence="fact")
-
-    def it_providers(self) -> None:
-        path = self.directory / IT_PROVIDERS
-        for line, row in read_table(path, IT_PROVIDER_COLUMNS):
-            weak = weak_note(row["note"])
-            src = self.sources.cite(row["source"], row["source_date"], weak, path, line)
-            land = self._land(row["land"], path, line)
-            if self._find([row["name"], row["short_name"]], path, line) is None:
-                self._create("it_providers", it_provider(row, src, weak, land), path, line)
 
     def leads(self) -> None:
         path = self.directory / LEADS
@@ -227,7 +213,6 @@ class BodiesImport:
                 self.nodes["associations"],
                 [e for e in edges if e.type == "MEMBER_OF"],
             ),
-            "it_providers.yaml": (self.nodes["it_providers"], []),
             "themenfeld_leads.yaml": (
                 list(ministries),
                 [e for e in edges if e.type in ("LEADS", "PART_OF")],
@@ -237,7 +222,7 @@ class BodiesImport:
         for name, (nodes, part_edges) in parts.items():
             report.files.append(write_seed(out / name, header, nodes, part_edges))
             report.count(nodes, part_edges)
-        created = self.nodes["associations"] + self.nodes["it_providers"] + ministries
+        created = self.nodes["associations"] + ministries
         report.created_bodies = {n.id for n in created}
         report.existing_bodies = self.existing
         return report
@@ -260,22 +245,34 @@ def association(row: dict[str, str], src: str, land: str | None) -> Association:
 
 
 def it_provider(row: dict[str, str], src: str, weak: bool, land: str) -> ITProvider:
-    """An IT provider from its table row; its clients go into the note."""
+    """An IT provider from its table row; its clients go into the note.
+
+    A provider of :data:`~ozggraph.importers.identity.PROVIDERS` gets the id, current
+    name, aliases and dates listed there (Komm.ONE answers to ITEOS, krz is OWL-IT).
+    """
+    short = row["short_name"]
+    names = [row["name"], short]
+    node_id = provider_for(names) or "itp-" + slug(short or row["name"])
+    identity = PROVIDERS.get(node_id)
     notes = [
         "second-best: the table marks this row as indicative only" if weak else None,
         f"serves: {row['serves']}" if row["serves"] else None,
         row["note"] or None,
+        identity.note if identity else None,
     ]
-    short = row["short_name"]
+    name = identity.name if identity else row["name"]
+    spellings = [*names, *(identity.aliases if identity else ())]
     return ITProvider(
-        id="itp-" + slug(short or row["name"]),
-        name=row["name"],
-        aliases=[short] if short and short != row["name"] else [],
+        id=node_id,
+        name=name,
+        aliases=[a for a in dict.fromkeys(spellings) if a and a != name],
         seat=row["seat"] or None,
         legal_form=row["legal_form"] or None,
         land=land,
         sources=[src],
         note="; ".join(n for n in notes if n),
+        valid_from=identity.valid_from if identity else None,
+        valid_to=identity.valid_to if identity else None,
     )
 
 
@@ -286,12 +283,11 @@ def _without_legal_form(name: str) -> str:
 def import_bodies(directory: Path, out: Path, seed: Path | None = None) -> ImportReport:
     """Read the tables in ``directory``, resolve against ``seed``, write ``out``."""
     seed = seed if seed is not None else out.parent
-    # seed/efa resolves against our output, so we must not read it (no cycle).
-    reference = Reference.load(seed, exclude={BODIES_DIR, EFA_DIR, out.name})
+    # later importers resolve against our output, so we must not read theirs (no cycle).
+    reference = Reference.load(seed, exclude=downstream(BODIES_DIR) | {out.name})
     run = BodiesImport(directory, reference)
     try:
         run.associations()
-        run.it_providers()
         run.leads()
         return run.write(out)
     except ValueError as exc:  # a schema model refused a value: name the directory

@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 
 from ozggraph.dataset.files import read_files
 from ozggraph.errors import SourceTableError
-from ozggraph.ids import slug, territorial_id
+from ozggraph.ids import association_ars_id, slug, territorial_id
 from ozggraph.schema import EDGE_TYPES, Node, properties
 from ozggraph.schema.nodes import Source
 
@@ -210,7 +210,11 @@ class SourceBook:
             return existing
         sid = source_id(url)
         cited = self._cited.setdefault(sid, _Cited(url, date, first=f"{file}:{line}"))
-        if cited.date != date:
+        if cited.date and date and cited.date != date and date.startswith(cited.date):
+            cited.date = date  # the same page dated more precisely by another row: keep that
+        elif cited.date and date and cited.date.startswith(date):
+            pass
+        elif cited.date != date:
             raise table_error(
                 file,
                 line,
@@ -338,6 +342,49 @@ class Reference:
         if label == "District" and len(found) > 1:  # "Landkreis Regensburg" is not the city
             found = {i: n for i, n in found.items() if not _kreisfrei(n)}
         return [found[i] for i in sorted(found)]
+
+
+def land_code(reference: Reference, text: str, file: Path, line: int) -> str:
+    """The Land code (``HE``) of a Land a table names (``Hessen``, ``HE``, ``06``)."""
+    state = reference.state(text)
+    if state is None and re.fullmatch(r"\d{2}", text) and territorial_id(text) in reference.nodes:
+        state = territorial_id(text)
+    if state is None:
+        raise table_error(file, line, f"unknown Land {text!r}")
+    code = reference.nodes[state].data.get("code")
+    if not code:
+        raise table_error(file, line, f"Land {text!r} ({state}) has no code in the dataset")
+    return str(code)
+
+
+def keyed_body(reference: Reference, row: dict[str, str], file: Path, line: int) -> str | None:
+    """The node a row names by official key, if it gives one.
+
+    ``ags`` (8 digits) is the Gemeinde, ``kreis_key`` (5) the Kreis, ``verband_key`` (9)
+    the ``MunicipalAssociation`` (Amt, Samtgemeinde, VGem). The row's ``gv100ad_name``,
+    where given, must be the node's name or official name.
+    """
+    keyed = [
+        (row.get("ags", ""), territorial_id, 8),
+        (row.get("kreis_key", ""), territorial_id, 5),
+        (row.get("verband_key", ""), association_ars_id, 9),
+    ]
+    for value, make_id, digits in keyed:
+        if not value:
+            continue
+        if not re.fullmatch(rf"\d{{{digits}}}", value):
+            raise table_error(file, line, f"key {value!r} must have {digits} digits")
+        node_id = make_id(value)
+        node = reference.nodes.get(node_id)
+        if node is None:
+            raise table_error(file, line, f"key {value} names no node of the dataset ({node_id})")
+        names = {key(node.name), key(str(node.data.get("official_name") or ""))}
+        official = row.get("gv100ad_name", "")
+        if official and key(official) not in names:
+            message = f"gv100ad_name {official!r} is not the name of {node_id} ({node.name})"
+            raise table_error(file, line, message)
+        return node_id
+    return None
 
 
 def _kreisfrei(node: RefNode) -> bool:

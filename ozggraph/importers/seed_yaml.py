@@ -3,14 +3,30 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import yaml
 
+from ozggraph.errors import SourceTableError
+from ozggraph.importers.resolve import Reference
 from ozggraph.schema import EDGE_TYPES, Edge, Node, properties
+
+
+def downstream(folder: str) -> set[str]:
+    """``folder`` and the ``seed/`` folders of the importers that run after it in the
+    registry (:data:`ozggraph.importers.IMPORTERS`): an importer resolves names against
+    the dataset without these, so no importer reads its own or a later one's output.
+
+    >>> sorted(downstream("hosting"))
+    ['efa', 'hosting']
+    """
+    from ozggraph.importers import IMPORTERS  # the registry imports the importers
+
+    order = [entry.out for entry in IMPORTERS]
+    return set(order[order.index(folder) :])
 
 
 @dataclass
@@ -97,6 +113,8 @@ class ImportReport:
     existing_bodies: set[str] = field(default_factory=set)
     created_bodies: set[str] = field(default_factory=set)
     aliases_used: Counter[str] = field(default_factory=Counter)
+    #: Rows naming a body the importer could not resolve (file:line, name, why): no edge.
+    unresolved: list[str] = field(default_factory=list)
 
     def count(self, nodes: Sequence[Node], edges: Sequence[Edge]) -> None:
         self.nodes.update(n.label for n in nodes)
@@ -111,4 +129,32 @@ class ImportReport:
             f"nodes: {kinds(self.nodes)}",
             f"relationships: {kinds(self.edges)}",
             f"bodies: {len(self.existing_bodies)} existing, {len(self.created_bodies)} created",
+            *(f"not written: {u}" for u in self.unresolved),
         ]
+
+
+class TableImport(Protocol):
+    """One run of a web-table importer: read and resolve (``run``), then ``write``."""
+
+    def run(self) -> None: ...
+
+    def write(self, out: Path) -> ImportReport: ...
+
+
+def run_import(
+    make: Callable[[Reference], TableImport],
+    table: Path,
+    out: Path,
+    seed: Path | None,
+    folder: str,
+) -> ImportReport:
+    """Resolve against ``seed`` (default: ``out``'s parent) without ``folder`` and the
+    importer folders after it, run the import ``make`` builds, write ``out``."""
+    seed = seed if seed is not None else out.parent
+    reference = Reference.load(seed, exclude=downstream(folder) | {out.name})
+    run = make(reference)
+    try:
+        run.run()
+        return run.write(out)
+    except ValueError as exc:  # a schema model refused a value: name the table
+        raise SourceTableError(f"{table}: {exc}") from exc

@@ -303,6 +303,12 @@ def _coverage(report: Report) -> Section:
             ]
         )
     spots = [[s["name"], s["land"], num(s["population"])] for s in c["white_spots"][:ROWS]]
+    layer_names = c.get("layers", [])
+    layers = [
+        [land, *(num(r["layers"][name]) for name in layer_names)]
+        for land, r in c["lands"].items()
+        if "layers" in r
+    ]
     cols = [
         "Land",
         "Gemeinden",
@@ -313,15 +319,24 @@ def _coverage(report: Report) -> Section:
     ]
     return Section(
         "Coverage",
-        "Gemeinden taking part in a cooperation, programme, solution or grant "
-        "themselves (direct), or only through their Kreis or Gemeindeverband.",
+        "Gemeinden with a recorded tie (a cooperation, IT provider, service, programme, "
+        "solution or grant) themselves (direct), or only through their Kreis or "
+        "Gemeindeverband. The data is not complete: no recorded tie is a gap in the data "
+        "as much as in cooperation.",
         [
             Table(cols, rows, "lrrrrr"),
+            Table(
+                ["Land", *layer_names],
+                layers,
+                "l" + "r" * len(layer_names),
+                "Layers the data holds per Land (bodies of the Land with a tie in each layer)",
+            ),
             Table(
                 ["Kreis", "Land", "inhabitants"],
                 spots,
                 "llr",
-                f"White spots: {len(c['white_spots']):,} Kreise where nobody takes part",
+                f"No recorded tie: {len(c['white_spots']):,} Kreise where neither the Kreis "
+                "nor any of its Gemeinden has a tie in the data",
             ),
         ],
     )

@@ -15,8 +15,11 @@ from ozggraph.schema.types import (
     AmountKind,
     Evidence,
     Id,
+    MembershipRelation,
     PartialDate,
     ReuseStage,
+    ServiceRelation,
+    SuccessionRelation,
     check_amount,
 )
 
@@ -92,11 +95,23 @@ class PART_OF(Edge):
 
 
 class MEMBER_OF(Edge):
+    """A body belongs to a Cooperation, Association or IT provider.
+
+    ``relation`` keeps the source's kind of tie apart (``Träger``, ``member``,
+    ``Gesellschafter`` ...; see :data:`~ozggraph.schema.types.MembershipRelation`); empty
+    means a plain membership as the curated documents state it. ``former member`` and
+    ``accession planned`` are never current ties. ``date``: when the source says the tie
+    held; ``valid_from``: when it began, where the source says so. ``share_percent``: a
+    Gesellschafter's or Träger's share. ``role``: the part played inside (lead, partner).
+    """
+
     type = "MEMBER_OF"
     claim = True
     source_labels = ACTORS
-    target_labels = frozenset({"Cooperation", "Association"})
+    target_labels = frozenset({"Cooperation", "Association", "ITProvider"})
     role: str | None = None
+    relation: MembershipRelation | None = None
+    share_percent: float | None = Field(default=None, ge=0, le=100)
 
 
 class FUNDS(Edge):
@@ -169,6 +184,34 @@ class REUSES(Edge):
     stage: ReuseStage
 
 
+class SERVED_BY(Edge):
+    """A body uses a service of a provider (or of a Kreis): not a membership.
+
+    ``relation``: customer, hosting of one application (``application`` names it),
+    support, agreement (see :data:`~ozggraph.schema.types.ServiceRelation`).
+    """
+
+    type = "SERVED_BY"
+    claim = True
+    source_labels = BODIES
+    target_labels = BODIES
+    relation: ServiceRelation
+    application: str | None = None
+
+
+class SUCCEEDED_BY(Edge):
+    """A body ended in another on ``date`` (a merger, a replacement by law).
+
+    Renaming keeps one node (the old name is an alias); this is for two bodies.
+    """
+
+    type = "SUCCEEDED_BY"
+    claim = True
+    source_labels = BODIES
+    target_labels = BODIES
+    relation: SuccessionRelation
+
+
 class ADDRESSES(Edge):
     type = "ADDRESSES"
     source_labels = frozenset({"Cooperation", "Programme", "Solution", "Event"})
@@ -237,6 +280,8 @@ EDGE_MODELS: tuple[type[Edge], ...] = (
     PROVIDES,
     SUPPORTS,
     REUSES,
+    SERVED_BY,
+    SUCCEEDED_BY,
     ADDRESSES,
     IMPLEMENTS,
     BELONGS_TO,

@@ -117,6 +117,9 @@ class Agency(Organisation):
 class ITProvider(Organisation):
     label = "ITProvider"
     legal_form: str | None = None
+    #: Member figures a source gives only as a number ("98 % of the c. 1,100 BW Kommunen",
+    #: "58 Kommunen"); never expanded to edges.
+    reported_members: list[str] = []
 
 
 class Cooperation(Organisation):
@@ -135,6 +138,8 @@ class Programme(Organisation):
     amount_bound_eur: float | None = Field(default=None, ge=0)
     evidence: Evidence | None = None
     date: PartialDate | None = None
+    #: Recipient figures a source gives only as a number ("almost 400 Kommunen").
+    reported_recipients: list[str] = []
 
     @model_validator(mode="after")
     def _budget_as_given(self) -> Programme:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, StringConstraints
 
@@ -51,6 +51,38 @@ EVIDENCE: tuple[str, ...] = (
 #: (">11 Mio": ``at_least``). A bound is kept in ``amount_bound_eur``, never in ``amount_eur``.
 AmountKind = Literal["exact", "approximate", "at_least", "at_most"]
 AMOUNT_KINDS: tuple[str, ...] = ("exact", "approximate", "at_least", "at_most")
+
+#: What kind of tie a ``MEMBER_OF`` is, in the source's own terms (never merged into one):
+#: ``Träger``: bears a public-law body (AöR, Anstalt) by statute or law; ``member``: member
+#: of a Zweckverband, association, cooperative or cooperation; ``founding member``: among
+#: those who founded it; ``Gesellschafter``: holds a share of a company (``share_percent``
+#: where given); ``member area``: the body's territory is named as part of the provider's
+#: Verbandsgebiet, membership of the body itself not stated; ``former member``: the
+#: membership has ended (never a current tie); ``accession planned``: joining was proposed
+#: or authorised, not known to have happened (never a current tie).
+MembershipRelation = Literal[
+    "Träger",
+    "member",
+    "founding member",
+    "Gesellschafter",
+    "member area",
+    "former member",
+    "accession planned",
+]
+MEMBERSHIP_RELATIONS: tuple[str, ...] = get_args(MembershipRelation)
+#: Membership relations that are no current tie (analytics leave them out).
+NOT_CURRENT_MEMBERSHIPS = frozenset({"former member", "accession planned"})
+
+#: What kind of service tie a ``SERVED_BY`` is: ``customer``: uses the provider's services
+#: without being a member; ``hosting``: the provider runs one application of the body
+#: (``application`` names it); ``support``: the provider supports the body in one field;
+#: ``agreement``: an administrative agreement on a service.
+ServiceRelation = Literal["customer", "hosting", "support", "agreement"]
+SERVICE_RELATIONS: tuple[str, ...] = get_args(ServiceRelation)
+
+#: How a body ended in another (``SUCCEEDED_BY``): ``merged into``: joined with or absorbed
+#: by the successor; ``superseded by``: replaced by a new body (by law or statute).
+SuccessionRelation = Literal["merged into", "superseded by"]
 
 
 def check_amount(amount: float | None, kind: str | None, bound: float | None) -> None:

@@ -3,7 +3,7 @@
 The ties are those of the cooperation network of
 :func:`ozggraph.analytics.projections.cooperation_projection` (shared
 cooperations and programmes, maker-reuser links of solutions, funding,
-association membership); :func:`contexts` names, for two tied bodies, the
+association and IT-provider membership, services); :func:`contexts` names, for two tied bodies, the
 cooperations, programmes, solutions, grants and associations behind their tie.
 """
 
@@ -14,10 +14,13 @@ from collections.abc import Collection
 import networkx as nx
 
 from ozggraph.analytics.projections import cooperation_projection
+from ozggraph.schema.types import NOT_CURRENT_MEMBERSHIPS
 from ozggraph.spread.network import view
 
 MAKERS = frozenset({"DEVELOPS", "OPERATES", "PROVIDES"})
 TAKING_PART = MAKERS | {"MEMBER_OF", "PARTICIPATES_IN", "REUSES"}
+#: Targets whose members are tied to the target only, not to each other (as in the projection).
+_STARS = frozenset({"Association", "ITProvider"})
 
 
 def tie_network(
@@ -41,7 +44,9 @@ def contexts(graph: nx.MultiDiGraph, a: str, b: str, exclude: Collection[str] = 
             found.add(ctx)
     for u, v in ((a, b), (b, a)):
         for key, attrs in (graph.get_edge_data(u, v) or {}).items():
-            if attrs.get("type") in {"FUNDS", "MEMBER_OF"}:
+            if attrs.get("type") in {"FUNDS", "MEMBER_OF", "SERVED_BY"} and (
+                attrs.get("relation") not in NOT_CURRENT_MEMBERSHIPS
+            ):
                 found.add(key)
     return sorted(found)
 
@@ -49,6 +54,6 @@ def contexts(graph: nx.MultiDiGraph, a: str, b: str, exclude: Collection[str] = 
 def _parts(graph: nx.MultiDiGraph, body: str) -> dict[str, set[str]]:
     parts: dict[str, set[str]] = {}
     for _, ctx, kind in graph.out_edges(body, data="type"):
-        if kind in TAKING_PART and graph.nodes[ctx].get("label") != "Association":
+        if kind in TAKING_PART and graph.nodes[ctx].get("label") not in _STARS:
             parts.setdefault(ctx, set()).add(kind)
     return parts

@@ -145,7 +145,7 @@ def test_shortest_path(run: Run) -> None:
     assert row["types"] == ["MEMBER_OF", "PARTICIPATES_IN", "PARTICIPATES_IN"]
     with_hierarchy = run("shortest_path", a=BENSHEIM, b=LINDENFELS, exclude_types=[])
     assert column(with_hierarchy, "via") == [["Bergstraße"]]
-    assert run("shortest_path", a=BENSHEIM, b="ags-09162000").rows == []  # München: no tie
+    assert run("shortest_path", a=BENSHEIM, b="ags-07131001").rows == []  # Adenau: no tie
 
 
 def test_funding_received(run: Run) -> None:
@@ -172,11 +172,16 @@ def test_funding_in_land(run: Run) -> None:
     assert set(by_key) == {
         ("inferred", None, "within"),
         ("fact", None, "within"),
+        ("fact", "2016", "within"),  # IKZ-Förderung: the Gemeindeverwaltungsverband
+        ("fact", None, "out"),  # the Land's ministry funds its IKZ programme
         ("promised", None, "within"),
         ("agreed", "2019", "out"),
     }
     grant = by_key["inferred", None, "within"]
     assert (grant["total_eur"], grant["grants"], grant["grants_without_amount"]) == (130000, 1, 0)
+    # the joint Ordnungsbehördenbezirk Grebenau's 100,000, once on the project
+    assert by_key["fact", None, "within"]["total_eur"] == 100000
+    assert by_key["fact", "2016", "within"]["total_eur"] == 600000
     assert by_key["promised", None, "within"]["total_eur"] == 100000
     facts = run("funding_in_land", land="ags-06", evidence=["fact"]).rows
     assert {r["evidence"] for r in facts} == {"fact"}
@@ -196,8 +201,14 @@ def test_programme_budgets(run: Run) -> None:
         "approximate",
         130000,
     )
-
-    assert run("funding_in_land", land="ags-09").rows == []  # no grant in Bayern is recorded
+    nrw = rows["prog-nw-digitale-modellregionen"]  # "programme total c. 91 Mio EUR"
+    assert (nrw["amount_eur"], nrw["amount_kind"]) == (91000000, "approximate")
+    bayern = {(r["year"], r["flow"]): r for r in run("funding_in_land", land="ags-09").rows}
+    # Digitales Rathaus, Dec 2020 batch: the 17 amounts of the table
+    assert (bayern["2020", "within"]["grants"], bayern["2020", "within"]["total_eur"]) == (
+        17,
+        pytest.approx(159107.62),
+    )
 
 
 def test_programme_participants(run: Run) -> None:
@@ -211,24 +222,93 @@ def test_programme_participants(run: Run) -> None:
 
 
 def test_cross_land_cooperations(run: Run, run_after) -> None:
-    # No cooperation of the shipped data has members in two Länder (see the report).
-    assert run("cross_land_cooperations").rows == []
-    single = run("cross_land_cooperations", min_lands=1).rows
-    assert {r["id"]: r["lands"] for r in single} == {
+    # The Smart Cities project of Hamburg, Leipzig and München spans three Länder.
+    cut = "coop-mpsc-hamburg-in-kooperation-mit-leipzig-und-muenchen-connected-urban-twins"
+    crossing = {r["id"]: r["lands"] for r in run("cross_land_cooperations").rows}
+    assert crossing[cut] == ["Bayern", "Hamburg", "Sachsen"]
+    assert RHEIN_NECKAR not in crossing
+    single = {r["id"]: r["lands"] for r in run("cross_land_cooperations", min_lands=1).rows}
+    assert {
         IKZ: ["Hessen"],
         RHEIN_NECKAR: ["Hessen"],
         "coop-he-ozg-vereinbarung-2019": ["Hessen"],
         "coop-rp-ozg-kooperationsvertrag-2018": ["Rheinland-Pfalz"],
         "coop-rp-rlpservicekonto-2018": ["Rheinland-Pfalz"],
-    }
+    }.items() <= single.items()
     # With Mannheim (Baden-Württemberg) as a member, Rhein-Neckar would cross the border.
     mannheim = (
         "MATCH (m:OzgGraph {id: 'ags-08222000'}), (c:OzgGraph {id: 'coop-rhein-neckar-ozg'}) "
         "CREATE (m)-[:MEMBER_OF {id: 'test-only'}]->(c)"
     )
-    (row,) = run_after(mannheim, "cross_land_cooperations")
-    assert (row["id"], row["lands"]) == (RHEIN_NECKAR, ["Baden-Württemberg", "Hessen"])
+    row = next(r for r in run_after(mannheim, "cross_land_cooperations") if r["id"] == RHEIN_NECKAR)
+    assert row["lands"] == ["Baden-Württemberg", "Hessen"]
     assert (row["members"], row["members_without_land"]) == (5, 1)  # MRN has no Land
+
+
+def test_provider_members(run: Run) -> None:
+    rows = run("provider_members", provider="itp-kisa").rows
+    # current members only by default: the four former members and the planned accession
+    # of the Saale-Holzland-Kreis are left out
+    assert [(r["name"], r["relation"], r["current"]) for r in rows] == [
+        ("Radeberg", "member", True)
+    ]
+    everyone = run("provider_members", provider="itp-kisa", include_former=True).rows
+    relations = {r["id"]: r["relation"] for r in everyone}
+    assert relations["ags-14627360"] == "former member"  # Zeithain
+    assert relations["ags-16074"] == "accession planned"
+    assert not any(r["current"] for r in everyone if r["relation"] == "former member")
+    assert any("more than 250" in c for c in everyone[0]["reported_members"])
+    kommone = run("provider_members", provider="itp-komm-one").rows
+    assert {(r["id"], r["relation"], r["share_percent"]) for r in kommone} == {
+        ("itp-4it", "Träger", 88.0),
+        ("ags-08", "Träger", 12.0),
+    }
+    sit = run("provider_members", provider="itp-suedwestfalen-it").rows
+    evidence = {r["id"]: r["evidence"] for r in sit}
+    assert evidence["ags-05974040"] == "derived"  # Soest: one of "alle 59 Städte und Gemeinden"
+    assert evidence["ags-05378008"] == "fact"  # Burscheid, admitted by name
+
+
+def test_provider_of_body(run: Run) -> None:
+    rows = run("provider_of_body", body="ags-03357045").rows  # Gemeinde Sottrum
+    ties = {(r["through_id"], r["level"], r["provider_id"], r["relation"]) for r in rows}
+    assert ties == {
+        ("ars-033575406", 1, "itp-kdo", "hosting"),  # the Samtgemeinde's election portal
+        ("ags-03357", 2, "itp-kdo", "hosting"),  # the Landkreis's
+    }
+    assert {r["application"] for r in rows} == {"votemanager (election-results portal)"}
+    # the Samtgemeinde's proposed accession to KDO is no tie yet
+    assert "accession planned" not in {r["relation"] for r in rows}
+    meerbusch = run("provider_of_body", body="ags-05162022").rows
+    assert ("itp-itk-rheinland", "member", 0) in {
+        (r["provider_id"], r["relation"], r["level"]) for r in meerbusch
+    }
+
+
+def test_body_programmes(run: Run) -> None:
+    rows = run("body_programmes", body="ags-05974040").rows  # Soest
+    by_programme = {r["programme_id"]: r for r in rows}
+    assert set(by_programme) == {"prog-mpsc", "prog-nw-digitale-modellregionen"}
+    mpsc = by_programme["prog-mpsc"]
+    assert (mpsc["round_id"], mpsc["decision_date"], mpsc["role"]) == (
+        "prog-mpsc-staffel-1-2019",
+        "2019-07-10",
+        "partner",
+    )
+    assert "Arnsberg" in mpsc["partners"]
+    assert by_programme["prog-nw-digitale-modellregionen"]["role"] == "lead (Leitkommune)"
+    flensburg = run("body_programmes", body="ags-01001000").rows[0]  # consortium partner
+    assert flensburg["project_id"] is not None
+    # the consortium's "more than 11 Mio" is a lower bound on the project, not an amount
+    assert (flensburg["amount_eur"], flensburg["amount_bound_eur"], flensburg["amount_kind"]) == (
+        None,
+        11_000_000,
+        "at_least",
+    )
+    bavarian = run("body_programmes", body="ags-09183128").rows  # Mühldorf a.Inn
+    assert [(r["programme_id"], r["amount_eur"], r["funders"]) for r in bavarian] == [
+        ("prog-by-foerdr", 20000, ["Bayerisches Staatsministerium für Digitales"])
+    ]
 
 
 def test_cross_land_solutions(run: Run) -> None:
@@ -298,8 +378,21 @@ def test_white_spots(run: Run, seed_graph) -> None:
         for n, a in seed_graph.nodes(data=True)
         if a["label"] in ("Municipality", "District") and a.get("ags", "").startswith("06")
     }
-    members = {u for u, v, a in seed_graph.edges(data=True) if a["type"] == "MEMBER_OF"}
-    assert ids == hessen - members
+    tied = {
+        u
+        for u, v, a in seed_graph.edges(data=True)
+        if (
+            a["type"] == "SERVED_BY"
+            or (
+                a["type"] == "MEMBER_OF"
+                and seed_graph.nodes[v]["label"] in ("Cooperation", "ITProvider")
+            )
+        )
+        and a.get("relation") not in ("former member", "accession planned")
+    }
+    assert ids == hessen - tied
+    # ekom21 members are tied; a former member would not be (none is a Gemeinde in HE)
+    assert {"ags-06635006", "ags-06635014"}.isdisjoint(ids)
     assert {BENSHEIM, VIERNHEIM, "ags-06431", "ags-06531005"}.isdisjoint(ids)
     lindenfels = next(row for row in rows if row["id"] == LINDENFELS)
     assert (lindenfels["kreis"], lindenfels["kreis_in_cooperation"]) == ("Bergstraße", True)

@@ -30,8 +30,10 @@ def hessen(seed: nx.MultiDiGraph) -> Report:
 
 def test_the_land_bridges_the_hessian_cooperations(hessen: Report) -> None:
     """The Land is the only body in both the Land–association agreement and the municipal
-    cooperations: it brokers more than anyone and its loss would split the network."""
-    assert hessen.brokers[0]["id"] == LAND_HESSEN
+    cooperations: it is among the top brokers and its loss would split the network.
+    (Landkreis Gießen, a Smart Cities model project, brokers between Hessen and the
+    other projects of its round.)"""
+    assert LAND_HESSEN in [row["id"] for row in hessen.brokers[:2]]
     assert LAND_HESSEN in {row["id"] for row in hessen.weak_points["cut_points"]}
 
 

@@ -1,0 +1,384 @@
+"""Import the IT-provider ties (``it_provider_ties.csv``) into ``seed/it-providers/``.
+
+One row is one cited tie between a municipal IT service provider and a body: its
+Träger, member, Gesellschafter, customer, founding or former member. The importer
+writes:
+
+* ``MEMBER_OF`` from the body to the provider with the source's kind of tie kept in
+  ``relation`` (Träger, member, founding member, Gesellschafter with
+  ``share_percent``, member area, former member, accession planned), ``date`` = the
+  row's ``as_of``, ``valid_from`` where the wording gives a start;
+* ``SERVED_BY`` for ties that are no membership (customer, support, agreement);
+* ``SUCCEEDED_BY`` for mergers (a row's "merged into", and the identity notes of
+  :mod:`ozggraph.importers.identity`);
+* ``evidence``: ``derived`` for rows marked ``derived=yes`` (a set the source names,
+  expanded with GV100AD), else as strong as the wording (``planned`` for a proposed
+  accession or a decision to buy a share, ``agreed`` for an agreement, else ``fact``);
+* counts of unnamed members ("58 Kommunen") only as ``ITProvider.reported_members``.
+
+Official keys resolve directly: ``ags`` to the Gemeinde, ``kreis_key`` to the Kreis,
+``verband_key`` to the ``MunicipalAssociation`` (Amt, Samtgemeinde, VGem); the
+official name in ``gv100ad_name`` must match. Other names resolve by name or alias
+(:data:`ALIASES`, the provider list of :mod:`~ozggraph.importers.identity`); a row
+the table could not match to a key (``match_status`` "not found") is reported as
+unresolved, never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ozggraph.ids import slug
+from ozggraph.importers.identity import PROVIDERS, SUCCESSIONS
+from ozggraph.importers.public_bodies import IT_PROVIDER_COLUMNS, IT_PROVIDERS, it_provider
+from ozggraph.importers.resolve import (
+    AGGREGATE,
+    Reference,
+    Resolver,
+    SourceBook,
+    keyed_body,
+    land_code,
+    parse_dated,
+    read_table,
+    table_error,
+    weak_note,
+)
+from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, run_import, write_seed
+from ozggraph.schema import Edge
+from ozggraph.schema.nodes import Agency, ITProvider, Ministry, Node
+
+COLUMNS = (
+    "provider", "provider_type", "member_name", "member_type", "land", "ags", "kreis_key",
+    "verband_key", "gv100ad_name", "match_status", "relation", "share", "as_of", "derived",
+    "source", "source_date", "note",
+)  # fmt: skip
+IT_PROVIDERS_DIR = "it-providers"
+
+#: Table spellings of bodies that are no IT provider of the identity list.
+ALIASES: dict[str, str | tuple[str, ...]] = {
+    "Freie Hansestadt Bremen": "ags-04",
+    "Freie und Hansestadt Hamburg": "ags-02",
+    "Land Mecklenburg-Vorpommern": "ags-13",
+    "Land Niedersachsen": "ags-03",
+    "Land Schleswig-Holstein": "ags-01",
+    "Land Sachsen-Anhalt": "ags-15",
+    "Land Baden-Württemberg": "ags-08",
+    # govdigital's 17th member: the Land, acting through its CIO (note on the edge).
+    "Land Nordrhein-Westfalen (CIO; operated by IT.NRW)": "ags-05",
+    "Stadt Köln": "ags-05315000",
+    "ekom21 – KGRZ Hessen": "itp-ekom21",
+    "Verband der bayerischen Bezirke (Bayerischer Bezirketag)": "assoc-bayerischer-bezirketag",
+    "Innenministerium Mecklenburg-Vorpommern (Digitalisierungsminister)": "min-mv-im",
+}
+#: Bodies no other table has, created once by this importer when a row names them.
+NEW_BODIES: dict[str, Node] = {
+    node.id: node
+    for node in (
+        Agency(id="agency-abwasserverband-oberhessen", name="Abwasserverband Oberhessen",
+               kind="Abwasserverband", land="HE", sources=["pending"]),
+        Agency(id="agency-kur-und-tourismus-bad-salzschlirf",
+               name="Kur- und Tourismus GmbH Bad Salzschlirf", kind="kommunale GmbH",
+               land="HE", sources=["pending"]),
+        Agency(id="agency-neubrandenburger-stadtwerke", name="Neubrandenburger Stadtwerke GmbH",
+               kind="kommunales Unternehmen", land="MV", sources=["pending"]),
+        Agency(id="agency-ksm-kommunalservice-mecklenburg",
+               name="KSM Kommunalservice Mecklenburg AöR", kind="kommunales Unternehmen",
+               land="MV", sources=["pending"]),
+        Agency(id="agency-deutschsprachige-gemeinschaft-belgiens",
+               name="Deutschsprachige Gemeinschaft Belgiens", kind="foreign public body",
+               sources=["pending"]),
+        Agency(id="agency-vak-schleswig-holstein",
+               name="Versorgungsausgleichskasse der Kommunalverbände in Schleswig-Holstein",
+               aliases=["VAK"], kind="public body", land="SH", sources=["pending"]),
+        ITProvider(id="itp-nordbits", name="Nordbits", land="SH", sources=["pending"]),
+        ITProvider(id="itp-kommunit", name="IT-Zweckverband kommunit", land="SH",
+                   kind="Zweckverband", sources=["pending"]),
+        Ministry(id="min-mv-im", name="Innenministerium Mecklenburg-Vorpommern", land="MV",
+                 kind="Landesministerium", sources=["pending"]),
+    )
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Tie:
+    """What a row's ``relation`` wording means: edge type, kind of tie, evidence."""
+
+    type: str
+    relation: str
+    evidence: str = "fact"
+    #: The row names the owner as member and the owned body as provider (a subsidiary).
+    reversed: bool = False
+
+
+#: Wordings that the prefix rules of :func:`tie` do not decide; each is a decision.
+WORDINGS: dict[str, Tie] = {
+    "Verbandsgebiet includes the Kreis (member area)": Tie("MEMBER_OF", "member area"),
+    "customer (took over services of dissolved KDSW in 2001)": Tie("SERVED_BY", "customer"),
+    "supported since 2019-01-01 (data protection / IT security)": Tie("SERVED_BY", "support"),
+    "Verwaltungsvereinbarung on OZG/EfA roll-out in the Ämter": Tie(
+        "SERVED_BY", "agreement", "agreed"
+    ),
+    "merged into regio iT (fusion)": Tie("SUCCEEDED_BY", "merged into"),
+    "100 % subsidiary (founded 2004-06-23)": Tie("MEMBER_OF", "Gesellschafter", reversed=True),
+    "Beteiligung (listed in the city's Beteiligungsbericht)": Tie("MEMBER_OF", "Gesellschafter"),
+    # A council decision to buy; the purchase is not confirmed.
+    "Gesellschafter (council decision to buy a 1 % share offered by the StädteRegion)": Tie(
+        "MEMBER_OF", "Gesellschafter", "planned"
+    ),
+    "founding lead; paid the Stammkapital": Tie("MEMBER_OF", "founding member"),
+    "accession proposed (Vorlage SG/2020/074, Samtgemeinderat 2020-09-17)": Tie(
+        "MEMBER_OF", "accession planned", "planned"
+    ),
+    "Kreistag authorised an application to join (conditional, if Thüringen found no own "
+    "solution by 30 June)": Tie("MEMBER_OF", "accession planned", "planned"),
+}
+_PREFIXES = (
+    ("Träger", "Träger"),
+    ("founding member", "founding member"),
+    ("former member", "former member"),
+    ("Gesellschafter", "Gesellschafter"),
+    ("new member", "member"),
+    ("member", "member"),
+)
+_START = re.compile(r"\b(?:since|joined|founded)\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)")
+
+
+def tie(wording: str) -> Tie | None:
+    """The kind of tie a ``relation`` cell states, or None if it is not understood.
+
+    >>> tie("member (Zweckverband, joined 2008-01-01)").relation
+    'member'
+    >>> tie("former member (exit approved 2012-12-13)").relation
+    'former member'
+    >>> tie("Verwaltungsvereinbarung on OZG/EfA roll-out in the Ämter").type
+    'SERVED_BY'
+    """
+    if wording in WORDINGS:
+        return WORDINGS[wording]
+    for prefix, relation in _PREFIXES:
+        if wording == prefix or wording.startswith(prefix + " "):
+            return Tie("MEMBER_OF", relation)
+    return None
+
+
+def share(cell: str) -> float | None:
+    """``"88 %"`` -> 88.0; empty -> None."""
+    if not cell:
+        return None
+    match = re.fullmatch(r"(\d+(?:[.,]\d+)?)\s*%", cell)
+    if not match:
+        raise ValueError(f"share must read like '12 %', got {cell!r}")
+    return float(match[1].replace(",", "."))
+
+
+@dataclass
+class _Created:
+    node: Node
+    sources: list[str] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)
+    legal_form: str | None = None
+
+
+class ProvidersImport:
+    """One run of the importer over one table."""
+
+    def __init__(self, table: Path, bodies: Path, reference: Reference) -> None:
+        self.table = table
+        self.bodies = bodies
+        self.reference = reference
+        self.sources = SourceBook(reference)
+        aliases: dict[str, str | tuple[str, ...]] = dict(ALIASES)
+        for node_id, identity in PROVIDERS.items():
+            for spelling in (identity.name, *identity.aliases):
+                aliases.setdefault(spelling, node_id)
+        self.resolver = Resolver(reference, aliases)
+        self.edges = EdgeBook()
+        self.created: dict[str, _Created] = {}
+        self.unresolved: list[str] = []
+        self._providers_table()
+        for node_id, identity in PROVIDERS.items():
+            if node_id not in self.reference.nodes:
+                node = ITProvider(
+                    id=node_id,
+                    name=identity.name,
+                    aliases=list(identity.aliases),
+                    kind=identity.kind,
+                    land=identity.land,
+                    valid_from=identity.valid_from,
+                    valid_to=identity.valid_to,
+                    note=identity.note,
+                    sources=["pending"],
+                )
+                self._offer(node)
+        for body in NEW_BODIES.values():
+            if body.id not in reference.nodes:
+                self._offer(body)
+
+    def _providers_table(self) -> None:
+        """Providers of the public-bodies table (seat, legal form, whom they serve)."""
+        path = self.bodies / IT_PROVIDERS
+        for line, row in read_table(path, IT_PROVIDER_COLUMNS):
+            names = [n for n in (row["name"], row["short_name"]) if n]
+            found = set().union(*(self.reference.organisation(n) for n in names))
+            if len(found) > 1:
+                raise table_error(path, line, f"{names[0]!r} matches several nodes: {found}")
+            if found:
+                continue
+            weak = weak_note(row["note"])
+            src = self.sources.cite(row["source"], row["source_date"], weak, path, line)
+            land = land_code(self.reference, row["land"], path, line)
+            node = it_provider(row, src, weak, land)
+            if node.id in self.reference.nodes:
+                raise table_error(path, line, f"{node.id} already exists under another name")
+            self._offer(node)
+            self.created[node.id].sources.append(src)
+
+    def _offer(self, node: Node) -> None:
+        self.resolver.created(node)
+        self.created[node.id] = _Created(node)
+
+    def _used(self, node_id: str, source: str) -> None:
+        if node_id in self.created and source not in self.created[node_id].sources:
+            self.created[node_id].sources.append(source)
+
+    def run(self) -> None:
+        for line, row in read_table(self.table, COLUMNS):
+            self._row(line, row)
+        for succession in SUCCESSIONS:
+            src = self.sources.cite(succession.url, succession.source_date, False, self.table, 0)
+            for node_id in (succession.predecessor, succession.successor):
+                self._used(node_id, src)
+            self.edges.add(
+                "SUCCEEDED_BY",
+                succession.predecessor,
+                succession.successor,
+                [src],
+                succession.note,
+                relation=succession.relation,
+                date=succession.date,
+                evidence="fact",
+            )
+
+    def _row(self, line: int, row: dict[str, str]) -> None:
+        path = self.table
+        meaning = tie(row["relation"])
+        if meaning is None:
+            raise table_error(path, line, f"relation {row['relation']!r} is not understood")
+        if row["derived"] not in ("yes", "no"):
+            raise table_error(path, line, f"derived must be yes or no, got {row['derived']!r}")
+        weak = weak_note(row["note"])
+        src = self.sources.cite(row["source"], row["source_date"], weak, path, line)
+        try:
+            date, date_remark = parse_dated(row["as_of"] or "n.d.")
+            share_percent = share(row["share"])
+        except ValueError as exc:
+            raise table_error(path, line, str(exc)) from None
+        provider = self._one(row["provider"], line)
+        self._used(provider, src)
+        if provider in self.created and row["provider_type"]:
+            self.created[provider].legal_form = (
+                self.created[provider].legal_form or row["provider_type"]
+            )
+        if row["member_type"] == AGGREGATE or "(aggregate" in row["member_name"]:
+            self._aggregate(provider, row, src)
+            return
+        member = self._member(line, row)
+        if member is None:
+            return
+        self._used(member, src)
+        evidence = "derived" if row["derived"] == "yes" else meaning.evidence
+        source, target = (provider, member) if meaning.reversed else (member, provider)
+        notes = [f"the table's wording: {row['relation']!r}", date_remark, row["note"] or None]
+        note = "; ".join(n for n in notes if n)
+        fields: dict[str, object] = {"date": date, "evidence": evidence}
+        if meaning.type == "SUCCEEDED_BY":
+            self.edges.add(meaning.type, source, target, [src], note, relation=meaning.relation,
+                           **fields)  # fmt: skip
+            return
+        start = _START.search(row["relation"])
+        if meaning.relation == "founding member" and date:
+            fields["valid_from"] = date
+        elif start:
+            fields["valid_from"] = start[1]
+        fields["relation"] = meaning.relation
+        if meaning.type == "MEMBER_OF":
+            fields["share_percent"] = share_percent
+        if meaning.type == "SERVED_BY":  # one pair may have several services (hosting ...)
+            fields["key"] = slug(meaning.relation)
+        rid = f"{meaning.type}:{source}->{target}"
+        if (
+            "key" not in fields
+            and rid in self.edges.ids()
+            and self.edges.get(rid).get("relation") != meaning.relation
+        ):
+            fields["key"] = slug(meaning.relation)
+        self.edges.add(meaning.type, source, target, [src], note, **fields)
+
+    def _aggregate(self, provider: str, row: dict[str, str], src: str) -> None:
+        count = f"{row['member_name']}: {row['relation']} ({row['as_of'] or 'undated'}, {src})"
+        if provider not in self.created:
+            message = f"aggregate row for {provider}, a node of another seed file"
+            raise table_error(self.table, None, message)
+        self.created[provider].members.append(count)
+
+    def _member(self, line: int, row: dict[str, str]) -> str | None:
+        path = self.table
+        if node_id := keyed_body(self.reference, row, path, line):
+            return node_id
+        if row["match_status"].startswith("not found"):
+            self.unresolved.append(
+                f"{path}:{line}: {row['member_name']!r} ({row['match_status']}): no tie written"
+            )
+            return None
+        return self._one(row["member_name"], line)
+
+    def _one(self, text: str, line: int) -> str:
+        bodies = self.resolver.resolve(text, self.table, line)
+        if not bodies or len(bodies) != 1:
+            raise table_error(self.table, line, f"{text!r} is not one body")
+        return bodies[0].id
+
+    def write(self, out: Path) -> ImportReport:
+        report = ImportReport()
+        header = (
+            f"Written by 'ozggraph import it-providers' from {self.table.name}; do not edit "
+            "by hand:\nfix the table or the importer and rerun."
+        )
+        created = [self._node(c) for _, c in sorted(self.created.items()) if c.sources]
+        edges = self.edges.edges()
+        ties = [e for e in edges if e.type != "SUCCEEDED_BY"]
+        parts: dict[str, tuple[list[Node], list[Edge]]] = {
+            "sources.yaml": (list(self.sources.nodes()), []),
+            "providers.yaml": (created, [e for e in edges if e.type == "SUCCEEDED_BY"]),
+            "ties.yaml": ([], ties),
+        }
+        for name, (nodes, part_edges) in parts.items():
+            report.files.append(write_seed(out / name, header, nodes, part_edges))
+            report.count(nodes, part_edges)
+        report.created_bodies = {n.id for n in created}
+        report.existing_bodies = self.resolver.resolved - report.created_bodies
+        report.aliases_used = self.resolver.used
+        report.unresolved = self.unresolved
+        return report
+
+    @staticmethod
+    def _node(created: _Created) -> Node:
+        update: dict[str, object] = {"sources": created.sources}
+        if isinstance(created.node, ITProvider):
+            update["reported_members"] = created.members
+            update["legal_form"] = created.node.legal_form or created.legal_form
+        return created.node.model_copy(update=update)
+
+
+def import_it_providers(
+    table: Path, out: Path, seed: Path | None = None, bodies: Path | None = None
+) -> ImportReport:
+    """Read ``table`` and the providers of the public-bodies tables in ``bodies``
+    (default: ``public-bodies`` beside ``table``'s folder), resolve against ``seed``
+    (default: ``out``'s parent), write ``out``."""
+    bodies = bodies if bodies is not None else table.parent.parent / "public-bodies"
+    return run_import(
+        lambda ref: ProvidersImport(table, bodies, ref), table, out, seed, IT_PROVIDERS_DIR
+    )
