@@ -25,10 +25,13 @@ from ozggraph.errors import DatasetError, OzgGraphError
 #: Command name -> module of this package that defines it, in ``--help`` order.
 COMMAND_MODULES: dict[str, str] = {
     "report": "report",
+    "find": "lookup",
+    "show": "lookup",
     "analyze": "report",
     "validate": "dataset",
     "stats": "dataset",
     "export": "dataset",
+    "server": "server",
     "load": "neo4j",
     "query": "query",
     "cypher": "query",
@@ -108,6 +111,8 @@ def cli(quiet: bool) -> None:
     Start here:
       ozggraph report              # the cooperation report, embedded dataset
       ozggraph validate seed/      # check the dataset strictly
+      ozggraph find Gießen         # which body is which; ozggraph show ID: its ties
+      ozggraph server start        # local Neo4j + Browser for Cypher
       ozggraph --help / ozggraph COMMAND --help
     """
     from ozggraph import progress

@@ -36,7 +36,7 @@ def load(dataset_path: Path | None, bulk_home: Path | None, **conn: str) -> None
       ozggraph load
       ozggraph load --bulk /var/lib/neo4j   # first load of a big dataset, server stopped
     """
-    settings = Settings(**conn)
+    settings = Settings.resolve(**conn)
     graph = load_graph(dataset_path)  # validate before touching the server
     if bulk_home is not None:
         from ozggraph.neo4j.bulk import import_into

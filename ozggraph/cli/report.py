@@ -122,11 +122,12 @@ def analyze(
     from ozggraph.analytics.writeback import write_measures
     from ozggraph.neo4j.connection import connect
 
-    settings = Settings(**conn)
-    graph = get_graph("neo4j" if write else backend, dataset_path, settings)
+    use_neo4j = write or backend == "neo4j"
+    settings = Settings.resolve(**conn) if use_neo4j else None
+    graph = get_graph("neo4j" if use_neo4j else backend, dataset_path, settings)
     graph = with_evidence(graph, evidence) if evidence else graph
     result = analyse(graph, land=land)
-    if write:
+    if write and settings is not None:
         with connect(settings) as driver:
             done = write_measures(driver, result, settings.database)
         click.echo(

@@ -43,7 +43,7 @@ OZGGRAPH = (sys.executable, "-c", "from ozggraph.cli import main; main()")
 def run(loaded_neo4j: neo4j.Driver, neo4j_settings) -> Run:
     """``run(name, **params)``: a library query on the loaded dataset."""
 
-    def run(name: str, **params: Any) -> QueryResult:
+    def run(name: str, /, **params: Any) -> QueryResult:  # find_body takes a "name" too
         return run_query(loaded_neo4j, name, params, neo4j_settings.database)
 
     return run
@@ -53,7 +53,7 @@ def run(loaded_neo4j: neo4j.Driver, neo4j_settings) -> Run:
 def run_after(loaded_neo4j: neo4j.Driver, neo4j_settings) -> Callable[..., list[dict[str, Any]]]:
     """``run_after(setup, name, **params)``: the query's rows after ``setup``, all rolled back."""
 
-    def run_after(setup: str, name: str, **params: Any) -> list[dict[str, Any]]:
+    def run_after(setup: str, name: str, /, **params: Any) -> list[dict[str, Any]]:
         query = get_query(name)
         with loaded_neo4j.session(database=neo4j_settings.database) as session:
             tx = session.begin_transaction()
@@ -149,12 +149,12 @@ def test_every_query_has_its_answer_tested_here() -> None:
 
 
 def test_find_body(run: Run) -> None:
-    first = run("find_body", text="bensheim").rows[0]
+    first = run("find_body", name="bensheim").rows[0]
     assert (first["id"], first["label"], first["land"]) == (BENSHEIM, "Municipality", "Hessen")
-    by_alias = run("find_body", text='"IKZ-Viernheim"').rows
+    by_alias = run("find_body", name='"IKZ-Viernheim"').rows
     assert [row["id"] for row in by_alias] == [RHEIN_NECKAR]
-    assert len(run("find_body", text="Bens*", limit=3).rows) == 3
-    assert column(run("find_body", text=IKZ), "id") == [IKZ]  # an exact id
+    assert len(run("find_body", name="Bens*", limit=3).rows) == 3
+    assert column(run("find_body", name=IKZ), "id") == [IKZ]  # an exact id
 
 
 def test_cooperation_members(run: Run) -> None:
@@ -702,10 +702,10 @@ EVIL = "'}) DETACH DELETE n //"
 
 def test_parameter_values_never_reach_the_query_text(run: Run, loaded_neo4j, neo4j_settings):
     before = fingerprint(loaded_neo4j, neo4j_settings.database)
-    evil = run("find_body", text=EVIL)
+    evil = run("find_body", name=EVIL)
     assert evil.rows == []
     assert evil.text == get_query("find_body").text
-    assert evil.stamp.query_sha256 == run("find_body", text="Bensheim").stamp.query_sha256
+    assert evil.stamp.query_sha256 == run("find_body", name="Bensheim").stamp.query_sha256
     echoed = run_cypher(loaded_neo4j, "RETURN $x AS x", {"x": EVIL}, neo4j_settings.database)
     assert echoed.rows == [{"x": EVIL}]
     assert fingerprint(loaded_neo4j, neo4j_settings.database) == before
