@@ -1,9 +1,9 @@
 // Question: Which bodies (or other nodes) have a name or alias matching a text, or this id?
 //
 // Parameters:
-//   text (string): words of the name or an alias, any case, all of them must occur;
+//   name (string): words of the name or an alias, any case, all of them must occur;
 //     end a word with * for a prefix (Bens*); or an exact id
-//   :param text => 'Bensheim';
+//   :param name => 'Bensheim';
 //   limit (int, default 25): at most this many rows
 //   :param limit => 25;
 //
@@ -20,7 +20,7 @@
 //   matches first, then shortest names.
 
 // the text as a full-text query: its words, all required, Lucene syntax characters dropped
-WITH [word IN split(reduce(text = $text, c IN ['\\', '+', '-', '!', '(', ')', '{', '}', '[',
+WITH [word IN split(reduce(text = $name, c IN ['\\', '+', '-', '!', '(', ')', '{', '}', '[',
         ']', '^', '"', '~', '?', ':', '/', '&', '|', "'", ',', '.'] | replace(text, c, ' ')), ' ')
       WHERE word <> '' | toLower(word)] AS words
 WITH reduce(query = '', word IN words |
@@ -30,7 +30,7 @@ CALL (query) {
     YIELD node, score
   RETURN node AS n, score
   UNION
-  MATCH (n:OzgGraph {id: $text})
+  MATCH (n:OzgGraph {id: $name})
   RETURN n, 100.0 AS score
 }
 WITH n, max(score) AS score

@@ -32,3 +32,12 @@ __all__ = [
     "read_dataset",
     "to_networkx",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """``ozggraph.tables`` (pandas) loads on first use, so ``import ozggraph`` stays light."""
+    if name == "tables":
+        import importlib
+
+        return importlib.import_module("ozggraph.tables")
+    raise AttributeError(f"module 'ozggraph' has no attribute {name!r}")

@@ -36,7 +36,7 @@ def get_graph(
         from ozggraph.neo4j.read import read_graph
         from ozggraph.neo4j.settings import Settings
 
-        settings = settings or Settings.from_env()
+        settings = settings or Settings.resolve()
         with connect(settings) as driver:
             graph = read_graph(driver, settings.database)
         if graph.number_of_nodes() == 0:

@@ -43,15 +43,24 @@ def _without(attrs: dict[str, Any], key: str) -> dict[str, Any]:
     return {k: v for k, v in attrs.items() if k != key}
 
 
-def _flat(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+def _flat(graph: nx.MultiDiGraph, *, gexf: bool = False) -> nx.MultiDiGraph:
     """Copy for GraphML/GEXF: lists joined with ``|``; ``neo4j_label`` holds the label and
-    ``label`` the name, which Gephi shows."""
+    ``label`` the name, which Gephi shows.
+
+    GEXF reserves the edge attribute ``type`` (directed/undirected), so there the
+    relationship type goes to ``relationship_type`` and to the edge ``label`` Gephi shows;
+    ``nx.read_gexf`` reads both back.
+    """
     flat = nx.MultiDiGraph()
     for n, attrs in graph.nodes(data=True):
         data = {k: _scalar(v) for k, v in attrs.items() if k != "label"}
         flat.add_node(n, neo4j_label=attrs["label"], label=attrs.get("name", n), **data)
     for u, v, k, attrs in graph.edges(keys=True, data=True):
-        flat.add_edge(u, v, key=k, **{key: _scalar(val) for key, val in attrs.items()})
+        data = {key: _scalar(val) for key, val in attrs.items()}
+        if gexf:  # the relationship id becomes the GEXF edge id
+            data["relationship_type"] = data["label"] = data.pop("type")
+            data["id"] = k
+        flat.add_edge(u, v, key=k, **data)
     return flat
 
 
@@ -72,7 +81,34 @@ def write(graph: nx.MultiDiGraph, fmt: str, path: str | Path) -> list[Path]:
     elif fmt == "graphml":
         nx.write_graphml(_flat(graph), path)
     else:
-        nx.write_gexf(_flat(graph), path)
+        nx.write_gexf(_flat(graph, gexf=True), path)
+    return [path]
+
+
+def write_network(network: nx.Graph, fmt: str, path: str | Path) -> list[Path]:
+    """Write a body–body network (:func:`~ozggraph.analytics.cooperation_network`).
+
+    Nodes keep ``name``, ``land`` and their schema label as ``neo4j_label``; links
+    their ``weight`` (shared ties). ``json`` is node-link JSON; ``graphml`` and ``gexf``
+    open in Gephi with the name as label. The neo4j-admin ``csv`` is for the typed graph.
+    """
+    path = Path(path)
+    if fmt not in FORMATS or fmt == "csv":
+        choices = ", ".join(f for f in FORMATS if f != "csv")
+        raise OzgGraphError(f"the cooperation network exports as {choices}, not {fmt!r}")
+    flat = nx.Graph()
+    for n, attrs in network.nodes(data=True):
+        data = {k: ("" if v is None else _scalar(v)) for k, v in attrs.items() if k != "label"}
+        flat.add_node(n, **data, neo4j_label=attrs.get("label", ""), label=attrs.get("name", n))
+    flat.add_weighted_edges_from(network.edges(data="weight", default=1.0))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "json":
+        data = nx.node_link_data(flat, edges="links")
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
+    elif fmt == "graphml":
+        nx.write_graphml(flat, path)
+    else:
+        nx.write_gexf(flat, path)
     return [path]
 
 

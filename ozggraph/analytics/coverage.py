@@ -142,6 +142,7 @@ def _white_spots(
         {
             "kreis": k,
             "name": graph.nodes[k].get("name", k),
+            "kind": graph.nodes[k].get("kind"),
             "land": lands.get(k, "?"),
             "population": population.get(k, 0),
             "status": NO_RECORDED_TIE,

@@ -25,10 +25,13 @@ from ozggraph.errors import DatasetError, OzgGraphError
 #: Command name -> module of this package that defines it, in ``--help`` order.
 COMMAND_MODULES: dict[str, str] = {
     "report": "report",
+    "find": "lookup",
+    "show": "lookup",
     "analyze": "report",
     "validate": "dataset",
     "stats": "dataset",
     "export": "dataset",
+    "server": "server",
     "load": "neo4j",
     "query": "query",
     "cypher": "query",
@@ -98,15 +101,23 @@ class _LazyGroup(click.Group):
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="ozggraph")
-def cli() -> None:
+@click.option(
+    "-q", "--quiet", is_flag=True, help="No progress bars (they show only on a terminal anyway)."
+)
+def cli(quiet: bool) -> None:
     """Study how German public bodies cooperate on digital government (OZG).
 
     \b
     Start here:
       ozggraph report              # the cooperation report, embedded dataset
       ozggraph validate seed/      # check the dataset strictly
+      ozggraph find Gießen         # which body is which; ozggraph show ID: its ties
+      ozggraph server start        # local Neo4j + Browser for Cypher
       ozggraph --help / ozggraph COMMAND --help
     """
+    from ozggraph import progress
+
+    progress.configure(quiet=quiet)
 
 
 def main() -> None:

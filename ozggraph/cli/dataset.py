@@ -10,17 +10,19 @@ from rich.table import Table
 
 from ozggraph.backend import get_graph
 from ozggraph.cli.options import (
+    as_of_option,
     backend_option,
     check_output,
     dataset_option,
     graph_from,
+    land_option,
     make_folder,
     neo4j_options,
     output_option,
 )
 from ozggraph.dataset import read_dataset
 from ozggraph.errors import DatasetError, OutputError
-from ozggraph.export import FORMATS, write
+from ozggraph.export import FORMATS, write, write_network
 from ozggraph.stats import graph_stats
 
 
@@ -86,23 +88,49 @@ def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
     directory_formats=("csv",),
     help="File (a folder for csv). Default: ozggraph.<format> or ozggraph-csv/.",
 )
+@click.option(
+    "--network",
+    type=click.Choice(["typed", "cooperation"]),
+    default="typed",
+    show_default=True,
+    help="typed: every node and relationship; cooperation: bodies linked by shared ties.",
+)
+@as_of_option
+@land_option
 @dataset_option
-def export(fmt: str, output: Path | None, dataset_path: Path | None) -> None:
+def export(
+    fmt: str,
+    output: Path | None,
+    network: str,
+    as_of: str | None,
+    land: str | None,
+    dataset_path: Path | None,
+) -> None:
     """Export the embedded graph: node-link JSON, GraphML, GEXF (Gephi) or neo4j-admin CSV.
 
     \b
     Examples:
       ozggraph export --format gexf -o ozg.gexf
       ozggraph export --format csv -o import/   # for neo4j-admin database import
+      ozggraph export --network cooperation --land HE --as-of 2022 --format gexf -o he.gexf
     """
+    from ozggraph.network.filters import view_of
+
+    if network == "cooperation" and fmt == "csv":
+        raise click.UsageError("the cooperation network exports as json, graphml or gexf, not csv")
     target = output or check_output(
         Path("ozggraph-csv" if fmt == "csv" else f"ozggraph.{fmt}"), directory=fmt == "csv"
     )
-    graph = get_graph("embedded", dataset_path)
+    graph = view_of(get_graph("embedded", dataset_path), date=as_of, land=land)
     make_folder(target if fmt == "csv" else target.parent)
     there = set(target.iterdir()) if target.is_dir() else {target} if target.exists() else set()
     try:
-        written = write(graph, fmt, target)
+        if network == "cooperation":
+            from ozggraph.network.projections import cooperation_network
+
+            written = write_network(cooperation_network(graph, land=land), fmt, target)
+        else:
+            written = write(graph, fmt, target)
     except OSError as exc:
         raise OutputError(f"cannot write {exc.filename or target}: {exc.strerror}") from None
     for path in written:

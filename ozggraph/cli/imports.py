@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from ozggraph import progress
 from ozggraph.errors import OzgGraphError
 from ozggraph.importers import IMPORTERS, Importer, import_all
 from ozggraph.locations import source_paths
@@ -59,8 +60,11 @@ def import_all_command(raw: Path | None, seed: Path | None) -> None:
     default_raw, default_seed = source_paths()
     seed = seed or default_seed
     started = time.perf_counter()
-    for line in import_all(raw or default_raw, seed):
-        click.echo(line)
+    with progress.task("importing raw/ into seed/", len(IMPORTERS)) as advance:
+        for line in import_all(raw or default_raw, seed):
+            click.echo(line)
+            if line.startswith(tuple(f"{e.name}: " for e in IMPORTERS)):
+                advance(1)  # a new part begins
     click.echo(f"rebuilt {len(IMPORTERS)} parts of {seed} in {time.perf_counter() - started:.1f} s")
 
 
@@ -75,8 +79,9 @@ def _command(entry: Importer) -> click.Command:
             source = default_raw / entry.source
             if not source.exists():
                 raise OzgGraphError(f"{source}: no such file or folder; pass SOURCE")
-        for line in entry.run(source, out, seed):
-            click.echo(line)
+        with progress.task(f"importing {entry.name}", None):
+            for line in entry.run(source, out, seed):
+                click.echo(line)
         click.echo(f"written to {out}")
 
     run.__doc__ = (

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn
 
+from ozggraph import progress
 from ozggraph.cli.options import dataset_option, neo4j_options
 from ozggraph.graph import load_graph
 from ozggraph.neo4j.connection import Settings, connect
@@ -37,7 +36,7 @@ def load(dataset_path: Path | None, bulk_home: Path | None, **conn: str) -> None
       ozggraph load
       ozggraph load --bulk /var/lib/neo4j   # first load of a big dataset, server stopped
     """
-    settings = Settings(**conn)
+    settings = Settings.resolve(**conn)
     graph = load_graph(dataset_path)  # validate before touching the server
     if bulk_home is not None:
         from ozggraph.neo4j.bulk import import_into
@@ -51,21 +50,8 @@ def load(dataset_path: Path | None, bulk_home: Path | None, **conn: str) -> None
         return
     from ozggraph.neo4j.load import load as load_into
 
-    with connect(settings) as driver:
-        if sys.stdout.isatty():
-            with Progress(
-                TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn()
-            ) as bar:
-                tasks: dict[str, TaskID] = {}
-
-                def show(step: str, done: int, total: int) -> None:
-                    if step not in tasks:
-                        tasks[step] = bar.add_task(step, total=total)
-                    bar.update(tasks[step], completed=done)
-
-                summary = load_into(driver, graph, settings.database, progress=show)
-        else:
-            summary = load_into(driver, graph, settings.database)
+    with connect(settings) as driver, progress.steps() as show:  # bars on stderr, if a tty
+        summary = load_into(driver, graph, settings.database, progress=show)
     click.echo(
         f"loaded {summary.nodes:,} nodes, {summary.relationships:,} relationships into "
         f"{settings.shown_uri} database {settings.database!r} ({summary.describe()}); "

@@ -217,7 +217,8 @@ def graph_from(backend: str, dataset_path: Path | None, conn: dict[str, str]) ->
 
     What the backend warns about (an unfinished load, duplicates) goes to stderr.
     """
-    graph = get_graph(backend, dataset_path, Settings(**conn) if backend == "neo4j" else None)
+    settings = Settings.resolve(**conn) if backend == "neo4j" else None
+    graph = get_graph(backend, dataset_path, settings)
     for warning in graph.graph.get("warnings", []):
         click.echo(f"warning: {warning}", err=True)
     return graph
@@ -238,22 +239,25 @@ def emit(text: str, output: Path | None, what: str = "output") -> None:
 
 
 def neo4j_options(func: F) -> F:
-    """--uri/--username/--password/--database, each falling back to its NEO4J_* variable."""
+    """--uri/--username/--password/--database, each falling back to its NEO4J_* variable.
+
+    With none of them given, the command talks to the local server of ``ozggraph server
+    start`` (:meth:`Settings.resolve`); unset ones take the defaults shown.
+    """
     for option in reversed(
         [
             click.option(
                 "--uri",
                 envvar="NEO4J_URI",
-                default="bolt://localhost:7687",
-                show_default=True,
-                help="Bolt URI [env NEO4J_URI]; neo4j+s:// works.",
+                default=None,
+                help="Bolt URI [env NEO4J_URI; default: the local 'ozggraph server', "
+                "else bolt://localhost:7687]; neo4j+s:// works.",
             ),
             click.option(
                 "--username",
                 envvar="NEO4J_USERNAME",
-                default="neo4j",
-                show_default=True,
-                help="[env NEO4J_USERNAME]",
+                default=None,
+                help="[env NEO4J_USERNAME; default: neo4j]",
             ),
             click.option(
                 "--password",
@@ -264,9 +268,8 @@ def neo4j_options(func: F) -> F:
             click.option(
                 "--database",
                 envvar="NEO4J_DATABASE",
-                default="neo4j",
-                show_default=True,
-                help="[env NEO4J_DATABASE]",
+                default=None,
+                help="[env NEO4J_DATABASE; default: neo4j]",
             ),
         ]
     ):

@@ -79,7 +79,7 @@ def query(
     elif show:
         emit(get_query(name).text, output, f"the Cypher of {name}")
     else:
-        settings = Settings(**conn)
+        settings = Settings.resolve(**conn)
         with connect(settings) as driver:
             result = run_query(driver, name, split_params(params), settings.database)
         _emit(result, fmt, output)
@@ -105,7 +105,7 @@ def cypher_command(
     """
     text = sys.stdin.read() if text == "-" else text
     values = {key: guess(value) for key, value in split_params(params).items()}
-    settings = Settings(**conn)
+    settings = Settings.resolve(**conn)
     with connect(settings) as driver:
         result = run_cypher(driver, text, values, settings.database, write=write)
     _emit(result, fmt, output)

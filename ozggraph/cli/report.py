@@ -27,6 +27,8 @@ from ozggraph.output.document import FORMATS
 
 # The analytics (scipy, networkx) are imported inside the commands, so that every other
 # command of the CLI starts without them.
+#: The report formats: the documents of every command, and csv (one file per table).
+REPORT_FORMATS = (*FORMATS, "csv")
 
 
 @click.command()
@@ -36,8 +38,13 @@ from ozggraph.output.document import FORMATS
 @dated_only_option
 @land_option
 @evidence_option
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
-@output_option
+@click.option(
+    "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
+)
+@output_option(
+    directory_formats=("csv",),
+    help="Write to this file (a folder for csv; '-' or none: standard output).",
+)
 @neo4j_options
 def report(
     backend: str,
@@ -58,12 +65,15 @@ def report(
       ozggraph report --land HE --as-of 2022 --format md -o hessen.md
       ozggraph report --evidence fact                # facts only
       ozggraph report --as-of 2019 --dated-only      # undated claims left out
-      ozggraph report --format html -o report.html
+      ozggraph report --format html -o report.html    # interactive, works offline
+      ozggraph report --format csv -o tables/         # every table, uncut, as CSV
       ozggraph report --backend neo4j --format json
     """
     from ozggraph.output.render import render
     from ozggraph.output.report import build_report
 
+    if fmt == "csv" and output is None:
+        raise click.UsageError("--format csv writes one file per table: give -o DIRECTORY")
     if dated_only and not as_of:
         raise click.UsageError("--dated-only needs --as-of")
     result = build_report(
@@ -73,6 +83,13 @@ def report(
         evidence=evidence,
         dated_only=dated_only,
     )
+    if fmt == "csv":
+        from ozggraph.tables import write_csv
+
+        assert output is not None
+        files = write_csv(result, output)
+        click.echo(f"wrote {len(files)} csv tables to {output}", err=True)
+        return
     width = Console().width if output is None and sys.stdout.isatty() else 120
     emit(render(result, fmt, width=width), output, f"{fmt} report")
 
@@ -108,11 +125,12 @@ def analyze(
     from ozggraph.neo4j.writeback import write_measures
     from ozggraph.network.filters import with_evidence
 
-    settings = Settings(**conn)
-    graph = get_graph("neo4j" if write else backend, dataset_path, settings)
+    use_neo4j = write or backend == "neo4j"
+    settings = Settings.resolve(**conn) if use_neo4j else None
+    graph = get_graph("neo4j" if use_neo4j else backend, dataset_path, settings)
     graph = with_evidence(graph, evidence) if evidence else graph
     result = analyse(graph, land=land)
-    if write:
+    if write and settings is not None:
         with connect(settings) as driver:
             done = write_measures(driver, result, settings.database)
         click.echo(

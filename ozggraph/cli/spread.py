@@ -21,12 +21,12 @@ from ozggraph.cli.options import (
 )
 from ozggraph.errors import OutputError
 from ozggraph.output import spread as report
-from ozggraph.output.document import FORMATS, Document, render
+from ozggraph.output.document import FORMATS, Block, Document, render
 from ozggraph.spread.calibrate import calibrate as fit
 from ozggraph.spread.cascade_network import from_graph
 from ozggraph.spread.observed import RULES
 from ozggraph.spread.seeds import select_seeds
-from ozggraph.spread.simulate import DEFAULT_P, MODELS
+from ozggraph.spread.simulate import CLI_P, MODELS, P_NOTE
 from ozggraph.spread.simulate import simulate as run_cascades
 
 format_option = click.option(
@@ -40,10 +40,15 @@ p_option = click.option(
     "--p",
     "p",
     type=click.FloatRange(0, 1),
-    default=DEFAULT_P,
-    show_default=True,
-    help="Chance per shared tie of passing a solution on.",
+    default=None,
+    help=f"Chance per shared tie of passing a solution on [default: {CLI_P:g}, where "
+    "`ozggraph calibrate` peaks; it finds no good fit, so this is a what-if].",
 )
+
+
+def _p(p: float | None) -> tuple[float, str | None]:
+    """The p to use, and the note that says where a default p comes from."""
+    return (CLI_P, P_NOTE) if p is None else (p, None)
 
 
 def plot_folder(_ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
@@ -62,10 +67,17 @@ def _emit(
     document: Callable[[dict[str, object]], Document],
     fmt: str,
     output: Path | None,
+    note: str | None = None,
     **meta: Any,
 ) -> None:
     stamp = report.stamp(graph, **meta)
-    text = report.to_json(result, stamp) if fmt == "json" else render(document(stamp), fmt)
+    if fmt == "json":
+        text = report.to_json(result, {**stamp, "note": note} if note else stamp)
+    else:
+        doc = document(stamp)
+        if note:  # under the heading, the stamp and the run line
+            doc.blocks.insert(min(3, len(doc.blocks)), Block("line", note))
+        text = render(doc, fmt)
     emit(text, output)
 
 
@@ -153,7 +165,7 @@ def simulate(
     seeds: tuple[str, ...],
     runs: int,
     seed: int,
-    p: float,
+    p: float | None,
     as_of: str | None,
     fmt: str,
     output: Path | None,
@@ -170,13 +182,15 @@ def simulate(
     """
     graph = graph_from(backend, dataset_path, conn)
     net = from_graph(graph, as_of)
-    result = run_cascades(net, list(seeds), model, runs, seed, p, graph)
+    p_used, note = _p(p)
+    result = run_cascades(net, list(seeds), model, runs, seed, p_used, graph)
     _emit(
         graph,
         result,
         lambda m: report.simulation_document(graph, result, m),
         fmt,
         output,
+        note if model == "ic" else None,
         as_of=as_of,
     )
 
@@ -206,7 +220,7 @@ def seeds(
     level: str | None,
     runs: int,
     seed: int,
-    p: float,
+    p: float | None,
     as_of: str | None,
     fmt: str,
     output: Path | None,
@@ -223,13 +237,15 @@ def seeds(
     """
     graph = graph_from(backend, dataset_path, conn)
     net = from_graph(graph, as_of)
-    result = select_seeds(net, k, runs, seed, p, land, level)
+    p_used, note = _p(p)
+    result = select_seeds(net, k, runs, seed, p_used, land, level)
     _emit(
         graph,
         result,
         lambda m: report.selection_document(graph, result, m),
         fmt,
         output,
+        note,
         as_of=as_of,
     )
 

@@ -1,10 +1,26 @@
-"""Where the Neo4j server is: kept free of the driver so commands import it cheaply."""
+"""Where the Neo4j server is: kept free of the driver so commands import it cheaply.
+
+:meth:`Settings.resolve` is the one rule every command that talks to Neo4j follows:
+an option or a ``NEO4J_*`` variable given means that server (unset parts take their
+defaults); with none given, the local server of ``ozggraph server start``; with
+neither, one line saying how to start one (:class:`~ozggraph.errors.Neo4jError`).
+"""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit, urlunsplit
+
+from ozggraph.errors import Neo4jError
+
+#: Settings field -> the environment variable that gives it.
+ENV_VARIABLES = {
+    "uri": "NEO4J_URI",
+    "username": "NEO4J_USERNAME",
+    "password": "NEO4J_PASSWORD",
+    "database": "NEO4J_DATABASE",
+}
 
 
 @dataclass(frozen=True)
@@ -15,6 +31,32 @@ class Settings:
     username: str = "neo4j"
     password: str | None = field(default=None, repr=False)
     database: str = "neo4j"
+
+    @classmethod
+    def resolve(
+        cls,
+        uri: str | None = None,
+        username: str | None = None,
+        password: str | None = None,
+        database: str | None = None,
+    ) -> Settings:
+        """Settings from the options given (``None``: not given), ``NEO4J_*``, or the local server.
+
+        >>> Settings.resolve(uri="bolt://db:7687", password="secret").shown_uri
+        'bolt://db:7687'
+        """
+        given = {"uri": uri, "username": username, "password": password, "database": database}
+        for name, variable in ENV_VARIABLES.items():
+            if given[name] is None:
+                given[name] = os.environ.get(variable) or None
+        if any(value is not None for value in given.values()):
+            return cls(**{k: v for k, v in given.items() if v is not None})
+        from ozggraph.neo4j.server import START_HINT, local_settings
+
+        local = local_settings()
+        if local is None:
+            raise Neo4jError(START_HINT)
+        return local
 
     @classmethod
     def from_env(cls) -> Settings:

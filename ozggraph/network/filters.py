@@ -189,3 +189,14 @@ def restrict_to_land(graph: nx.MultiDiGraph, code: str) -> nx.MultiDiGraph:
 def bodies(graph: nx.MultiDiGraph) -> list[str]:
     """Ids of the bodies (actors) in ``graph``, sorted."""
     return sorted(n for n, label in graph.nodes(data="label") if label in BODIES)
+
+
+def view_of(
+    graph: nx.MultiDiGraph, *, date: str | None = None, land: str | None = None
+) -> nx.MultiDiGraph:
+    """:func:`as_of` ``date`` then :func:`restrict_to_land`, each only when given.
+
+    What ``--as-of`` and ``--land`` of the report, tables and exports mean.
+    """
+    view = as_of(graph, date) if date else graph
+    return restrict_to_land(view, land) if land else view

@@ -76,7 +76,7 @@ def _star_weights(
 
 def _keep_land(projection: Projection, territory: Territory, land: str) -> Projection:
     """Drop ties between two bodies outside ``land``, then bodies outside left without ties."""
-    inside = np.array([territory.land(b) == land for b in projection.ids])
+    inside = np.array([territory.land(b) == land for b in projection.ids], dtype=bool)
     outside = sp.diags_array((~inside).astype(np.float64))
     weights = sp.csr_array(projection.weights - outside @ projection.weights @ outside)
     weights.eliminate_zeros()

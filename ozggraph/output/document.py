@@ -29,6 +29,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rich import box
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
@@ -103,21 +104,52 @@ def _text(doc: Document, width: int | None) -> str:
             console.print()
             console.print(f"[bold]{escape(block.text)}[/bold]")
         elif block.kind == "note":
-            console.print(block.text, markup=False, soft_wrap=True, style="dim")
+            console.print(block.text, markup=False, style="dim")
         elif block.kind == "line":
-            console.print(block.text, markup=False, soft_wrap=True)
+            console.print(block.text, markup=False)
         elif block.kind == "table":
-            table = Table(title=escape(block.text), title_justify="left")
-            for header, align in zip(block.headers, block.align or "", strict=False):
-                table.add_column(
-                    escape(header), overflow="fold", justify="right" if align == "r" else "left"
-                )
-            for row in _rows(block):
-                table.add_row(*(escape(cell) for cell in row))
-            console.print(table)
+            console.print(_text_table(block, console.width))
         elif block.kind == "image" and block.path:
-            console.print(f"{block.text}: {block.path}", markup=False, soft_wrap=True)
+            console.print(f"{block.text}: {block.path}", markup=False)
     return console.export_text()
+
+
+def _text_table(block: Block, width: int) -> Table:
+    """One line per row: only the name (first left-aligned) column gives way, cut with "…"."""
+    align = block.align or "l" * len(block.headers)
+    narrow = width < 100  # narrow terminals: no vertical rules, one space between columns
+    table = Table(
+        title=escape(block.text),
+        title_justify="left",
+        show_edge=False,
+        pad_edge=False,
+        box=box.SIMPLE_HEAD if narrow else box.HEAVY_HEAD,
+        padding=(0, 0) if narrow else (0, 1),
+    )
+    rows = _rows(block)
+    natural = [max([len(h), *(len(row[i]) for row in rows)]) for i, h in enumerate(block.headers)]
+    gaps = (1 if narrow else 3) * (len(natural) - 1)
+    lefts = [i for i, a in enumerate(align) if a == "l"]
+    # the widest left-aligned column (the name) gives way; others cut at 24 when short of room
+    flexible = max(lefts, key=lambda i: natural[i]) if lefts else -1
+    fits = sum(natural) + gaps <= width
+    widths = [
+        w if fits or a != "l" or i == flexible else min(w, 24)
+        for i, (w, a) in enumerate(zip(natural, align, strict=True))
+    ]
+    room = width - gaps - sum(w for i, w in enumerate(widths) if i != flexible)
+    for i, (header, a) in enumerate(zip(block.headers, align, strict=True)):
+        table.add_column(
+            escape(header),
+            justify="right" if a == "r" else "left",
+            no_wrap=True,
+            overflow="ellipsis",
+            min_width=None if i == flexible else widths[i],
+            max_width=max(room, 8) if i == flexible else widths[i],
+        )
+    for row in rows:
+        table.add_row(*(escape(cell) for cell in row))
+    return table
 
 
 def _cell_md(value: str) -> str:
@@ -149,26 +181,22 @@ def _markdown(doc: Document) -> str:
     return "\n".join(out)
 
 
-CSS = """
-body{font-family:system-ui,sans-serif;margin:2rem auto;max-width:1100px;color:#222;padding:0 1rem}
-h1{margin-bottom:.2rem} .note{color:#666;font-size:.9rem}
-h2{border-bottom:2px solid #3b6ea5;padding-bottom:.2rem;margin-top:2.2rem}
-table{border-collapse:collapse;margin:.6rem 0 1.2rem;font-size:.9rem}
-th,td{padding:.25rem .6rem;border-bottom:1px solid #ddd} th{background:#eef3f8;text-align:left}
-td.r,th.r{text-align:right} caption{text-align:left;font-weight:600;padding:.3rem 0}
-img{max-width:100%;border:1px solid #eee}
-"""
-
-
 def _html(doc: Document) -> str:
+    """One self-contained page styled like the report's explorer: contents bar, sortable
+    and searchable tables (its CSS and script inline, no request leaves the file)."""
+    from ozggraph.output.explorer import asset, script
+
     esc = html.escape
-    title = next((b.text for b in doc.blocks if b.kind == "title"), "ozggraph")
+    title = next((b.text for b in doc.blocks if b.kind == "title"), None)
     body: list[str] = []
-    for block in doc.blocks:
+    contents: list[str] = []
+    for i, block in enumerate(doc.blocks):
         if block.kind == "title":
             body.append(f"<h1>{esc(block.text)}</h1>")
         elif block.kind == "heading":
-            body.append(f"<h2>{esc(block.text)}</h2>")
+            title = title or block.text
+            contents.append(f'<a href="#h{i}">{esc(block.text)}</a>')
+            body.append(f'<h2 id="h{i}">{esc(block.text)}</h2>')
         elif block.kind == "note":
             body.append(f'<p class="note">{esc(block.text)}</p>')
         elif block.kind == "line":
@@ -186,7 +214,8 @@ def _html(doc: Document) -> str:
             )
             caption = f"<caption>{esc(block.text)}</caption>" if block.text else ""
             body.append(
-                f"<table>{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+                f'<table class="sortable searchable">{caption}<thead><tr>{head}</tr></thead>'
+                f"<tbody>{rows}</tbody></table>"
             )
         elif block.kind == "image" and (block.png or block.path):
             png = block.png if block.png is not None else Path(str(block.path)).read_bytes()
@@ -196,6 +225,9 @@ def _html(doc: Document) -> str:
                 f"<figcaption>{esc(block.text)}</figcaption></figure>"
             )
     return (
-        f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>{esc(title)}</title>"
-        f"<style>{CSS}</style></head><body>\n" + "\n".join(body) + "\n</body></html>\n"
+        '<!doctype html>\n<html lang="en"><head><meta charset="utf-8">'
+        f"<title>{esc(title or 'ozggraph')}</title><style>{asset('explorer.css')}</style>"
+        f'</head><body><nav id="contents">{"".join(contents)}</nav><main>\n'
+        + "\n".join(body)
+        + f"\n</main><script>{script(asset('explorer.js'))}</script></body></html>\n"
     )

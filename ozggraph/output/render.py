@@ -2,8 +2,9 @@
 
 The report is laid out once as a :class:`~ozggraph.output.document.Document`
 (:func:`document`) and written by the one renderer of
-:mod:`ozggraph.output.document`; the HTML adds the charts of
-:mod:`ozggraph.output.report_charts`.
+:mod:`ozggraph.output.document`; the HTML form is the interactive explorer of
+:mod:`ozggraph.output.explorer` (tables, the charts of
+:mod:`ozggraph.output.report_charts`, the network).
 
 >>> import ozggraph
 >>> from ozggraph.output.report import build_report
@@ -19,7 +20,7 @@ import json
 from ozggraph.output import document as doc
 from ozggraph.output.document import FORMATS, Document
 from ozggraph.output.report import Report
-from ozggraph.output.report_sections import sections, stamp_line
+from ozggraph.output.report_sections import more_line, sections, stamp_line
 from ozggraph.output.stamp import line
 
 __all__ = ["FORMATS", "TITLE", "document", "render"]
@@ -37,6 +38,8 @@ def document(report: Report, *, charts: bool = False) -> Document:
         out.note(section.note)
         for table in section.tables:
             out.table(table.caption or "", table.columns, table.rows, table.align)
+            if more := more_line(table):
+                out.note(more)
         if charts and section.chart:
             from ozggraph.output.report_charts import chart_png  # matplotlib only when asked for
 
@@ -49,4 +52,8 @@ def render(report: Report, fmt: str, *, width: int = 120) -> str:
     """``report`` in format ``fmt`` (one of :data:`FORMATS`)."""
     if fmt == "json":
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    if fmt == "html":
+        from ozggraph.output.explorer import explorer  # matplotlib only when asked for
+
+        return explorer(report)
     return doc.render(document(report, charts=fmt == "html"), fmt, width=width)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 import networkx as nx
@@ -28,6 +28,7 @@ from ozggraph.network.filters import CLAIMS, restrict_to_land, with_evidence
 from ozggraph.network.filters import as_of as as_of_view
 from ozggraph.network.sparse import component_labels
 from ozggraph.network.territory import Territory
+from ozggraph.output.facts import explorer_facts
 from ozggraph.output.stamp import stamp
 
 #: Rows in the "most central" and "brokers" tables of text, md and html (json has all).
@@ -53,10 +54,18 @@ class Report:
     picture: dict[str, Any]
     #: Names of every other node the sections mention (funders, programmes, solutions …).
     names: dict[str, str]
+    #: For the html explorer: each body's ties with sources, the sources, each link's layers.
+    explorer: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready data (NaN becomes None)."""
         return _clean(asdict(self))
+
+    def _repr_markdown_(self) -> str:
+        """Jupyter shows a report as its Markdown tables."""
+        from ozggraph.output.render import render
+
+        return render(self, "md")
 
 
 def _clean(value: Any) -> Any:
@@ -129,6 +138,7 @@ def build_report(
         nodes=rows,
         picture=_picture(analysis, rows),
         names={n: view.nodes[n].get("name", n) for n in sorted(mentioned) if n in view},
+        explorer=explorer_facts(view, analysis),
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import io
 from collections.abc import Callable
 
@@ -13,6 +14,8 @@ import matplotlib.pyplot as plt
 import networkx as nx
 import numpy as np
 from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+from matplotlib.ticker import MaxNLocator, NullFormatter, NullLocator
 
 from ozggraph.output.report import Report
 from ozggraph.output.report_sections import money_evidence
@@ -30,39 +33,60 @@ EVIDENCE_COLOURS = {
 
 def chart_png(report: Report, name: str) -> bytes:
     """The chart ``name`` (funding, centrality, network) of the report as PNG bytes."""
-    charts: dict[str, Callable[[Report], Figure]] = {
-        "funding": funding_chart,
-        "centrality": centrality_chart,
-        "network": network_chart,
-    }
-    figure = charts[name](report)
+    return figure_png({**CHARTS, "network": network_chart}[name](report))
+
+
+def chart_image(figure: Figure, name: str) -> str:
+    """``figure`` as an inline PNG (no file, no request)."""
+    data = base64.b64encode(figure_png(figure)).decode("ascii")
+    return f'<p><img alt="{name} chart" src="data:image/png;base64,{data}"></p>'
+
+
+def figure_png(figure: Figure) -> bytes:
+    """``figure`` as PNG bytes; the figure is closed."""
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=110, bbox_inches="tight")
     plt.close(figure)
     return buffer.getvalue()
 
 
+def money_unit(largest: float) -> tuple[float, str]:
+    """Divisor and axis label so the largest amount reads naturally (0.13 million € is 130 k€)."""
+    if largest >= 1e6:
+        return 1e6, "million €"
+    if largest >= 1e3:
+        return 1e3, "thousand €"
+    return 1.0, "€"
+
+
 def funding_chart(report: Report) -> Figure:
-    """Grants per evidence (left) and per year and evidence, side by side, never stacked."""
+    """Grants per evidence; next to it, per year and evidence (never stacked) when any is dated."""
     f = report.funding
     kinds = money_evidence(f)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.6), width_ratios=(1, 2.4))
-    amounts = [f["by_evidence"][s]["amount_eur"] / 1e6 for s in kinds]
-    left.bar(kinds, amounts, color=[EVIDENCE_COLOURS[s] for s in kinds])
-    left.set_ylabel("million €")
-    left.set_title("Grants by evidence")
     years = [y for y in f["by_year"] if y != "undated"]
-    x = np.arange(len(years))
-    width = 0.8 / len(kinds)
-    for i, status in enumerate(kinds):
-        values = [f["by_year"][y].get(status, 0.0) / 1e6 for y in years]
-        right.bar(x + i * width, values, width, label=status, color=EVIDENCE_COLOURS[status])
-    right.set_xticks(x + 0.4 - width / 2, years, rotation=45 if len(years) > 8 else 0)
-    right.set_title("By year of the grant")
+    amounts = [f["by_evidence"][s]["amount_eur"] for s in kinds]
+    divisor, unit = money_unit(max(amounts, default=0.0))
     if years:
-        right.legend(frameon=False, fontsize=8)
+        fig, (left, right) = plt.subplots(1, 2, figsize=(11, 3.6), width_ratios=(1, 2.4))
     else:
-        right.text(0.5, 0.5, "no grant has a date", ha="center", transform=right.transAxes)
+        fig, left = plt.subplots(figsize=(5.5, 3.6))
+    counts = [f["by_evidence"][s]["grants"] for s in kinds]
+    bars = left.bar(
+        kinds, [a / divisor for a in amounts], color=[EVIDENCE_COLOURS[s] for s in kinds]
+    )
+    left.bar_label(bars, labels=[f"{c} grant{'s' * (c != 1)}" for c in counts], fontsize=8)
+    left.set_ylabel(unit)
+    left.set_title("Grant amounts by evidence" + ("" if years else " (no grant has a date)"))
+    if years:
+        x = np.arange(len(years))
+        width = 0.8 / max(len(kinds), 1)
+        for i, kind in enumerate(kinds):
+            values = [f["by_year"][y].get(kind, 0.0) / divisor for y in years]
+            right.bar(x + i * width, values, width, label=kind, color=EVIDENCE_COLOURS[kind])
+        right.set_xticks(x + 0.4 - width / 2, years, rotation=45 if len(years) > 8 else 0)
+        right.set_ylabel(unit)
+        right.set_title("By year of the grant")
+        right.legend(frameon=False, fontsize=8)
     fig.tight_layout()
     return fig
 
@@ -77,14 +101,22 @@ def centrality_chart(report: Report) -> Figure:
         left.loglog(values, counts, "o", markersize=3, color="#3b6ea5")
     left.set_xlabel("partners")
     left.set_ylabel("bodies")
-    left.set_title("Partners per body")
+    left.set_title(f"Partners per body ({len(degrees):,} bodies)")
     ranks = np.array([r["pagerank"] for r in rows if r["pagerank"] > 0])
     if len(ranks):
         bins = np.logspace(np.log10(ranks.min()), np.log10(ranks.max()) + 1e-9, 30)
         right.hist(ranks, bins=bins, color="#3b6ea5")
         right.set_xscale("log")
-    right.set_xlabel("PageRank")
-    right.set_title("PageRank distribution")
+        # a few round values, plainly written: the default minor labels overlap
+        right.xaxis.set_minor_formatter(NullFormatter())
+        right.xaxis.set_minor_locator(NullLocator())
+        marks = [m * 10.0**e for e in range(-6, 1) for m in (1, 2, 5)]
+        shown = [v for v in marks if ranks.min() <= v <= ranks.max()]
+        right.set_xticks(shown, [f"{v:g}" for v in shown])
+        right.yaxis.set_major_locator(MaxNLocator(integer=True))
+    right.set_xlabel("PageRank (log scale)")
+    right.set_ylabel("bodies")
+    right.set_title(f"PageRank of all {len(ranks):,} bodies")
     fig.tight_layout()
     return fig
 
@@ -114,16 +146,18 @@ def component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
 
 
 def network_chart(report: Report) -> Figure:
-    """The bodies with the highest PageRank and their links, coloured by community."""
+    """The network picture (static, for print): colour by community with a legend."""
+    from ozggraph.output.explorer import PALETTE
+
     picture = report.picture
     graph = nx.Graph()
     graph.add_nodes_from(picture["nodes"])
     graph.add_weighted_edges_from(picture["links"])
-    fig, ax = plt.subplots(figsize=(11, 8))
+    fig, ax = plt.subplots(figsize=(12, 8.5))
     ax.set_axis_off()
+    rows = report.nodes
     if graph.number_of_nodes():
         layout = component_layout(graph)
-        rows = report.nodes
         top = max(rows[n]["pagerank"] for n in graph)
         nx.draw_networkx_edges(graph, layout, ax=ax, alpha=0.15, width=0.6)
         nx.draw_networkx_nodes(
@@ -131,17 +165,50 @@ def network_chart(report: Report) -> Figure:
             layout,
             ax=ax,
             node_size=[30 + 600 * rows[n]["pagerank"] / top for n in graph],
-            node_color=[rows[n]["community"] % 20 for n in graph],
-            cmap="tab20",
-            vmin=0,
-            vmax=19,
+            node_color=[PALETTE[rows[n]["community"] % len(PALETTE)] for n in graph],
         )
-        leaders = sorted(graph, key=lambda n: -rows[n]["pagerank"])[:12]
-        nx.draw_networkx_labels(
-            graph, layout, ax=ax, font_size=7, labels={n: rows[n]["name"][:28] for n in leaders}
+        # the leading bodies of every community, so no cluster stays unnamed
+        leaders = {name for c in report.communities for name in c["leading"][:2]}
+        for n in graph:
+            if rows[n]["name"] in leaders:
+                x, y = layout[n]
+                ax.annotate(
+                    rows[n]["name"],
+                    (x, y),
+                    xytext=(0, 7),
+                    textcoords="offset points",
+                    ha="center",
+                    fontsize=7,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none", "alpha": 0.75},
+                )
+        handles = [
+            Line2D(
+                [],
+                [],
+                marker="o",
+                ls="",
+                color=PALETTE[c["community"] % len(PALETTE)],
+                label=f"{c['community']}: {c['leading'][0]} … ({c['size']})",
+            )
+            for c in report.communities[:12]
+        ]
+        ax.legend(
+            handles=handles,
+            title="community: leading body (bodies)",
+            fontsize=7,
+            title_fontsize=8,
+            loc="upper left",
+            bbox_to_anchor=(1.0, 1.0),
+            frameon=False,
         )
-    ax.set_title(
-        f"The {graph.number_of_nodes()} bodies with the highest PageRank "
-        "(colour: community, size: PageRank)"
-    )
+    n, total = graph.number_of_nodes(), len(rows)
+    what = f"All {n:,} bodies" if n == total else f"The {n:,} of {total:,} bodies with top PageRank"
+    ax.set_title(f"{what} of the cooperation network (colour: community, size: PageRank)")
     return fig
+
+
+#: Charts the report places after a section (see :attr:`Section.chart`).
+CHARTS: dict[str, Callable[[Report], Figure]] = {
+    "funding": funding_chart,
+    "centrality": centrality_chart,
+}

@@ -20,6 +20,8 @@ class Table:
     #: ``r`` for numeric columns, ``l`` otherwise.
     align: str = ""
     caption: str | None = None
+    #: Rows left out after the first ``ROWS`` (renderers say "… and N more").
+    more: int = 0
 
     def __post_init__(self) -> None:
         self.align = self.align or "l" * len(self.columns)
@@ -45,6 +47,32 @@ def num(value: float | None, digits: int = 3) -> str:
 
 def pct(value: float) -> str:
     return f"{100 * value:.1f} %"
+
+
+def more_line(table: Table) -> str | None:
+    """What a renderer prints under a cut table."""
+    if not table.more:
+        return None
+    return f"… and {table.more:,} more (all rows: --format json or --format csv)"
+
+
+def distinct(rows: list[dict[str, Any]], name: str = "name", key: str = "id") -> list[str]:
+    """Names of ``rows``; where two share a name (Kassel, Kassel), with kind and id added.
+
+    >>> distinct([{"name": "Kassel", "kind": "Landkreis", "id": "ags-06633"},
+    ...           {"name": "Kassel", "id": "ags-06611"}, {"name": "Fulda", "id": "x"}])
+    ['Kassel (Landkreis, ags-06633)', 'Kassel (ags-06611)', 'Fulda']
+    """
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r[name]] = counts.get(r[name], 0) + 1
+
+    def show(r: dict[str, Any]) -> str:
+        if counts[r[name]] == 1:
+            return str(r[name])
+        return f"{r[name]} ({', '.join(str(x) for x in (r.get('kind'), r[key]) if x)})"
+
+    return [show(r) for r in rows]
 
 
 def stamp_line(report: Report) -> str:
@@ -100,10 +128,11 @@ def _share(ties: dict[str, Any]) -> str:
 
 
 def _central(report: Report) -> Section:
+    names = distinct(report.central[:ROWS])
     rows = [
         [
             str(i),
-            r["name"],
+            names[i - 1],
             r["land"] or "",
             r["level"] or "",
             num(r["degree"]),
@@ -117,7 +146,7 @@ def _central(report: Report) -> Section:
     return Section(
         "Most central bodies",
         "By PageRank: where a walk along the ties spends most time.",
-        [Table(cols, rows, "rlllrrrr")],
+        [Table(cols, rows, "rlllrrrr", more=_left(report.nodes, "pagerank", len(rows)))],
         chart="centrality",
     )
 
@@ -125,7 +154,7 @@ def _central(report: Report) -> Section:
 def _brokers(report: Report) -> Section:
     rows = [
         [
-            r["name"],
+            name,
             r["land"] or "",
             num(r["betweenness"]),
             num(r["effective_size"], 1),
@@ -133,7 +162,7 @@ def _brokers(report: Report) -> Section:
             r["brokerage_role"] or "–",
             num(r["brokerage_cross_land"]),
         ]
-        for r in report.brokers[:ROWS]
+        for name, r in zip(distinct(report.brokers[:ROWS]), report.brokers[:ROWS], strict=True)
     ]
     cols = ["body", "Land", "betweenness", "eff. size", "constraint", "role", "cross-Land"]
     return Section(
@@ -142,7 +171,7 @@ def _brokers(report: Report) -> Section:
         "partners who reach each other only through this body. Role: the most "
         "frequent Gould–Fernandez role with Länder as groups; cross-Land: the open "
         "two-steps across Länder it sits on.",
-        [Table(cols, rows, "llrrrlr")],
+        [Table(cols, rows, "llrrrlr", more=_left(report.nodes, "betweenness", len(rows)))],
     )
 
 
@@ -159,7 +188,14 @@ def _communities(report: Report) -> Section:
     return Section(
         "Communities",
         "Louvain communities, largest first: Länder most present and leading bodies.",
-        [Table(["#", "bodies", "Länder", "leading bodies"], rows, "rrll")],
+        [
+            Table(
+                ["#", "bodies", "Länder", "leading bodies"],
+                rows,
+                "rrll",
+                more=len(report.communities) - len(rows),
+            )
+        ],
         chart="network",
     )
 
@@ -224,9 +260,19 @@ def _funding(report: Report) -> Section:
                 "llrl",
                 "Programme budgets (apart from grants)",
             ),
-            Table(["funder", *kinds], top_funders, "l" + "r" * len(kinds), "Largest funders"),
             Table(
-                ["recipient", *kinds], top_recipients, "l" + "r" * len(kinds), "Largest recipients"
+                ["funder", *kinds],
+                top_funders,
+                "l" + "r" * len(kinds),
+                "Largest funders",
+                more=len(f["by_funder"]) - len(top_funders),
+            ),
+            Table(
+                ["recipient", *kinds],
+                top_recipients,
+                "l" + "r" * len(kinds),
+                "Largest recipients",
+                more=len(f["by_recipient"]) - len(top_recipients),
             ),
             Table(
                 ["Land", *kinds, "awarded (fact) € per inhabitant"],
@@ -237,6 +283,11 @@ def _funding(report: Report) -> Section:
         ],
         chart="funding",
     )
+
+
+def _left(rows: dict[str, dict[str, Any]], key: str, shown: int) -> int:
+    """Bodies with a non-zero ``key`` not among the ``shown`` first."""
+    return max(sum(1 for r in rows.values() if r[key]) - shown, 0)
 
 
 def _rough(amount: float | None, approximate: int | bool) -> str:
@@ -286,7 +337,9 @@ def _coverage(report: Report) -> Section:
                 pct(g["via_kreis_population_share"]),
             ]
         )
-    spots = [[s["name"], s["land"], num(s["population"])] for s in c["white_spots"][:ROWS]]
+    shown = c["white_spots"][:ROWS]
+    named = distinct(c["white_spots"], key="kreis")[:ROWS]
+    spots = [[n, s["land"], num(s["population"])] for n, s in zip(named, shown, strict=True)]
     layer_names = c.get("layers", [])
     layers = [
         [land, *(num(r["layers"][name]) for name in layer_names)]
@@ -321,6 +374,7 @@ def _coverage(report: Report) -> Section:
                 "llr",
                 f"No recorded tie: {len(c['white_spots']):,} Kreise where neither the Kreis "
                 "nor any of its Gemeinden has a tie in the data",
+                more=len(c["white_spots"]) - len(spots),
             ),
         ],
     )
@@ -345,15 +399,26 @@ def _weak(report: Report) -> Section:
         "Bodies and links whose loss splits the network; solutions many rely on "
         "that a single body operates.",
         [
-            Table(["body", "bodies cut off"], cuts, "lr", f"Cut points ({len(w['cut_points']):,})"),
             Table(
-                ["body", "body", "smaller side"], bridges, "llr", f"Bridges ({len(w['bridges']):,})"
+                ["body", "bodies cut off"],
+                cuts,
+                "lr",
+                f"Cut points ({len(w['cut_points']):,})",
+                more=len(w["cut_points"]) - len(cuts),
+            ),
+            Table(
+                ["body", "body", "smaller side"],
+                bridges,
+                "llr",
+                f"Bridges ({len(w['bridges']):,})",
+                more=len(w["bridges"]) - len(bridges),
             ),
             Table(
                 ["solution", "sole operator", "evidence", "reusers", "connected/live"],
                 single,
                 "lllrr",
                 f"Solutions with one operator ({len(w['single_operator_solutions']):,})",
+                more=len(w["single_operator_solutions"]) - len(single),
             ),
         ],
     )

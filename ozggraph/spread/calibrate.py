@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 import numpy as np
 
+from ozggraph import progress
 from ozggraph.network.territory import Territory
 from ozggraph.schema.edges import BODIES
 from ozggraph.schema.types import REUSE_STAGES
@@ -68,19 +69,25 @@ def calibrate(
     floor = REUSE_STAGES.index(min_stage)
     tables, skipped = [], []
     terr = Territory(graph)
-    for sol in solutions(graph):
-        seeds, adopters = _parties(graph, sol, floor)
-        if not adopters or not seeds:
-            why = "developer, operator or provider" if adopters else "observed adopter"
-            skipped.append((sol, f"no {why} that is a body"))
-            continue
-        net = from_graph(graph, exclude={sol}, territory=terr)
-        start = np.asarray([net.index[s] for s in seeds], dtype=np.int64)
-        levels = sorted({graph.nodes[a]["label"] for a in adopters})
-        eligible = np.setdiff1d(np.flatnonzero(np.isin(net.labels, levels)), start)
-        observed = np.isin(eligible, [net.index[a] for a in adopters])
-        hits = [cascades(net, start, "ic", runs, seed, p)[:, eligible].sum(axis=0) for p in grid]
-        tables.append((sol, tuple(seeds), eligible.size, observed, hits))
+    every = solutions(graph)
+    with progress.task("calibrating p (solutions x grid)", len(every) * len(grid)) as advance:
+        for sol in every:
+            seeds, adopters = _parties(graph, sol, floor)
+            if not adopters or not seeds:
+                why = "developer, operator or provider" if adopters else "observed adopter"
+                skipped.append((sol, f"no {why} that is a body"))
+                advance(len(grid))
+                continue
+            net = from_graph(graph, exclude={sol}, territory=terr)
+            start = np.asarray([net.index[s] for s in seeds], dtype=np.int64)
+            levels = sorted({graph.nodes[a]["label"] for a in adopters})
+            eligible = np.setdiff1d(np.flatnonzero(np.isin(net.labels, levels)), start)
+            observed = np.isin(eligible, [net.index[a] for a in adopters])
+            hits = []
+            for p in grid:
+                hits.append(cascades(net, start, "ic", runs, seed, p)[:, eligible].sum(axis=0))
+                advance(1)
+            tables.append((sol, tuple(seeds), eligible.size, observed, hits))
     return _fit(tables, skipped, runs, grid)
 
 

@@ -22,7 +22,7 @@ import numpy as np
 import scipy.sparse as sp
 
 from ozggraph.errors import UnknownIdError
-from ozggraph.lookup import resolve
+from ozggraph.lookup import resolve_as
 from ozggraph.network import filters
 from ozggraph.network.projections import cooperation_projection
 from ozggraph.network.territory import FEDERAL, UNKNOWN, Territory
@@ -65,7 +65,7 @@ class Network:
         found = []
         for body in bodies:
             if body not in self.index and graph is not None:
-                body = resolve(graph, body, set(self.labels.tolist()), "body")
+                body = resolve_as(graph, body, set(self.labels.tolist()), "body")
             if body not in self.index:
                 raise UnknownIdError(f"{body!r} has no tie in the cooperation network")
             found.append(self.index[body])

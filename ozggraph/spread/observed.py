@@ -34,7 +34,7 @@ import networkx as nx
 
 from ozggraph import dates
 from ozggraph.errors import SpreadError
-from ozggraph.lookup import resolve
+from ozggraph.lookup import resolve_as
 from ozggraph.network.territory import Territory
 from ozggraph.schema.types import REUSE_STAGES
 from ozggraph.spread.adoption_paths import tie_paths
@@ -147,7 +147,7 @@ def observe(
 
     ``paths=False`` skips the tie paths (the costly part, not needed for overviews).
     """
-    sol = resolve(graph, solution, {"Solution"}, "solution")
+    sol = resolve_as(graph, solution, {"Solution"}, "solution")
     cut = dates.end(as_of) if as_of else None
     terr = territory or Territory(graph)
     facts = _facts(graph, sol)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ozggraph import progress
 from ozggraph.network.territory import LEVELS
 from ozggraph.spread import engine
 from ozggraph.spread.cascade_network import Network
@@ -148,8 +149,11 @@ def select_seeds(
     if pool.size == 0:
         raise SimulationError("no body matches the given Land and level")
     arc_p = arc_probabilities(net, p)
-    samples = Samples.draw(net, runs, seed, arc_p)
-    picks, gains, evaluations = celf(samples, pool, k)
+    with progress.task(f"choosing {k} seeds: live-edge samples, CELF", 2) as advance:
+        samples = Samples.draw(net, runs, seed, arc_p)
+        advance(1)
+        picks, gains, evaluations = celf(samples, pool, k)
+        advance(1)
     spread = np.cumsum(gains) / runs
     chosen = [
         Pick(net.ids[v], g / runs, float(s)) for v, g, s in zip(picks, gains, spread, strict=True)

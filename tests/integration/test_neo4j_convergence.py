@@ -125,9 +125,9 @@ def test_an_interrupted_load_is_visible_and_the_next_one_finishes_it(
     assert loaded_checksum(neo4j_driver, db) is None  # no complete dataset to cite
     back = read_graph(neo4j_driver, db)
     assert back.graph["warnings"] and "unfinished load" in back.graph["warnings"][0]
-    result = run_query(neo4j_driver, "find_body", {"text": "Bensheim"}, db)
+    result = run_query(neo4j_driver, "find_body", {"name": "Bensheim"}, db)
     assert result.stamp.warning and "UNFINISHED LOAD" in result.stamp.line()
-    for args in (["stats", "--backend", "neo4j"], ["query", "find_body", "-p", "text=Hessen"]):
+    for args in (["stats", "--backend", "neo4j"], ["query", "find_body", "-p", "name=Hessen"]):
         shown = CliRunner().invoke(cli, args, env=env(neo4j_settings))
         assert shown.exit_code == 0, shown.output
         assert "warning: unfinished load" in shown.output

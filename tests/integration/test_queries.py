@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -42,7 +43,7 @@ OZGGRAPH = (sys.executable, "-c", "from ozggraph.cli import main; main()")
 def run(loaded_neo4j: neo4j.Driver, neo4j_settings) -> Run:
     """``run(name, **params)``: a library query on the loaded dataset."""
 
-    def run(name: str, **params: Any) -> QueryResult:
+    def run(name: str, /, **params: Any) -> QueryResult:  # find_body takes a "name" too
         return run_query(loaded_neo4j, name, params, neo4j_settings.database)
 
     return run
@@ -52,7 +53,7 @@ def run(loaded_neo4j: neo4j.Driver, neo4j_settings) -> Run:
 def run_after(loaded_neo4j: neo4j.Driver, neo4j_settings) -> Callable[..., list[dict[str, Any]]]:
     """``run_after(setup, name, **params)``: the query's rows after ``setup``, all rolled back."""
 
-    def run_after(setup: str, name: str, **params: Any) -> list[dict[str, Any]]:
+    def run_after(setup: str, name: str, /, **params: Any) -> list[dict[str, Any]]:
         query = get_query(name)
         with loaded_neo4j.session(database=neo4j_settings.database) as session:
             tx = session.begin_transaction()
@@ -85,6 +86,60 @@ def test_every_query_runs_as_its_header_shows_and_is_stamped(run: Run, seed_grap
     json.dumps(result.rows)  # plain data, DataFrame-friendly
 
 
+#: A label or relationship type with at least this many entries in the shipped data is big.
+BIG = 1000
+
+
+def _operators(plan: dict[str, Any]) -> list[tuple[str, str]]:
+    found = [(plan["operatorType"].split("@")[0], plan.get("args", {}).get("Details", ""))]
+    for child in plan.get("children", []):
+        found += _operators(child)
+    return found
+
+
+@pytest.fixture
+def big_kinds(loaded_neo4j, neo4j_settings) -> set[str]:
+    """Labels and relationship types with at least BIG entries in the loaded shipped data."""
+    records, _, _ = loaded_neo4j.execute_query(
+        "CALL db.labels() YIELD label CALL (label) { MATCH (n:$(label)) RETURN count(n) AS n } "
+        "WITH label AS kind, n WHERE n >= $big RETURN kind "
+        "UNION "
+        "CALL db.relationshipTypes() YIELD relationshipType AS type "
+        "CALL (type) { MATCH ()-[r:$(type)]->() RETURN count(r) AS n } "
+        "WITH type AS kind, n WHERE n >= $big RETURN kind",
+        big=BIG,
+        database_=neo4j_settings.database,
+    )
+    return {record["kind"] for record in records}
+
+
+@pytest.mark.parametrize("name", [q.name for q in list_queries()])
+def test_every_query_starts_from_an_index(loaded_neo4j, neo4j_settings, big_kinds, name) -> None:
+    query = get_query(name)
+    db = neo4j_settings.database
+    with loaded_neo4j.session(database=db, default_access_mode=neo4j.READ_ACCESS) as session:
+        plan = session.run("EXPLAIN " + query.text, bind(query, query.examples)).consume().plan
+    assert {"OzgGraph", "Municipality", "PART_OF"} <= big_kinds
+    for operator, details in _operators(plan):
+        assert operator != "AllNodesScan", f"{name} scans every node"
+        if "LabelScan" in operator or "LabelsScan" in operator:
+            scanned = set(re.split(r"[|&]", details.split(":", 1)[1]))
+        elif "RelationshipTypeScan" in operator:
+            scanned = set(re.findall(r":(\w+)\]", details))
+        else:
+            continue
+        assert not scanned & big_kinds, f"{name}: {operator} over {scanned & big_kinds}"
+
+
+@pytest.mark.parametrize("name", [q.name for q in list_queries()])
+def test_every_query_returns_rows_with_its_defaults(run: Run, run_after, name) -> None:
+    query = get_query(name)
+    if name in ("brokers", "central_bodies"):  # they read what 'analyze --write' stores
+        assert run_after(ANALYTICS, name, **query.examples)
+    else:
+        assert run(name, **query.examples).rows
+
+
 def test_every_query_has_its_answer_tested_here() -> None:
     tested = {name.removeprefix("test_") for name in globals() if name.startswith("test_")}
     assert {q.name for q in list_queries()} <= tested
@@ -94,11 +149,12 @@ def test_every_query_has_its_answer_tested_here() -> None:
 
 
 def test_find_body(run: Run) -> None:
-    first = run("find_body", text="bensheim").rows[0]
+    first = run("find_body", name="bensheim").rows[0]
     assert (first["id"], first["label"], first["land"]) == (BENSHEIM, "Municipality", "Hessen")
-    by_alias = run("find_body", text="IKZ-Viernheim").rows
+    by_alias = run("find_body", name='"IKZ-Viernheim"').rows
     assert [row["id"] for row in by_alias] == [RHEIN_NECKAR]
-    assert len(run("find_body", text="a", limit=3).rows) == 3
+    assert len(run("find_body", name="Bens*", limit=3).rows) == 3
+    assert column(run("find_body", name=IKZ), "id") == [IKZ]  # an exact id
 
 
 def test_cooperation_members(run: Run) -> None:
@@ -471,7 +527,8 @@ def test_relationship_sources(run: Run) -> None:
 
 def test_services_by_themenfeld(run: Run) -> None:
     # No cooperation of the shipped data reaches a catalogue service (see the report).
-    assert run("services_by_themenfeld").rows == []
+    assert run("services_by_themenfeld", labels=["Cooperation"]).rows == []
+    assert run("services_by_themenfeld").rows  # the default: States and Ministries
     rows = {r["themenfeld"]: r for r in run("services_by_themenfeld", labels=["State"]).rows}
     assert rows["Bildung"]["service_names"] == ["Ausbildungsförderung (BAföG)"]
     assert {"Sachsen-Anhalt", "Hessen"} <= set(rows["Bildung"]["actors"])
@@ -514,7 +571,7 @@ def fingerprint(driver: neo4j.Driver, database: str) -> tuple[Any, ...]:
 def test_ad_hoc_writes_are_refused_and_change_nothing(loaded_neo4j, neo4j_settings, text) -> None:
     db = neo4j_settings.database
     before = fingerprint(loaded_neo4j, db)
-    with pytest.raises(QueryError, match="this query writes; rerun with --write"):
+    with pytest.raises(QueryError, match="rerun with --write"):
         run_cypher(loaded_neo4j, text, database=db)
     assert fingerprint(loaded_neo4j, db) == before
 
@@ -529,14 +586,76 @@ def test_ad_hoc_reads_run_and_are_stamped(loaded_neo4j, neo4j_settings, seed_gra
     assert result.rows[0]["name"] == "Hessen"
     assert result.rows[0]["node"]["_labels"] == ["State"]  # a node becomes a plain dict
     assert result.stamp.dataset_checksum == seed_graph.graph["checksum"]
-    users = run_cypher(
-        loaded_neo4j, "SHOW USERS YIELD user RETURN user", {}, neo4j_settings.database
-    )
-    assert {"user": neo4j_settings.username} in users.rows  # admin reads are allowed
+    indexes = run_cypher(loaded_neo4j, "SHOW INDEXES YIELD name RETURN name", {})
+    assert {"name": "ozggraph_names"} in indexes.rows  # describing the schema is a read
+    labels = run_cypher(loaded_neo4j, "CALL db.labels() YIELD label RETURN label", {})
+    assert {"label": "Municipality"} in labels.rows
     with pytest.raises(QueryError, match=r"Expected parameter.*id"):
         run_cypher(
             loaded_neo4j, "MATCH (n:OzgGraph {id: $id}) RETURN n", {}, neo4j_settings.database
         )
+
+
+ADMINISTRATION = [
+    "TERMINATE TRANSACTIONS 'neo4j-transaction-1'",
+    "SHOW TRANSACTIONS",
+    "SHOW TRANSACTIONS YIELD currentQuery RETURN currentQuery",
+    "PROFILE SHOW TRANSACTIONS",
+    "SHOW USERS",
+    "SHOW CURRENT USER",
+    "SHOW ROLES",
+    "SHOW PRIVILEGES",
+    "SHOW DATABASES",
+    "SHOW SETTINGS",
+    "SHOW SETTINGS YIELD name, value WHERE name CONTAINS 'password' RETURN name, value",
+    "CALL dbms.listConfig()",
+    "CALL dbms.listConfig() YIELD name RETURN name",
+    "CALL dbms.setConfigValue('db.logs.query.enabled', 'OFF')",
+    "CALL dbms.killQuery('query-1')",
+    "CALL dbms.listConnections()",
+    "CALL dbms.killConnection('bolt-1')",
+    "CALL dbms.showCurrentUser()",
+    "CALL dbms.security.listUsers()",
+    "CALL db.clearQueryCaches()",
+    "CALL db.stats.collect('QUERIES')",
+    "CALL db.checkpoint()",
+    "MATCH (n:OzgGraph {id: 'ags-06'}) CALL dbms.listConfig() YIELD name RETURN n, name",
+    "LOAD CSV FROM 'http://127.0.0.1:9/secret' AS line RETURN line",
+    "LOAD CSV WITH HEADERS FROM 'file:///etc/passwd' AS line RETURN line",
+    "MATCH (n:OzgGraph) WITH n LIMIT 1 LOAD CSV FROM 'https://example.org/' AS l RETURN l",
+    "EXPLAIN LOAD CSV FROM 'http://127.0.0.1:9/x' AS l RETURN l",
+    "STOP DATABASE neo4j",
+    "ALTER USER neo4j SET PASSWORD 'changed-by-a-reader'",
+    "GRANT ROLE admin TO neo4j",
+]
+#: Community has no such command or procedure: the planner refuses it, so it never runs.
+NOT_IN_COMMUNITY = re.compile(r"Unsupported administration command|There is no procedure")
+
+
+@pytest.mark.parametrize("text", ADMINISTRATION)
+def test_administration_and_load_csv_are_refused_without_write(
+    loaded_neo4j, neo4j_settings, text
+) -> None:
+    before = fingerprint(loaded_neo4j, neo4j_settings.database)
+    with pytest.raises(QueryError) as refused:
+        run_cypher(loaded_neo4j, text, database=neo4j_settings.database)
+    message = str(refused.value)
+    assert "rerun with --write" in message or NOT_IN_COMMUNITY.search(message), message
+    assert fingerprint(loaded_neo4j, neo4j_settings.database) == before
+
+
+def test_a_reader_cannot_see_or_end_a_running_load(loaded_neo4j, neo4j_settings) -> None:
+    # The transaction stands for a load in progress; the reader must not find or kill it.
+    with loaded_neo4j.session(database=neo4j_settings.database) as session:
+        tx = session.begin_transaction()
+        try:
+            tx.run("MATCH (n:OzgGraph {id: 'ags-06'}) SET n.probe = $secret", secret="s3cr3t")
+            for text in ("SHOW TRANSACTIONS", "TERMINATE TRANSACTIONS 'neo4j-transaction-1'"):
+                with pytest.raises(QueryError):
+                    run_cypher(loaded_neo4j, text, database=neo4j_settings.database)
+            assert tx.run("RETURN 1 AS one").single()["one"] == 1  # still alive
+        finally:
+            tx.rollback()
 
 
 def env(settings) -> dict[str, str]:
@@ -583,10 +702,10 @@ EVIL = "'}) DETACH DELETE n //"
 
 def test_parameter_values_never_reach_the_query_text(run: Run, loaded_neo4j, neo4j_settings):
     before = fingerprint(loaded_neo4j, neo4j_settings.database)
-    evil = run("find_body", text=EVIL)
+    evil = run("find_body", name=EVIL)
     assert evil.rows == []
     assert evil.text == get_query("find_body").text
-    assert evil.stamp.query_sha256 == run("find_body", text="Bensheim").stamp.query_sha256
+    assert evil.stamp.query_sha256 == run("find_body", name="Bensheim").stamp.query_sha256
     echoed = run_cypher(loaded_neo4j, "RETURN $x AS x", {"x": EVIL}, neo4j_settings.database)
     assert echoed.rows == [{"x": EVIL}]
     assert fingerprint(loaded_neo4j, neo4j_settings.database) == before

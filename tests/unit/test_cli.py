@@ -61,6 +61,16 @@ def test_export_writes_files(tmp_path: Path, fmt: str) -> None:
     assert target.exists()
 
 
+def test_export_cooperation_network_of_one_land(tmp_path: Path) -> None:
+    target = tmp_path / "he.gexf"
+    args = ["--network", "cooperation", "--land", "he", "--as-of", "2030", "--format", "gexf"]
+    result = ozggraph("export", *args, "-o", str(target), "--dataset", str(MINI))
+    assert result.returncode == 0, result.stderr
+    assert "ags-06531005" in target.read_text("utf-8")
+    csv = ozggraph("export", "--network", "cooperation", "--format", "csv", "--dataset", str(MINI))
+    assert csv.returncode == 2 and "not csv" in csv.stderr and "Traceback" not in csv.stderr
+
+
 def test_stats_counts_by_label_and_type() -> None:
     result = CliRunner().invoke(cli, ["stats", "--dataset", str(MINI)])
     assert result.exit_code == 0

@@ -50,3 +50,30 @@ def test_csv_uses_neo4j_admin_import_headers(tmp_path: Path) -> None:
     with files["relationships_FUNDS.csv"].open(encoding="utf-8") as handle:
         header = next(csv.reader(handle))
     assert header[:3] == [":START_ID", ":END_ID", ":TYPE"] and "amount_eur:double" in header
+
+
+def test_gexf_keeps_every_relationship_type(tmp_path: Path) -> None:
+    """GEXF's own edge ``type`` means directed/undirected: ours is ``relationship_type``."""
+    G = ozggraph.load_graph(MINI)
+    (path,) = write(G, "gexf", tmp_path / "g.gexf")
+    back = nx.read_gexf(path)
+    types = sorted(t for *_, t in back.edges(data="relationship_type"))
+    assert types == sorted(t for *_, t in G.edges(data="type"))
+    assert all(d["label"] == d["relationship_type"] for *_, d in back.edges(data=True))
+    assert {d["id"] for *_, d in back.edges(data=True)} == {k for *_, k in G.edges(keys=True)}
+
+
+def test_cooperation_network_exports_with_land_and_date(tmp_path: Path) -> None:
+    from ozggraph.analytics import cooperation_network
+    from ozggraph.export import write_network
+    from ozggraph.network.filters import view_of
+
+    G = ozggraph.load_graph(MINI)
+    network = cooperation_network(view_of(G, date="2030", land="HE"), land="HE")
+    (path,) = write_network(network, "gexf", tmp_path / "c.gexf")
+    back = nx.read_gexf(path)
+    assert set(back) == set(network)
+    assert back.nodes["ags-06531005"]["label"] == "Gießen"
+    assert back.nodes["ags-06531005"]["neo4j_label"] == "Municipality"
+    (path,) = write_network(network, "json", tmp_path / "c.json")
+    assert len(json.loads(path.read_text("utf-8"))["links"]) == network.number_of_edges()

@@ -1,15 +1,16 @@
 """Run a real Neo4j Community 5.26 server for development and tests, without Docker.
 
-The server's jars are resolved from Maven Central once (see :func:`assemble`) and
-cached; :class:`DevServer` then starts ``org.neo4j.server.CommunityEntryPoint`` on
-a free loopback port with a fresh data directory.  Requires ``java`` (17+) and,
-for the first assembly only, ``mvn``.  ``python -m ozggraph.neo4j.devserver``
-offers a small CLI (see ``__main__.py``).
+The server's jars (and Neo4j Browser's) are resolved from Maven Central once (see
+:func:`assemble`) and cached; :class:`DevServer` then starts
+``org.neo4j.server.CommunityEntryPoint`` on a free loopback port, with a fresh data
+directory or a kept one. Requires ``java`` (17+) and, for the first assembly only,
+``mvn``. ``ozggraph server`` (:mod:`ozggraph.neo4j.server`) runs one for analysts.
 """
 
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import os
 import secrets
 import shutil
@@ -22,11 +23,21 @@ from pathlib import Path
 
 from ozggraph.errors import DevServerError
 
-__all__ = ["JVM_FLAGS", "NEO4J_VERSION", "DevServer", "DevServerError", "assemble", "cache_root"]
+__all__ = [
+    "JVM_FLAGS",
+    "NEO4J_VERSION",
+    "DevServer",
+    "DevServerError",
+    "assemble",
+    "cache_root",
+    "jar",
+    "pom_digest",
+]
 
 NEO4J_VERSION = "5.26.30"  # keep in sync with pom.xml
 _POM = Path(__file__).with_name("pom.xml")
-_MARKER = ".assembled"
+_MARKER = ".assembled"  # the jars, one a line
+_POM_MARKER = ".pom-sha256"  # digest of the pom they were resolved from
 _MVN_ARGS = ("-q", "-B", "-Dstyle.color=never", "dependency:copy-dependencies")
 _MAIN = "org.neo4j.server.CommunityEntryPoint"
 _ADMIN = ("org.neo4j.cli.AdminTool", "dbms", "set-initial-password")
@@ -67,16 +78,35 @@ def _tool(name: str) -> str:
     return path
 
 
+def pom_digest() -> str:
+    """Digest of the shipped ``pom.xml``: a cached ``lib`` built from another pom is stale."""
+    return hashlib.sha256(_POM.read_bytes()).hexdigest()[:16]
+
+
 def _is_complete(lib: Path) -> bool:
-    marker = lib / _MARKER
+    """True if ``lib`` was assembled from the current pom and none of its jars is missing."""
+    marker, pom = lib / _MARKER, lib / _POM_MARKER
+    if not pom.is_file() or pom.read_text().strip() != pom_digest():
+        return False  # built from another pom (e.g. before Neo4j Browser was added)
     names = marker.read_text().split() if marker.is_file() else []
     return bool(names) and all((lib / n).is_file() for n in names)
+
+
+def jar(lib: Path, prefix: str) -> Path:
+    """The one jar of ``lib`` whose name starts with ``prefix`` (e.g. ``neo4j-browser-``)."""
+    found = sorted(lib.glob(f"{prefix}*.jar"))
+    if not found:
+        raise DevServerError(f"no {prefix}*.jar in {lib}; delete it to assemble afresh")
+    return found[-1]
 
 
 def assemble(cache_dir: Path | None = None) -> Path:
     """Return the ``lib`` folder holding Neo4j's runtime jars, fetching them with Maven once.
 
-    Later calls do not run Maven when the folder is complete (marker file present).
+    Later calls do not run Maven when the folder is complete: its marker file names the
+    digest of the pom it was built from and every jar. A changed pom (a new dependency such
+    as Neo4j Browser) makes the folder stale and it is assembled once more; Maven's own
+    repository (``~/.m2``) already holds the unchanged jars, so only new ones are fetched.
     """
     dist = cache_root(cache_dir) / f"neo4j-{NEO4J_VERSION}"
     lib = dist / "lib"
@@ -106,6 +136,7 @@ def assemble(cache_dir: Path | None = None) -> Path:
                 f"Maven failed to fetch Neo4j {NEO4J_VERSION} (exit {res.returncode}):\n{tail}"
             )
         (tmp / _MARKER).write_text("\n".join(jars) + "\n")
+        (tmp / _POM_MARKER).write_text(pom_digest() + "\n")
         shutil.rmtree(lib, ignore_errors=True)
         tmp.rename(lib)
     return lib
@@ -130,10 +161,15 @@ def _port_open(port: int) -> bool:
 
 
 class DevServer:
-    """A throw-away Neo4j Community server on ``bolt://127.0.0.1:<free port>``.
+    """A Neo4j Community server on ``bolt://127.0.0.1:<port>``, by default a throw-away one.
 
-    Each :meth:`start` uses a fresh temporary ``home`` (conf, data, logs), removed by
-    :meth:`stop`.  Use as a context manager::
+    Without *home*, each :meth:`start` uses a fresh temporary ``home`` (conf, data, logs),
+    removed by :meth:`stop`. With *home*, the database there is kept: the password is set
+    only when the home holds no database yet, and :meth:`stop` leaves the home alone
+    (``ozggraph server`` keeps its database this way). *http_port* (0: a free one) turns
+    on HTTP on 127.0.0.1, which serves Neo4j Browser at :attr:`browser_url`; *settings* are
+    added to ``neo4j.conf``; *classpath* entries come before Neo4j's own jars. Use as a
+    context manager::
 
         with DevServer() as srv:
             driver = GraphDatabase.driver(srv.uri, auth=(srv.user, srv.password))
@@ -149,6 +185,11 @@ class DevServer:
         heap: str = "512m",
         pagecache: str = "128m",
         startup_timeout: float = 120.0,
+        home: Path | None = None,
+        bolt_port: int = 0,
+        http_port: int | None = None,
+        settings: dict[str, str] | None = None,
+        classpath: tuple[Path, ...] = (),
     ) -> None:
         self.password = password if password is not None else "test-" + secrets.token_urlsafe(12)
         if len(self.password) < 8:
@@ -157,15 +198,24 @@ class DevServer:
         self.heap = heap
         self.pagecache = pagecache
         self.startup_timeout = startup_timeout
-        self.port = 0
+        self.persistent = home is not None
+        self.home: Path | None = Path(home) if home is not None else None
+        self.port = bolt_port
+        self.http_port = http_port
+        self.extra_settings = dict(settings or {})
+        self.classpath = tuple(classpath)
         self.uri = ""
-        self.home: Path | None = None
         self.process: subprocess.Popen[bytes] | None = None
 
     @property
     def log_file(self) -> Path | None:
         """The server's stdout/stderr log (``<home>/console.log``)."""
         return self.home / "console.log" if self.home else None
+
+    @property
+    def browser_url(self) -> str | None:
+        """Where Neo4j Browser answers, if HTTP is on."""
+        return f"http://127.0.0.1:{self.http_port}/browser/" if self.http_port else None
 
     def __enter__(self) -> DevServer:
         self.start()
@@ -176,10 +226,10 @@ class DevServer:
 
     def _write_conf(self, home: Path) -> Path:
         conf = home / "conf"
-        conf.mkdir()
+        conf.mkdir(exist_ok=True)
         dirs = ("data", "logs", "run", "plugins", "import")
         for sub in dirs:
-            (home / sub).mkdir()
+            (home / sub).mkdir(exist_ok=True)
         addr = f"127.0.0.1:{self.port}"
         settings: dict[str, object] = {f"server.directories.{d}": home / d for d in dirs}
         settings |= {
@@ -201,28 +251,47 @@ class DevServer:
             # Bolt's netty shutdown otherwise idles 2 x 5 s on stop
             "internal.dbms.bolt.netty_server_shutdown_quiet_period": "0",
         }
+        if self.http_port:
+            http = f"127.0.0.1:{self.http_port}"
+            settings |= {
+                "server.http.enabled": "true",
+                "server.http.listen_address": http,
+                "server.http.advertised_address": http,
+            }
+        settings |= self.extra_settings
         (conf / "neo4j.conf").write_text("".join(f"{k}={v}\n" for k, v in settings.items()))
         return conf
 
+    def _has_database(self) -> bool:
+        """True if the home already holds a database (its password is set then)."""
+        return self.home is not None and (self.home / "data" / "databases" / "system").is_dir()
+
     def start(self) -> None:
-        """Assemble if needed, make a fresh home, set the password, launch, wait until ready."""
+        """Assemble if needed, prepare the home, set the password, launch, wait until ready."""
         if self.process is not None:
             raise DevServerError("DevServer already started")
         lib = assemble(self.cache_dir)
         java = _tool("java")
-        self.port = _free_port()
+        self.port = self.port or _free_port()
+        if self.http_port == 0:
+            self.http_port = _free_port()
         self.uri = f"bolt://127.0.0.1:{self.port}"
-        self.home = Path(tempfile.mkdtemp(prefix="ozggraph-neo4j-"))
+        if self.home is None:
+            self.home = Path(tempfile.mkdtemp(prefix="ozggraph-neo4j-"))
+        else:
+            self.home.mkdir(parents=True, exist_ok=True)
         try:
             conf = self._write_conf(self.home)
             env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(conf)}
-            admin = [java, "-cp", f"{lib}/*", *_ADMIN, self.password]
-            res = subprocess.run(admin, env=env, capture_output=True, text=True, timeout=120)
-            if res.returncode != 0:
-                out = _tail(res.stdout + res.stderr)
-                raise DevServerError(f"neo4j-admin set-initial-password failed:\n{out}")
+            if not self._has_database():
+                admin = [java, "-cp", f"{lib}/*", *_ADMIN, self.password]
+                res = subprocess.run(admin, env=env, capture_output=True, text=True, timeout=120)
+                if res.returncode != 0:
+                    out = _tail(res.stdout + res.stderr)
+                    raise DevServerError(f"neo4j-admin set-initial-password failed:\n{out}")
             heap = [f"-Xms{self.heap}", f"-Xmx{self.heap}"]
-            classpath = f"{self.home}/plugins/*:{conf}/*:{lib}/*"
+            extra = "".join(f"{p}:" for p in self.classpath)
+            classpath = f"{extra}{self.home}/plugins/*:{conf}/*:{lib}/*"
             args = [f"--home-dir={self.home}", f"--config-dir={conf}", "--console-mode"]
             cmd = [java, *JVM_FLAGS, *heap, "-cp", classpath, _MAIN, *args]
             with open(self.home / "console.log", "wb") as log:
@@ -270,7 +339,8 @@ class DevServer:
                             drv.session(database="neo4j") as s,
                         ):
                             s.run("RETURN 1").consume()
-                        return
+                        if not self.http_port or _port_open(self.http_port):
+                            return
                     except AuthError as exc:
                         raise DevServerError(f"Neo4j rejected the dev password: {exc}") from exc
                     except Exception as exc:  # not ready yet
@@ -282,7 +352,7 @@ class DevServer:
         )
 
     def stop(self, timeout: float = 20.0) -> None:
-        """SIGTERM the server, SIGKILL after *timeout* seconds, then remove ``home``."""
+        """SIGTERM the server, SIGKILL after *timeout* seconds, then remove a temporary home."""
         proc, self.process = self.process, None
         if proc is not None and proc.poll() is None:
             proc.send_signal(signal.SIGTERM)
@@ -291,6 +361,6 @@ class DevServer:
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
-        if self.home is not None:
+        if self.home is not None and not self.persistent:
             shutil.rmtree(self.home, ignore_errors=True)
             self.home = None

@@ -1,0 +1,113 @@
+"""``ozggraph find`` and ``ozggraph show``: everyday look-ups in the embedded graph."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from ozggraph.cli.options import dataset_option
+from ozggraph.graph import load_graph
+from ozggraph.lookup import find as find_nodes
+from ozggraph.lookup import show as show_node
+
+format_option = click.option(
+    "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True
+)
+
+
+@click.command()
+@click.argument("text")
+@click.option("--limit", type=int, default=25, show_default=True, help="At most this many.")
+@click.option("--bodies", is_flag=True, help="Only public bodies, associations and providers.")
+@format_option
+@dataset_option
+def find(text: str, limit: int, bodies: bool, fmt: str, dataset_path: Path | None) -> None:
+    """Nodes whose name, alias or id contains TEXT, with label, Land and id.
+
+    \b
+    Examples:
+      ozggraph find Gießen          # the city, the Kreis and the Regierungsbezirk
+      ozggraph find giessen --bodies --format json
+    """
+    from ozggraph.schema.edges import BODIES
+
+    matches = find_nodes(
+        load_graph(dataset_path), text, labels=BODIES if bodies else None, limit=limit
+    )
+    if fmt == "json":
+        click.echo(json.dumps([asdict(m) for m in matches], ensure_ascii=False, indent=2))
+        return
+    if not matches:
+        click.echo(f"nothing found for {text!r}")
+        return
+    table = Table(title=f"{len(matches)} found for {text!r} (ozggraph show ID lists the ties)")
+    for column in ("id", "label", "Land"):
+        table.add_column(column, no_wrap=True)
+    for column in ("name", "aliases"):
+        table.add_column(column, overflow="fold")
+    for m in matches:
+        table.add_row(m.id, m.label, m.land or "", m.name, ", ".join(m.aliases))
+    Console().print(table)
+
+
+@click.command()
+@click.argument("body")
+@format_option
+@dataset_option
+def show(body: str, fmt: str, dataset_path: Path | None) -> None:
+    """A node's ties grouped by kind, each with date, evidence and sources.
+
+    BODY is an id, or a name only one node has (else the candidates are listed).
+
+    \b
+    Examples:
+      ozggraph show ags-06531005               # Gießen, the city
+      ozggraph show "Universitätsstadt Gießen" --format json
+    """
+    from ozggraph.schema import EDGE_TYPES
+
+    view = show_node(load_graph(dataset_path), body)
+    if fmt == "json":
+        click.echo(json.dumps(asdict(view), ensure_ascii=False, indent=2, default=str))
+        return
+    node = view.node
+    console = Console()
+    console.print(
+        f"[bold]{node.name}[/bold] ({node.label}, {node.land or 'no Land'}, {node.id})",
+        highlight=False,
+    )
+    if not view.groups:
+        console.print("no ties")
+    for group in view.groups:
+        table = Table(title=f"{group.kind} ({len(group.ties)})", title_justify="left")
+        for column in ("other", "date", "evidence", "details", "sources"):
+            table.add_column(column, overflow="fold")
+        for tie in group.ties:
+            details = ", ".join(f"{k}={_value(v)}" for k, v in tie.details.items())
+            table.add_row(
+                f"{tie.other_name} ({tie.other_label}, {tie.other})",
+                tie.date or "",
+                tie.evidence or ("not stated" if EDGE_TYPES[tie.type].claim else ""),
+                details,
+                ", ".join(tie.sources),
+            )
+        console.print(table)
+    if view.sources:
+        console.print("Sources:", highlight=False)
+        for source, title in view.sources.items():
+            console.print(f"  {source}: {title}", highlight=False, soft_wrap=True)
+
+
+def _value(value: object) -> str:
+    """130000.0 as 130,000; other values as they are."""
+    if isinstance(value, float) and value.is_integer():
+        return f"{int(value):,}"
+    return str(value)
+
+
+COMMANDS = [find, show]

@@ -1,0 +1,56 @@
+"""pandas tables for notebooks: bodies with measures, ties with sources, names on results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+from click.testing import CliRunner
+
+import ozggraph
+from ozggraph import tables
+from ozggraph.analytics import betweenness, cooperation_network
+from ozggraph.cli import cli
+from ozggraph.output import build_report
+
+MINI = Path(__file__).parents[1] / "fixtures" / "mini"
+
+
+def test_bodies_have_names_places_and_measures() -> None:
+    frame = tables.bodies(ozggraph.load_graph(MINI))
+    assert frame.index.name == "id"
+    assert {"name", "label", "land", "level", "pagerank", "betweenness", "community"} <= set(
+        frame.columns
+    )
+    assert frame.loc["ekom21", "label"] == "ITProvider"
+    assert frame["pagerank"].is_monotonic_decreasing
+
+
+def test_ties_carry_sources_and_names() -> None:
+    G = ozggraph.load_graph(MINI)
+    frame = tables.ties(G)
+    assert set(frame["type"]) <= tables.CLAIMS
+    grant = frame[frame["type"] == "FUNDS"].iloc[0]
+    assert grant["source_name"] and grant["sources"]
+    money = tables.funding(G)
+    assert money["evidence"].tolist() == ["promised"] and money["amount_eur"].sum() == 100000.0
+
+
+def test_results_with_names() -> None:
+    G = ozggraph.load_graph(MINI)
+    ranked = tables.with_names(G, betweenness(cooperation_network(G)), "betweenness")
+    assert isinstance(ranked, pd.DataFrame)
+    assert ranked.loc["ags-06531005", "name"] == "Gießen"
+    assert ranked["betweenness"].iloc[0] == ranked["betweenness"].max()
+
+
+def test_report_tables_as_csv(tmp_path: Path) -> None:
+    report = build_report(ozggraph.load_graph(MINI))
+    assert len(tables.report_tables(report)["bodies"]) == len(report.nodes)
+    result = CliRunner().invoke(
+        cli, ["report", "--dataset", str(MINI), "--format", "csv", "-o", str(tmp_path)]
+    )
+    assert result.exit_code == 0, result.output
+    bodies = pd.read_csv(tmp_path / "bodies.csv", index_col="id")
+    assert bodies.loc["ags-06531005", "name"] == "Gießen"
+    assert (tmp_path / "stamp.csv").read_text("utf-8").startswith("key,value")
