@@ -160,7 +160,10 @@ def eigenvector(
         from scipy.sparse.linalg import ArpackNoConvergence, eigsh  # 0.2 s import: only here
 
         try:
-            _, vectors = eigsh(matrix, k=1, which="LA", tol=tol, maxiter=100 * net.n)
+            # a fixed start (ARPACK's default is random) gives the same digits on every
+            # run and backend; all-ones is never orthogonal to a non-negative eigenvector
+            start = np.full(net.n, 1.0 / np.sqrt(net.n))
+            _, vectors = eigsh(matrix, k=1, which="LA", tol=tol, maxiter=100 * net.n, v0=start)
         except ArpackNoConvergence as exc:
             raise AnalyticsError(f"eigenvector centrality did not reach tol={tol}") from exc
         vector = vectors[:, 0]

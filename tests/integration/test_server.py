@@ -189,7 +189,7 @@ def test_neo4j_browser_logs_in_and_runs_a_library_query(home: Home, tmp_path: Pa
                 arg=2,
                 timeout=60_000,
             )
-            page.locator("pre.runnable", has_text="MATCH (n:OzgGraph)").click()
+            page.locator("pre.runnable", has_text="db.index.fulltext.queryNodes").click()
             page.locator(".monaco-editor").first.click()
             page.keyboard.press("Control+Enter")
             cell = page.get_by_text("ags-06531005", exact=False).first
