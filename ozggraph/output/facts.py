@@ -12,76 +12,43 @@
 
 from __future__ import annotations
 
-import copy
-from collections import defaultdict
 from typing import Any
 
 import networkx as nx
 import scipy.sparse as sp
 
 from ozggraph.analytics.summary import Analysis
-from ozggraph.network.projections import cooperation_projection
-from ozggraph.network.ties import TieIndex
 from ozggraph.tables import tie_rows
 
-#: Which buckets of the :class:`TieIndex` make each layer of tie (memberships of
-#: Cooperations are always kept: they say whom a Cooperation stands for).
-LAYER_BUCKETS = {
-    "cooperation": (),
-    "programme": ("participants",),
-    "solution": ("makers", "reusers"),
-    "funding": ("funds", "programme_funders"),
-    "association": ("associations",),
+#: The explorer's layer of each kind of tie (:class:`~ozggraph.network.ties.Tie`).
+LAYER_OF_KIND = {
+    "cooperation": "cooperation",
+    "programme": "programme",
+    "solution": "solution",
+    "money": "funding",
+    "association": "association",
+    "service": "association",
 }
-_ALL = ("participants", "makers", "reusers", "funds", "programme_funders", "associations")
 SOURCE_FIELDS = ("name", "publisher", "date", "kind", "url")
-
-
-def _only(ties: TieIndex, keep: tuple[str, ...], members: bool) -> TieIndex:
-    part = copy.copy(ties)
-    for bucket in _ALL:
-        if bucket not in keep:
-            setattr(part, bucket, [] if isinstance(getattr(ties, bucket), list) else {})
-    if not members:
-        # expansion still reads ``members`` through the shared cache; cliques do not
-        part.members = defaultdict(list)
-        part._expanded = {}
-        for coop in ties.members:
-            part._expanded[coop] = ties.bodies([coop])
-    return part
 
 
 def link_layers(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, list[str]]:
     """``"u|v"`` (u < v) → the layers of tie the link between u and v is made of.
 
-    Each layer is the cooperation network of that layer's relationships alone,
-    built by the same rule (:func:`~ozggraph.analytics.cooperation_projection`).
+    Read from the one tie rule: the kinds of the ties that join u and v.
     """
     ids = analysis.projection.ids
-    result: dict[str, list[str]] = defaultdict(list)
-    for layer, keep in LAYER_BUCKETS.items():
-        part = _only(analysis.ties, keep, members=layer == "cooperation")
-        # whole layers: a --land report only keeps links with an end in the Land, and
-        # only those links are looked up here
-        coo = sp.triu(_weights(graph, part, ids), k=1).tocoo()
-        for i, j, w in zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist(), strict=True):
-            if w > 0:
-                result[f"{ids[i]}|{ids[j]}"].append(layer)
-    return dict(result)
+    coo = sp.triu(analysis.projection.weights, k=1).tocoo()
+    result: dict[str, list[str]] = {}
+    for i, j in zip(coo.row.tolist(), coo.col.tolist(), strict=True):
+        kinds = {LAYER_OF_KIND.get(t.kind, t.kind) for t in analysis.ties.between(ids[i], ids[j])}
+        result[f"{ids[i]}|{ids[j]}"] = sorted(kinds, key=_layer_order)
+    return result
 
 
-def _weights(graph: nx.MultiDiGraph, ties: TieIndex, ids: list[str]) -> sp.csr_array:
-    """Weights of the projection of ``ties``, re-indexed onto ``ids``."""
-    net = cooperation_projection(graph, ties=ties)
-    where = {b: i for i, b in enumerate(ids)}
-    coo = net.weights.tocoo()
-    keep = [
-        (where[net.ids[i]], where[net.ids[j]], w)
-        for i, j, w in zip(coo.row.tolist(), coo.col.tolist(), coo.data.tolist(), strict=True)
-        if net.ids[i] in where and net.ids[j] in where
-    ]
-    rows, cols, data = (list(x) for x in zip(*keep, strict=True)) if keep else ([], [], [])
-    return sp.csr_array((data, (rows, cols)), shape=(len(ids), len(ids)))
+def _layer_order(layer: str) -> int:
+    order = list(dict.fromkeys(LAYER_OF_KIND.values()))
+    return order.index(layer) if layer in order else len(order)
 
 
 def explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]:
