@@ -48,6 +48,11 @@ from ozggraph.schema import EDGE_TYPES, MANAGED_LABEL, META_LABEL, NODE_TYPES, c
 BATCH_SIZE = 10_000
 #: The full-text index on names and aliases (``db.index.fulltext.queryNodes``).
 NAME_INDEX = "ozggraph_names"
+#: The full-text index on names and aliases; ``__LABELS__`` is filled with schema labels only.
+_NAME_INDEX_STATEMENT = (
+    "CREATE FULLTEXT INDEX ozggraph_names IF NOT EXISTS "
+    "FOR (n:__LABELS__) ON EACH [n.name, n.aliases]"
+)
 
 # Statements; __NAME__ placeholders take schema labels and types only (see schema.cypher).
 _NODE_UNIQUE = (
@@ -150,10 +155,8 @@ def schema_statements() -> list[str]:
     statements += [cypher(_AGS_INDEX, label=label) for label in _labels_with("ags")]
     statements += [_MEASURE_INDEX.format(name=name) for name in RANKED_MEASURES]
     named = sorted(set(_labels_with("name")) & set(_labels_with("aliases")))
-    statements.append(
-        f"CREATE FULLTEXT INDEX {NAME_INDEX} IF NOT EXISTS "
-        f"FOR (n:{'|'.join(named)}) ON EACH [n.name, n.aliases]"
-    )
+    labels_of_names = "|".join(cypher("__LABEL__", label=label) for label in named)
+    statements.append(_NAME_INDEX_STATEMENT.replace("__LABELS__", labels_of_names))
     return statements
 
 
