@@ -16,7 +16,7 @@ explorer reads all three, so every number it shows is explained by what it lists
 ['FUNDS']
 >>> link = facts["links"][0]
 >>> link["u"], link["v"], [facts["bundles"][i]["layer"] for i in link["ties"]]
-('ags-06', 'he-hmdis', ['money'])
+('ags-06531005', 'ags-06532023', ['cooperation'])
 """
 
 from __future__ import annotations
