@@ -41,6 +41,12 @@ REPORT_FORMATS = (*FORMATS, "csv")
 @click.option(
     "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
 )
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    help="Language of the report (default: from the locale, LANG=de_… gives German).",
+)
 @output_option(
     directory_formats=("csv",),
     help="Write to this file (a folder for csv; '-' or none: standard output).",
@@ -54,6 +60,7 @@ def report(
     land: str | None,
     evidence: list[str] | None,
     fmt: str,
+    lang: str | None,
     output: Path | None,
     **conn: str,
 ) -> None:
@@ -66,6 +73,7 @@ def report(
       ozggraph report --evidence fact                # facts only
       ozggraph report --as-of 2019 --dated-only      # undated claims left out
       ozggraph report --format html -o report.html    # interactive, works offline
+      ozggraph report --lang de --format md           # auf Deutsch
       ozggraph report --format csv -o tables/         # every table, uncut, as CSV
       ozggraph report --backend neo4j --format json
     """
@@ -91,7 +99,7 @@ def report(
         click.echo(f"wrote {len(files)} csv tables to {output}", err=True)
         return
     width = Console().width if output is None and sys.stdout.isatty() else 120
-    emit(render(result, fmt, width=width), output, f"{fmt} report")
+    emit(render(result, fmt, width=width, lang=lang), output, f"{fmt} report")
 
 
 @click.command()

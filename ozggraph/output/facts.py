@@ -143,6 +143,11 @@ def explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]
         "layers": {f"{x['u']}|{x['v']}": x["layers"] for x in links},
         "links": links,
         "bundles": bundles,
+        "aliases": {
+            b: sorted({*graph.nodes[b].get("aliases", ()), graph.nodes[b].get("official_name", b)})
+            for b in bodies
+            if graph.nodes[b].get("aliases") or graph.nodes[b].get("official_name")
+        },
         "contexts": {
             c: {"name": graph.nodes[c].get("name", c), "label": graph.nodes[c].get("label", "")}
             for c in sorted(contexts)

@@ -79,19 +79,15 @@ def stamp_line(report: Report) -> str:
     return line(report.stamp, short=True)
 
 
-def sections(report: Report) -> list[Section]:
+def sections(report: Report, rows: int | None = ROWS) -> list[Section]:
+    """The report's sections; tables cut to ``rows`` (``None``: every row, for html)."""
     return [
-        _overview(report),
-        _central(report),
-        _brokers(report),
-        _communities(report),
-        _funding(report),
-        _coverage(report),
-        _weak(report),
+        section(report, rows)
+        for section in (_overview, _central, _brokers, _communities, _funding, _coverage, _weak)
     ]
 
 
-def _overview(report: Report) -> Section:
+def _overview(report: Report, n: int | None = ROWS) -> Section:
     net = report.overview["network"]
     facts = [
         ["bodies in the cooperation network", num(net["bodies"])],
@@ -127,8 +123,8 @@ def _share(ties: dict[str, Any]) -> str:
     return f"{ties['across']:,} of {ties['links']:,} ({pct(ties['across'] / total)})"
 
 
-def _central(report: Report) -> Section:
-    names = distinct(report.central[:ROWS])
+def _central(report: Report, n: int | None = ROWS) -> Section:
+    names = distinct(report.central[:n])
     rows = [
         [
             str(i),
@@ -140,7 +136,7 @@ def _central(report: Report) -> Section:
             num(r["betweenness"]),
             num(r["pagerank"], 4),
         ]
-        for i, r in enumerate(report.central[:ROWS], 1)
+        for i, r in enumerate(report.central[:n], 1)
     ]
     cols = ["#", "body", "Land", "level", "partners", "ties", "betweenness", "PageRank"]
     return Section(
@@ -151,7 +147,7 @@ def _central(report: Report) -> Section:
     )
 
 
-def _brokers(report: Report) -> Section:
+def _brokers(report: Report, n: int | None = ROWS) -> Section:
     rows = [
         [
             name,
@@ -162,7 +158,7 @@ def _brokers(report: Report) -> Section:
             r["brokerage_role"] or "–",
             num(r["brokerage_cross_land"]),
         ]
-        for name, r in zip(distinct(report.brokers[:ROWS]), report.brokers[:ROWS], strict=True)
+        for name, r in zip(distinct(report.brokers[:n]), report.brokers[:n], strict=True)
     ]
     cols = ["body", "Land", "betweenness", "eff. size", "constraint", "role", "cross-Land"]
     return Section(
@@ -175,7 +171,7 @@ def _brokers(report: Report) -> Section:
     )
 
 
-def _communities(report: Report) -> Section:
+def _communities(report: Report, n: int | None = ROWS) -> Section:
     rows = [
         [
             str(c["community"]),
@@ -183,7 +179,7 @@ def _communities(report: Report) -> Section:
             ", ".join(f"{k} {v}" for k, v in list(c["lands"].items())[:3]),
             "; ".join(c["leading"]),
         ]
-        for c in report.communities[:ROWS]
+        for c in report.communities[:n]
     ]
     return Section(
         "Communities",
@@ -207,7 +203,7 @@ def money_evidence(f: dict[str, Any]) -> list[str]:
     return [e for e in EVIDENCE if e in used] or ["fact"]
 
 
-def _funding(report: Report) -> Section:
+def _funding(report: Report, n: int | None = ROWS) -> Section:
     f = report.funding
     kinds = money_evidence(f)
     by_evidence = [
@@ -233,8 +229,8 @@ def _funding(report: Report) -> Section:
         for p, b in f["programme_budgets"].items()
         if b.get("bound_eur") is not None
     ]
-    top_funders = _ranked(f["by_funder"], report, kinds)
-    top_recipients = _ranked(f["by_recipient"], report, kinds)
+    top_funders = _ranked(f["by_funder"], report, kinds, n)
+    top_recipients = _ranked(f["by_recipient"], report, kinds, n)
     lands = [
         [
             land,
@@ -300,7 +296,7 @@ def _bound(budget: dict[str, Any]) -> str:
 
 
 def _ranked(
-    totals: dict[str, dict[str, float]], report: Report, kinds: list[str]
+    totals: dict[str, dict[str, float]], report: Report, kinds: list[str], n: int | None = ROWS
 ) -> list[list[str]]:
     def size(key: str) -> tuple[float, str]:
         return (-sum(totals[key].values()), key)
@@ -308,11 +304,11 @@ def _ranked(
     names = report.names
     return [
         [names.get(k, k), *(eur(totals[k].get(e)) for e in kinds)]
-        for k in sorted(totals, key=size)[:ROWS]
+        for k in sorted(totals, key=size)[:n]
     ]
 
 
-def _coverage(report: Report) -> Section:
+def _coverage(report: Report, n: int | None = ROWS) -> Section:
     c = report.coverage
     rows = [
         [
@@ -337,8 +333,8 @@ def _coverage(report: Report) -> Section:
                 pct(g["via_kreis_population_share"]),
             ]
         )
-    shown = c["white_spots"][:ROWS]
-    named = distinct(c["white_spots"], key="kreis")[:ROWS]
+    shown = c["white_spots"][:n]
+    named = distinct(c["white_spots"], key="kreis")[:n]
     spots = [[n, s["land"], num(s["population"])] for n, s in zip(named, shown, strict=True)]
     layer_names = c.get("layers", [])
     layers = [
@@ -380,10 +376,10 @@ def _coverage(report: Report) -> Section:
     )
 
 
-def _weak(report: Report) -> Section:
+def _weak(report: Report, n: int | None = ROWS) -> Section:
     w = report.weak_points
-    cuts = [[r["name"], num(r["cut_off"])] for r in w["cut_points"][:ROWS]]
-    bridges = [[r["u_name"], r["v_name"], num(r["smaller_side"])] for r in w["bridges"][:ROWS]]
+    cuts = [[r["name"], num(r["cut_off"])] for r in w["cut_points"][:n]]
+    bridges = [[r["u_name"], r["v_name"], num(r["smaller_side"])] for r in w["bridges"][:n]]
     single = [
         [
             r["name"],
@@ -392,7 +388,7 @@ def _weak(report: Report) -> Section:
             num(r["reusers"]),
             num(r["live"]),
         ]
-        for r in w["single_operator_solutions"][:ROWS]
+        for r in w["single_operator_solutions"][:n]
     ]
     return Section(
         "Weak points",
