@@ -410,18 +410,20 @@
           el("b", { text: n.name }), " (" + [word(n.kind), n.land, n.id].filter(Boolean).join(", ") + ")"
         ]);
         if (n.aka.length) li.appendChild(el("div", { "class": "hint", text: n.aka.join(" · ") }));
-        li.addEventListener("mousedown", function (e) { e.preventDefault(); list.innerHTML = ""; choose(n.id); });
+        li.addEventListener("mousedown", function (e) {
+          e.preventDefault(); list.innerHTML = ""; input.dataset.chosen = n.id; choose(n.id);
+        });
         list.appendChild(li);
       });
       if (found.length > 8) list.appendChild(el("li", { "class": "more", text: "… " + t("and {n} more", { n: fmt(found.length - 8) }) }));
       if (input.value.trim() && !found.length) list.appendChild(el("li", { "class": "more", text: t("no body matches") }));
       input.setAttribute("aria-expanded", found.length ? "true" : "false");
     }
-    input.addEventListener("input", fill);
+    input.addEventListener("input", function () { delete input.dataset.chosen; fill(); });
     input.addEventListener("keydown", function (e) {
       if (e.key !== "Enter") return;
-      var found = matches(input.value);
-      if (found.length) { list.innerHTML = ""; choose(found[0].id); }
+      var found = input.dataset.chosen ? [byId[input.dataset.chosen]] : matches(input.value);
+      if (found.length) { list.innerHTML = ""; input.dataset.chosen = found[0].id; choose(found[0].id); }
     });
   }
   var search = document.getElementById("body-search");
