@@ -1,4 +1,4 @@
-"""German and English: one gettext catalogue for every report, and numbers as each language writes them.
+"""German and English: one gettext catalogue for every report; numbers as each language writes them.
 
 The messages live in ``ozggraph/locale/de/LC_MESSAGES/ozggraph.po`` (English
 msgids, German translations), compiled to ``ozggraph.mo`` beside it; both ship
@@ -104,3 +104,28 @@ def percent(share: float, digits: int = 1) -> str:
 
 def _locale() -> str:
     return {"de": "de_DE", "en": "en_US"}[current()]
+
+
+#: Words the data brings (layers, evidence, kinds of body, levels, relationship types,
+#: broker roles) and the explorer's page words: listed so the catalogue holds them.
+VOCABULARY = (
+    *(N_("cooperation"), N_("reuse"), N_("money"), N_("service"), N_("programme")),
+    *(N_("fact"), N_("announced"), N_("planned"), N_("promised"), N_("agreed")),
+    *(N_("inferred"), N_("derived")),
+    *(N_("Federation"), N_("State"), N_("AdministrativeDistrict"), N_("District")),
+    *(N_("MunicipalAssociation"), N_("Municipality"), N_("Association"), N_("Ministry")),
+    *(N_("Agency"), N_("ITProvider"), N_("Cooperation"), N_("Programme"), N_("Solution")),
+    *(N_("OZGService"), N_("Topic"), N_("Event"), N_("Person"), N_("Source")),
+    *(N_("bund"), N_("land"), N_("kreis"), N_("gemeinde"), N_("verband"), N_("provider")),
+    *(N_("coordinator"), N_("liaison"), N_("itinerant"), N_("gatekeeper")),
+    *(N_("representative"), N_("consultant")),
+    *(N_("PART_OF"), N_("MEMBER_OF"), N_("FUNDS"), N_("PARTICIPATES_IN"), N_("DEVELOPS")),
+    *(N_("OPERATES"), N_("PROVIDES"), N_("SUPPORTS"), N_("REUSES"), N_("SERVED_BY")),
+    *(N_("COOPERATES_WITH"), N_("LEADS")),
+    *(N_("cooperations"), N_("IT providers"), N_("IT services"), N_("programmes")),
+    *(N_("funding"), N_("EfA solutions")),
+    *(N_("Network"), N_("Chart"), N_("All bodies"), N_("dataset"), N_("backend")),
+    *(N_("as of"), N_("latest"), N_("Land"), N_("Save PNG"), N_("Ties as CSV")),
+    *(N_("name, alias or id, e.g. Gießen"), N_("Path between two bodies")),
+    *(N_("cooperation network"), N_("layers"), N_("Cite as"), N_("kind")),
+)

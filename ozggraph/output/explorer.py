@@ -195,9 +195,7 @@ def labelled(nodes: list[dict[str, Any]], most: int = LABELS) -> set[str]:
         half = 0.3 * FONT * len(node["name"]) + 4
         top = node["y"] + node["size"] + 2
         box = (node["x"] - half, top, node["x"] + half, top + 1.3 * FONT)
-        if any(
-            box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes
-        ):
+        if any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in boxes):
             continue
         boxes.append(box)
         chosen.add(node["id"])
@@ -376,8 +374,9 @@ def _network_section(report: Report) -> str:
 </div>
 <aside id="panel">
 <label for="body-search">{_t("Find a body")}</label>
-<input type="search" id="body-search" placeholder="{esc.escape(_t("name, alias or id, e.g. Gießen"))}"
- autocomplete="off" role="combobox" aria-controls="search-hits" aria-expanded="false">
+<input type="search" id="body-search" autocomplete="off"
+ placeholder="{esc.escape(_t("name, alias or id, e.g. Gießen"))}"
+ role="combobox" aria-controls="search-hits" aria-expanded="false">
 <ul id="search-hits" role="listbox"></ul>
 <details id="path-box"><summary>{_t("Path between two bodies")}</summary>
 <input type="search" id="path-from" placeholder="{esc.escape(_t("from"))}" autocomplete="off">

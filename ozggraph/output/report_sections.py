@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ozggraph.i18n import _, number, percent
 from ozggraph.output.report import Report
 from ozggraph.output.stamp import line
 from ozggraph.schema import EVIDENCE
@@ -36,24 +37,27 @@ class Section:
 
 
 def eur(value: float | None) -> str:
-    return "–" if value is None else f"{value:,.0f} €"
+    return "–" if value is None else f"{number(value)} €"
 
 
 def num(value: float | None, digits: int = 3) -> str:
+    """``value`` as the report's language writes it: whole numbers grouped, others rounded."""
     if value is None:
         return "–"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:.{digits}f}"
+    return number(value) if float(value).is_integer() else number(value, digits)
 
 
 def pct(value: float) -> str:
-    return f"{100 * value:.1f} %"
+    return percent(value)
 
 
 def more_line(table: Table) -> str | None:
     """What a renderer prints under a cut table."""
     if not table.more:
         return None
-    return f"… and {table.more:,} more (all rows: --format json or --format csv)"
+    return _("… and {n} more (all rows: --format json or --format csv)").format(
+        n=number(table.more)
+    )
 
 
 def distinct(rows: list[dict[str, Any]], name: str = "name", key: str = "id") -> list[str]:
@@ -90,29 +94,34 @@ def sections(report: Report, rows: int | None = ROWS) -> list[Section]:
 def _overview(report: Report, n: int | None = ROWS) -> Section:
     net = report.overview["network"]
     facts = [
-        ["bodies in the cooperation network", num(net["bodies"])],
-        ["links (pairs of bodies tied)", num(net["links"])],
-        ["ties (shared cooperations, programmes, solutions, grants)", num(net["ties"])],
-        ["components / largest", f"{net['components']:,} / {net['largest_component']:,}"],
-        ["communities (Louvain) / modularity", f"{net['communities']:,} / {net['modularity']:.3f}"],
-        ["links across Länder", _share(report.cross_ties["land"])],
-        ["links across government levels", _share(report.cross_ties["level"])],
+        [_("bodies in the cooperation network"), num(net["bodies"])],
+        [_("links (pairs of bodies tied)"), num(net["links"])],
+        [_("ties (shared cooperations, programmes, solutions, grants)"), num(net["ties"])],
+        [_("components / largest"), f"{num(net['components'])} / {num(net['largest_component'])}"],
+        [
+            _("communities (Louvain) / modularity"),
+            f"{num(net['communities'])} / {number(net['modularity'], 3)}",
+        ],
+        [_("links across Länder"), _share(report.cross_ties["land"])],
+        [_("links across government levels"), _share(report.cross_ties["level"])],
     ]
-    nodes = ", ".join(f"{k} {v:,}" for k, v in report.overview["nodes"].items())
-    rels = ", ".join(f"{k} {v:,}" for k, v in report.overview["relationships"].items())
+    nodes = ", ".join(f"{_(k)} {num(v)}" for k, v in report.overview["nodes"].items())
+    rels = ", ".join(f"{_(k)} {num(v)}" for k, v in report.overview["relationships"].items())
     claims = report.overview["claims_by_evidence"]
     kinds = [e for e in EVIDENCE if any(e in c for c in claims.values())]
-    evidence = [[t, *(num(c.get(e)) if e in c else "–" for e in kinds)] for t, c in claims.items()]
+    evidence = [
+        [_(t), *(num(c.get(e)) if e in c else "–" for e in kinds)] for t, c in claims.items()
+    ]
     return Section(
-        "Overview",
-        f"Nodes: {nodes}. Relationships: {rels}.",
+        _("Overview"),
+        _("Nodes: {nodes}. Relationships: {rels}.").format(nodes=nodes, rels=rels),
         [
-            Table(["", "value"], facts, "lr"),
+            Table(["", _("value")], facts, "lr"),
             Table(
-                ["claim", *kinds],
+                [_("claim"), *(_(k) for k in kinds)],
                 evidence,
                 "l" + "r" * len(kinds),
-                "Claims by evidence (fact, announced, planned ...: docs/dataset.md)",
+                _("Claims by evidence (fact, announced, planned ...: docs/dataset.md)"),
             ),
         ],
     )
@@ -120,7 +129,9 @@ def _overview(report: Report, n: int | None = ROWS) -> Section:
 
 def _share(ties: dict[str, Any]) -> str:
     total = ties["links"] or 1
-    return f"{ties['across']:,} of {ties['links']:,} ({pct(ties['across'] / total)})"
+    return _("{part} of {whole} ({share})").format(
+        part=num(ties["across"]), whole=num(ties["links"]), share=pct(ties["across"] / total)
+    )
 
 
 def _central(report: Report, n: int | None = ROWS) -> Section:
@@ -130,7 +141,7 @@ def _central(report: Report, n: int | None = ROWS) -> Section:
             str(i),
             names[i - 1],
             r["land"] or "",
-            r["level"] or "",
+            _(r["level"]) if r["level"] else "",
             num(r["degree"]),
             num(r["weighted_degree"]),
             num(r["betweenness"]),
@@ -138,10 +149,19 @@ def _central(report: Report, n: int | None = ROWS) -> Section:
         ]
         for i, r in enumerate(report.central[:n], 1)
     ]
-    cols = ["#", "body", "Land", "level", "partners", "ties", "betweenness", "PageRank"]
+    cols = [
+        "#",
+        _("body"),
+        "Land",
+        _("level"),
+        _("partners"),
+        _("ties"),
+        _("betweenness"),
+        "PageRank",
+    ]
     return Section(
-        "Most central bodies",
-        "By PageRank: where a walk along the ties spends most time.",
+        _("Most central bodies"),
+        _("By PageRank: where a walk along the ties spends most time."),
         [Table(cols, rows, "rlllrrrr", more=_left(report.nodes, "pagerank", len(rows)))],
         chart="centrality",
     )
@@ -155,18 +175,21 @@ def _brokers(report: Report, n: int | None = ROWS) -> Section:
             num(r["betweenness"]),
             num(r["effective_size"], 1),
             num(r["constraint"]),
-            r["brokerage_role"] or "–",
+            _(r["brokerage_role"]) if r["brokerage_role"] else "–",
             num(r["brokerage_cross_land"]),
         ]
         for name, r in zip(distinct(report.brokers[:n]), report.brokers[:n], strict=True)
     ]
-    cols = ["body", "Land", "betweenness", "eff. size", "constraint", "role", "cross-Land"]
+    cols = [_("body"), "Land", _("betweenness"), _("eff. size"), _("constraint"), _("role")]
+    cols.append(_("cross-Land"))
     return Section(
-        "Brokers",
-        "Highest betweenness; low constraint and high effective size mean "
-        "partners who reach each other only through this body. Role: the most "
-        "frequent Gould–Fernandez role with Länder as groups; cross-Land: the open "
-        "two-steps across Länder it sits on.",
+        _("Brokers"),
+        _(
+            "Highest betweenness; low constraint and high effective size mean "
+            "partners who reach each other only through this body. Role: the most "
+            "frequent Gould–Fernandez role with Länder as groups; cross-Land: the open "
+            "two-steps across Länder it sits on."
+        ),
         [Table(cols, rows, "llrrrlr", more=_left(report.nodes, "betweenness", len(rows)))],
     )
 
@@ -182,11 +205,11 @@ def _communities(report: Report, n: int | None = ROWS) -> Section:
         for c in report.communities[:n]
     ]
     return Section(
-        "Communities",
-        "Louvain communities, largest first: Länder most present and leading bodies.",
+        _("Communities"),
+        _("Louvain communities, largest first: Länder most present and leading bodies."),
         [
             Table(
-                ["#", "bodies", "Länder", "leading bodies"],
+                ["#", _("bodies"), _("Länder"), _("leading bodies")],
                 rows,
                 "rrll",
                 more=len(report.communities) - len(rows),
@@ -208,7 +231,7 @@ def _funding(report: Report, n: int | None = ROWS) -> Section:
     kinds = money_evidence(f)
     by_evidence = [
         [
-            e,
+            _(e),
             num(f["by_evidence"][e]["grants"]),
             _rough(f["by_evidence"][e]["amount_eur"], f["by_evidence"][e]["approximate"]),
         ]
@@ -217,7 +240,7 @@ def _funding(report: Report, n: int | None = ROWS) -> Section:
     budgets = [
         [
             report.names.get(p, b["name"]),
-            e,
+            _(e),
             _rough(amount, b["amount_kind"] == "approximate"),
             ", ".join(report.names.get(x, x) for x in b["funders"]) or "–",
         ]
@@ -239,42 +262,42 @@ def _funding(report: Report, n: int | None = ROWS) -> Section:
         ]
         for land in f["by_land"]
     ]
-    note = (
-        f"Grants: {f['grants']:,}, of which {f['without_amount']:,} without amount. Evidence "
+    note = _(
+        "Grants: {grants}, of which {without} without amount. Evidence "
         "values are never added up: awarded money (fact) and promised, agreed or planned "
         "money are different claims. Programme budgets are listed apart from the grants "
         "(grants under a programme are part of its budget). ~ marks an approximate amount."
-    )
+    ).format(grants=num(f["grants"]), without=num(f["without_amount"]))
     return Section(
-        "Funding by evidence",
+        _("Funding by evidence"),
         note,
         [
-            Table(["evidence", "grants", "amount"], by_evidence, "lrr"),
+            Table([_("evidence"), _("grants"), _("amount")], by_evidence, "lrr"),
             Table(
-                ["programme", "evidence", "budget", "funders"],
+                [_("programme"), _("evidence"), _("budget"), _("funders")],
                 budgets,
                 "llrl",
-                "Programme budgets (apart from grants)",
+                _("Programme budgets (apart from grants)"),
             ),
             Table(
-                ["funder", *kinds],
+                [_("funder"), *(_(k) for k in kinds)],
                 top_funders,
                 "l" + "r" * len(kinds),
-                "Largest funders",
+                _("Largest funders"),
                 more=len(f["by_funder"]) - len(top_funders),
             ),
             Table(
-                ["recipient", *kinds],
+                [_("recipient"), *(_(k) for k in kinds)],
                 top_recipients,
                 "l" + "r" * len(kinds),
-                "Largest recipients",
+                _("Largest recipients"),
                 more=len(f["by_recipient"]) - len(top_recipients),
             ),
             Table(
-                ["Land", *kinds, "awarded (fact) € per inhabitant"],
+                ["Land", *(_(k) for k in kinds), _("awarded (fact) € per inhabitant")],
                 lands,
                 "l" + "r" * (len(kinds) + 1),
-                "By the recipient's Land",
+                _("By the recipient's Land"),
             ),
         ],
         chart="funding",
@@ -325,7 +348,7 @@ def _coverage(report: Report, n: int | None = ROWS) -> Section:
     if not report.stamp["land"]:
         rows.append(
             [
-                "all",
+                _("all"),
                 num(g["municipalities"]),
                 pct(g["direct_share"]),
                 pct(g["direct_population_share"]),
@@ -345,31 +368,35 @@ def _coverage(report: Report, n: int | None = ROWS) -> Section:
     cols = [
         "Land",
         "Gemeinden",
-        "direct",
-        "inhabitants direct",
-        "only via Kreis",
-        "inhabitants only via Kreis",
+        _("direct"),
+        _("inhabitants direct"),
+        _("only via Kreis"),
+        _("inhabitants only via Kreis"),
     ]
     return Section(
-        "Coverage",
-        "Gemeinden with a recorded tie (a cooperation, IT provider, service, programme, "
-        "solution or grant) themselves (direct), or only through their Kreis or "
-        "Gemeindeverband. The data is not complete: no recorded tie is a gap in the data "
-        "as much as in cooperation.",
+        _("Coverage"),
+        _(
+            "Gemeinden with a recorded tie (a cooperation, IT provider, service, programme, "
+            "solution or grant) themselves (direct), or only through their Kreis or "
+            "Gemeindeverband. The data is not complete: no recorded tie is a gap in the data "
+            "as much as in cooperation."
+        ),
         [
             Table(cols, rows, "lrrrrr"),
             Table(
-                ["Land", *layer_names],
+                ["Land", *(_(x) for x in layer_names)],
                 layers,
                 "l" + "r" * len(layer_names),
-                "Layers the data holds per Land (bodies of the Land with a tie in each layer)",
+                _("Layers the data holds per Land (bodies of the Land with a tie in each layer)"),
             ),
             Table(
-                ["Kreis", "Land", "inhabitants"],
+                ["Kreis", "Land", _("inhabitants")],
                 spots,
                 "llr",
-                f"No recorded tie: {len(c['white_spots']):,} Kreise where neither the Kreis "
-                "nor any of its Gemeinden has a tie in the data",
+                _(
+                    "No recorded tie: {n} Kreise where neither the Kreis "
+                    "nor any of its Gemeinden has a tie in the data"
+                ).format(n=num(len(c["white_spots"]))),
                 more=len(c["white_spots"]) - len(spots),
             ),
         ],
@@ -391,29 +418,39 @@ def _weak(report: Report, n: int | None = ROWS) -> Section:
         for r in w["single_operator_solutions"][:n]
     ]
     return Section(
-        "Weak points",
-        "Bodies and links whose loss splits the network; solutions many rely on "
-        "that a single body operates.",
+        _("Weak points"),
+        _(
+            "Bodies and links whose loss splits the network; solutions many rely on "
+            "that a single body operates."
+        ),
         [
             Table(
-                ["body", "bodies cut off"],
+                [_("body"), _("bodies cut off")],
                 cuts,
                 "lr",
-                f"Cut points ({len(w['cut_points']):,})",
+                _("Cut points ({n})").format(n=num(len(w["cut_points"]))),
                 more=len(w["cut_points"]) - len(cuts),
             ),
             Table(
-                ["body", "body", "smaller side"],
+                [_("body"), _("body"), _("smaller side")],
                 bridges,
                 "llr",
-                f"Bridges ({len(w['bridges']):,})",
+                _("Bridges ({n})").format(n=num(len(w["bridges"]))),
                 more=len(w["bridges"]) - len(bridges),
             ),
             Table(
-                ["solution", "sole operator", "evidence", "reusers", "connected/live"],
+                [
+                    _("solution"),
+                    _("sole operator"),
+                    _("evidence"),
+                    _("reusers"),
+                    _("connected/live"),
+                ],
                 single,
                 "lllrr",
-                f"Solutions with one operator ({len(w['single_operator_solutions']):,})",
+                _("Solutions with one operator ({n})").format(
+                    n=num(len(w["single_operator_solutions"]))
+                ),
                 more=len(w["single_operator_solutions"]) - len(single),
             ),
         ],
