@@ -106,7 +106,7 @@ def _overview(report: Report, n: int | None = ROWS) -> Section:
         [_("links across government levels"), _share(report.cross_ties["level"])],
     ]
     nodes = ", ".join(f"{_(k)} {num(v)}" for k, v in report.overview["nodes"].items())
-    rels = ", ".join(f"{_(k)} {num(v)}" for k, v in report.overview["relationships"].items())
+    rels = ", ".join(f"{k} {num(v)}" for k, v in report.overview["relationships"].items())
     claims = report.overview["claims_by_evidence"]
     kinds = [e for e in EVIDENCE if any(e in c for c in claims.values())]
     evidence = [
