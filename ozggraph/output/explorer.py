@@ -61,7 +61,7 @@ PALETTE = (
 #: Extent of the overview layout in canvas units (the canvas is about 3:2).
 WIDTH, HEIGHT = 1500.0, 1000.0
 #: Font size of a label in canvas units, and the most bodies labelled on the overview.
-FONT, LABELS = 22, 40
+FONT, LABELS = 26, 36
 #: Weight of a tie in the layout, by layer: shared programme rounds pull little.
 LAYOUT_WEIGHT = {"programme": 0.1}
 #: Rows of a table shown per page (every row is in the file; pages, filter and sort run
@@ -354,9 +354,9 @@ def explorer(report: Report) -> str:
 def _network_section(report: Report) -> str:
     total = len(report.nodes)
     what = _t(
-        "All {n} bodies of the cooperation network, placed once by their ties (stable "
-        "positions). Colour: community; size: PageRank; a line: the bodies share ties in "
-        "the layers shown. Search any body, click it for the ties behind each number.",
+        "All {n} bodies of the cooperation network, placed once by their ties. Colour: "
+        "community; size: PageRank; a line: shared ties in the layers shown. Click a body "
+        "for the ties behind each number.",
         n=number(total),
     )
     return f"""<section id="network">
