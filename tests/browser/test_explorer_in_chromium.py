@@ -2,7 +2,7 @@
 
 Nothing downloads a browser: Playwright gets ``executable_path`` (``/usr/bin/chromium``
 or ``$CHROMIUM``). Under CI a missing Chromium or Playwright fails; elsewhere it skips.
-Set ``OZGGRAPH_SCREENSHOT=docs/img/report-explorer.png`` to refresh the README picture.
+``docs/screenshots.py`` takes the README pictures with the same browser.
 """
 
 from __future__ import annotations
