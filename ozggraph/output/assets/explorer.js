@@ -44,6 +44,7 @@
     var body = table.tBodies[0];
     if (!body) return;
     var all = Array.prototype.slice.call(body.rows);
+    all.forEach(function (r) { r.ozgText = null; });
     var size = Number(table.getAttribute("data-page")) || 0;
     var page = 0;
     var query = "";
@@ -52,16 +53,23 @@
     var bar = el("div", { "class": "table-bar" }, [box, pager]);
     table.parentNode.insertBefore(bar, table);
     function matching() {
-      return all.filter(function (row) { return !query || row.textContent.toLowerCase().indexOf(query) >= 0; });
+      return all.filter(function (row) {
+        if (!query) return true;
+        if (row.ozgText === null) row.ozgText = row.textContent.toLowerCase();
+        return row.ozgText.indexOf(query) >= 0;
+      });
     }
     function draw() {
       var rows = matching();
       var pages = size ? Math.max(1, Math.ceil(rows.length / size)) : 1;
       page = Math.min(page, pages - 1);
       var from = size ? page * size : 0, to = size ? from + size : rows.length;
-      var shown = {};
-      rows.slice(from, to).forEach(function (r) { shown[all.indexOf(r)] = true; });
-      all.forEach(function (r, i) { r.style.display = shown[i] ? "" : "none"; });
+      all.forEach(function (r) { r.ozgShown = false; });
+      rows.slice(from, to).forEach(function (r) { r.ozgShown = true; });
+      all.forEach(function (r) {
+        var display = r.ozgShown ? "" : "none";
+        if (r.style.display !== display) r.style.display = display;
+      });
       pager.innerHTML = "";
       pager.appendChild(el("span", { text: t("{n} rows", { n: fmt(rows.length) }) + (pages > 1 ? " · " + t("page {page} of {pages}", { page: page + 1, pages: pages }) : "") }));
       if (pages > 1) {
@@ -123,16 +131,37 @@
   function other(link, n) { return link.u === n ? link.v : link.u; }
 
   var FONT = data.font || 20;
-  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+  /* what the canvas shows of a body and of a link, for the layers, Land, body and path chosen */
+  function nodeView(n, near) {
+    var linked = shownLinks(n).length > 0;
+    var hidden = !inLand(n) && !near[n.id] && !pathNodes[n.id];
+    var label = n.label || near[n.id] || pathNodes[n.id] ? n.name : undefined;
+    return { id: n.id, hidden: hidden, label: label, opacity: linked || near[n.id] || pathNodes[n.id] ? 1 : 0.25 };
+  }
+  function edgeView(l, focus) {
+    var count = activeTies(l).length;
+    var on = count > 0 && inLand(l.u) && inLand(l.v);
+    var lit = focus && (l.u === focus || l.v === focus);
+    var p = pathEdges[l.i];
     return {
-      id: n.id, x: n.x, y: n.y, size: n.size, shape: "dot", label: n.label ? n.name : undefined,
-      color: { background: n.color, border: "#333", highlight: { background: n.color, border: "#000" } },
-      title: n.name + " (" + word(n.kind) + ", " + (n.land || "–") + ")",
-      font: { size: FONT, strokeWidth: 4, strokeColor: "#fff" }
+      id: "e" + l.i, hidden: !(on || p), width: p ? 5 : Math.min(1 + count, 6),
+      color: p ? { color: "#d62728", opacity: 1 } : { color: lit ? "#333" : "#8a96a3", opacity: lit ? 0.9 : 0.45, highlight: "#222" },
+      title: t(count === 1 ? "shared tie" : "shared ties") + ": " + fmt(count) + " · " + l.u.name + " – " + l.v.name
     };
+  }
+  var pathEdges = {}, pathNodes = {};
+  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+    var view = nodeView(n, {});
+    view.x = n.x; view.y = n.y; view.size = n.size; view.shape = "dot";
+    view.color = { background: n.color, border: "#333", highlight: { background: n.color, border: "#000" } };
+    view.title = n.name + " (" + word(n.kind) + ", " + (n.land || "–") + ")";
+    view.font = { size: FONT, strokeWidth: 4, strokeColor: "#fff" };
+    return view;
   }));
   var edges = new vis.DataSet(links.map(function (l) {
-    return { id: "e" + l.i, from: l.u.id, to: l.v.id, hidden: true, color: { color: "#8a96a3", opacity: 0.5, highlight: "#222" } };
+    var view = edgeView(l, null);
+    view.from = l.u.id; view.to = l.v.id;
+    return view;
   }));
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
     physics: false, layout: { randomSeed: 0, improvedLayout: false },
@@ -155,28 +184,12 @@
   Object.keys(lands).sort().forEach(function (l) { landSel.appendChild(el("option", { value: l, text: l })); });
   landSel.addEventListener("change", function () { state.land = landSel.value; redraw(); saveState(); });
 
-  var pathEdges = {}, pathNodes = {};
   function redraw() {
     var focus = state.body ? byId[state.body] : null;
     var near = {};
     if (focus) { near[focus.id] = true; shownLinks(focus).forEach(function (l) { near[other(l, focus).id] = true; }); }
-    nodes.update(data.nodes.map(function (n) {
-      var linked = shownLinks(n).length > 0;
-      var hidden = !inLand(n) && !near[n.id] && !pathNodes[n.id];
-      var label = n.label || near[n.id] || pathNodes[n.id] ? n.name : undefined;
-      return { id: n.id, hidden: hidden, label: label, opacity: linked || near[n.id] || pathNodes[n.id] ? 1 : 0.25 };
-    }));
-    edges.update(links.map(function (l) {
-      var count = activeTies(l).length;
-      var on = count > 0 && inLand(l.u) && inLand(l.v);
-      var lit = focus && (l.u === focus || l.v === focus);
-      var p = pathEdges[l.i];
-      return {
-        id: "e" + l.i, hidden: !(on || p), width: p ? 5 : Math.min(1 + count, 6),
-        color: p ? { color: "#d62728", opacity: 1 } : { color: lit ? "#333" : "#8a96a3", opacity: lit ? 0.9 : 0.45 },
-        title: t(count === 1 ? "shared tie" : "shared ties") + ": " + fmt(count) + " · " + l.u.name + " – " + l.v.name
-      };
-    }));
+    nodes.update(data.nodes.map(function (n) { return nodeView(n, near); }));
+    edges.update(links.map(function (l) { return edgeView(l, focus); }));
     if (focus) show(focus.id);
   }
 
@@ -534,7 +547,7 @@
   });
 
   window.addEventListener("hashchange", readState);
-  if (!readState()) { redraw(); overview(); }
+  if (!readState()) overview();
   network.once("afterDrawing", function () { document.documentElement.setAttribute("data-explorer", "ready"); });
   network.redraw();
 })();
