@@ -414,8 +414,10 @@ def table_html(table: Table) -> str:
     head = "".join(f"<th{cls(i)}>{esc.escape(c)}</th>" for i, c in enumerate(table.columns))
     rows = table.rows or [[_t("(none)"), *[""] * (len(table.columns) - 1)]]
     body = "".join(
-        "<tr>" + "".join(f"<td{cls(i)}>{esc.escape(c)}</td>" for i, c in enumerate(row)) + "</tr>"
-        for row in rows
+        ("<tr>" if n < PAGE else "<tr hidden>")  # the first page is drawn before any script
+        + "".join(f"<td{cls(i)}>{esc.escape(c)}</td>" for i, c in enumerate(row))
+        + "</tr>"
+        for n, row in enumerate(rows)
     )
     caption = f"<caption>{esc.escape(table.caption)}</caption>" if table.caption else ""
     return (

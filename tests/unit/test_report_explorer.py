@@ -71,10 +71,10 @@ def test_the_overview_is_laid_out_in_python_stable_and_labels_do_not_overlap(
 def test_html_tables_hold_every_row(seed_report: Report) -> None:
     page = render(seed_report, "html", lang="en")
     section = page.split('id="all-bodies"')[1]
-    assert section.count("<tr>") == len(seed_report.nodes) + 1
+    assert section.count("<tr") == len(seed_report.nodes) + 1
     spots = len(seed_report.coverage["white_spots"])
     coverage = page.split("<h2>Coverage</h2>")[1].split("</section>")[0]
-    assert coverage.count("<tr>") >= spots
+    assert coverage.count("<tr") >= spots
 
 
 def test_the_report_speaks_german_and_english(seed_report: Report) -> None:

@@ -66,10 +66,7 @@
       var from = size ? page * size : 0, to = size ? from + size : rows.length;
       all.forEach(function (r) { r.ozgShown = false; });
       rows.slice(from, to).forEach(function (r) { r.ozgShown = true; });
-      all.forEach(function (r) {
-        var display = r.ozgShown ? "" : "none";
-        if (r.style.display !== display) r.style.display = display;
-      });
+      all.forEach(function (r) { if (r.hidden === r.ozgShown) r.hidden = !r.ozgShown; });
       pager.innerHTML = "";
       pager.appendChild(el("span", { text: t("{n} rows", { n: fmt(rows.length) }) + (pages > 1 ? " · " + t("page {page} of {pages}", { page: page + 1, pages: pages }) : "") }));
       if (pages > 1) {
@@ -144,7 +141,7 @@
     var lit = focus && (l.u === focus || l.v === focus);
     var p = pathEdges[l.i];
     return {
-      id: "e" + l.i, hidden: !(on || p), width: p ? 5 : Math.min(1 + count, 6),
+      id: "e" + l.i, from: l.u.id, to: l.v.id, hidden: !(on || p), width: p ? 5 : Math.min(1 + count, 6),
       color: p ? { color: "#d62728", opacity: 1 } : { color: lit ? "#333" : "#8a96a3", opacity: lit ? 0.9 : 0.45, highlight: "#222" },
       title: t(count === 1 ? "shared tie" : "shared ties") + ": " + fmt(count) + " · " + l.u.name + " – " + l.v.name
     };
@@ -158,11 +155,11 @@
     view.font = { size: FONT, strokeWidth: 4, strokeColor: "#fff" };
     return view;
   }));
-  var edges = new vis.DataSet(links.map(function (l) {
-    var view = edgeView(l, null);
-    view.from = l.u.id; view.to = l.v.id;
-    return view;
-  }));
+  /* only the links shown are handed to vis-network: most links are in layers switched off */
+  function edgeViews(focus) {
+    return links.map(function (l) { return edgeView(l, focus); }).filter(function (v) { return !v.hidden; });
+  }
+  var edges = new vis.DataSet(edgeViews(null));
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, {
     physics: false, layout: { randomSeed: 0, improvedLayout: false },
     interaction: { hover: true, tooltipDelay: 150, keyboard: false, hideEdgesOnDrag: true },
@@ -189,7 +186,10 @@
     var near = {};
     if (focus) { near[focus.id] = true; shownLinks(focus).forEach(function (l) { near[other(l, focus).id] = true; }); }
     nodes.update(data.nodes.map(function (n) { return nodeView(n, near); }));
-    edges.update(links.map(function (l) { return edgeView(l, focus); }));
+    var views = edgeViews(focus), keep = {};
+    views.forEach(function (v) { keep[v.id] = true; });
+    edges.remove(edges.getIds().filter(function (id) { return !keep[id]; }));
+    edges.update(views);
     if (focus) show(focus.id);
   }
 
