@@ -55,12 +55,13 @@ def _layer_order(layer: str) -> int:
     return LAYERS.index(layer) if layer in LAYERS else len(LAYERS)
 
 
-def _index(analysis: Analysis) -> dict[Tie, int]:
-    return {tie: i for i, tie in enumerate(analysis.ties.ties)}
+def _index(analysis: Analysis) -> dict[int, int]:
+    """Position of each tie by identity: hashing a Tie hashes all its members."""
+    return {id(tie): i for i, tie in enumerate(analysis.ties.ties)}
 
 
 def _links(
-    analysis: Analysis, bundles: dict[int, Tie], index: dict[Tie, int]
+    analysis: Analysis, bundles: dict[int, Tie], index: dict[int, int]
 ) -> list[dict[str, Any]]:
     ids = analysis.projection.ids
     coo = sp.triu(analysis.projection.weights, k=1).tocoo()
@@ -69,12 +70,12 @@ def _links(
         u, v = sorted((ids[i], ids[j]))
         between = analysis.ties.between(u, v)
         for tie in between:
-            bundles[index[tie]] = tie
+            bundles[index[id(tie)]] = tie
         out.append(
             {
                 "u": u,
                 "v": v,
-                "ties": [index[t] for t in between],
+                "ties": [index[id(t)] for t in between],
                 "layers": sorted({layer_of(t) for t in between}, key=_layer_order),
             }
         )
