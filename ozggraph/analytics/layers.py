@@ -180,10 +180,10 @@ def contexts_that_bridge(
     chosen = set(check_layers(tuple(layers)))
     two_mode = nx.Graph()
     contexts: set[str] = set()
-    for i, context in enumerate(ties.contexts):
+    for context in ties.contexts:
         if context.layer not in chosen:
             continue
-        node = f"{context.layer}:{context.made_of[0]}#{i}"
+        node = f"{context.layer}:{context.made_of[0]}"  # a solution's two contexts are one
         contexts.add(node)
         two_mode.add_node(node, context=context.made_of[0], layer=context.layer)
         for body in {*context.members, *context.tails, *context.heads}:
