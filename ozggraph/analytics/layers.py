@@ -178,18 +178,20 @@ def contexts_that_bridge(
     from networkx.algorithms import bipartite
 
     chosen = set(check_layers(tuple(layers)))
+    picked = [c for c in ties.contexts if c.layer in chosen]
+    size = len({c.made_of[0] for c in picked}) + len(
+        {b for c in picked for b in (*c.members, *c.tails, *c.heads)}
+    )
+    if size > TWO_MODE_MAX_NODES:
+        return {"skipped": size, "leading": []}
     two_mode = nx.Graph()
     contexts: set[str] = set()
-    for context in ties.contexts:
-        if context.layer not in chosen:
-            continue
+    for context in picked:
         node = f"{context.layer}:{context.made_of[0]}"  # a solution's two contexts are one
         contexts.add(node)
         two_mode.add_node(node, context=context.made_of[0], layer=context.layer)
         for body in {*context.members, *context.tails, *context.heads}:
             two_mode.add_edge(body, node)
-    if two_mode.number_of_nodes() > TWO_MODE_MAX_NODES:
-        return {"skipped": two_mode.number_of_nodes(), "leading": []}
     between = bipartite.betweenness_centrality(two_mode, contexts) if contexts else {}
     ordered = sorted(contexts, key=lambda c: (-between[c], c))[:top]
     names = ties.graph.nodes

@@ -27,10 +27,9 @@ from ozggraph.analytics.layers import contexts_that_bridge, layer_rankings, robu
 from ozggraph.analytics.communities import cross_ties
 from ozggraph.analytics.coverage import coverage as coverage_of
 from ozggraph.analytics.summary import Analysis, analyse
-from ozggraph.network.filters import CLAIMS, restrict_to_land, with_evidence
+from ozggraph.network.filters import restrict_to_land, with_evidence
 from ozggraph.network.filters import as_of as as_of_view
 from ozggraph.network.sparse import component_labels
-from ozggraph.network.territory import Territory
 from ozggraph.network.ties import TieIndex
 from ozggraph.output.stamp import stamp
 from ozggraph.schema.layers import LAYERS, WEIGHTING, check_layers
@@ -131,7 +130,7 @@ def build_report(
     )
     view = restrict_to_land(view, land) if land else view
     ties = TieIndex(view)
-    territory = ties.territory if view is graph else Territory(graph)
+    territory = ties.territory  # of the whole graph, from the same pass
     analysis = analyse(view, land=land, seed=seed, territory=territory, layers=chosen, ties=ties)
     names = {n: view.nodes[n].get("name", n) for n in analysis.projection.ids}
     rows = _node_rows(view, analysis, names)
@@ -225,10 +224,7 @@ def _overview(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]:
     types = analysis.ties.types
     sizes = np.bincount(component_labels(net.weights)) if net.n else np.zeros(0, dtype=int)
     n = net.n
-    claims: dict[str, Counter[str]] = {}
-    for _, _, attrs in graph.edges(data=True):
-        if attrs["type"] in CLAIMS:
-            claims.setdefault(attrs["type"], Counter())[attrs.get("evidence", "none")] += 1
+    claims = analysis.ties.claims  # counted in the one pass over the relationships
     return {
         "nodes": dict(sorted(labels.items())),
         "relationships": dict(sorted(types.items())),
