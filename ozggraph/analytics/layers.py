@@ -192,7 +192,10 @@ def contexts_that_bridge(
         two_mode.add_node(node, context=context.made_of[0], layer=context.layer)
         for body in {*context.members, *context.tails, *context.heads}:
             two_mode.add_edge(body, node)
-    between = bipartite.betweenness_centrality(two_mode, contexts) if contexts else {}
+    try:  # Borgatti–Everett normalisation needs both sides; a tiny network has no answer
+        between = bipartite.betweenness_centrality(two_mode, contexts)
+    except ZeroDivisionError:
+        return {"skipped": None, "leading": []}
     ordered = sorted(contexts, key=lambda c: (-between[c], c))[:top]
     names = ties.graph.nodes
     return {
