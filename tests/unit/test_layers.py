@@ -165,3 +165,16 @@ def test_land_rankings_rest_on_cooperation_ties(
         partners = [k for k in report.explorer["layers"] if row["id"] in k.split("|")]
         assert partners, row["name"]
         assert all(set(report.explorer["layers"][k]) <= {"cooperation", "reuse"} for k in partners)
+
+
+def test_kendall_tau_is_scipys_tau_b() -> None:
+    import numpy as np
+    from scipy.stats import kendalltau
+
+    from ozggraph.analytics.layers import kendall_tau
+
+    rng = np.random.default_rng(7)
+    for n in (2, 5, 40, 999):
+        x = rng.integers(0, max(2, n // 4), n).astype(float)  # many ties
+        for y in (x + rng.integers(0, 3, n), rng.random(n), -x):
+            assert kendall_tau(x, y) == pytest.approx(kendalltau(x, y).statistic, abs=1e-12)
