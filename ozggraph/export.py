@@ -89,8 +89,9 @@ def write_network(network: nx.Graph, fmt: str, path: str | Path) -> list[Path]:
     """Write a body–body network (:func:`~ozggraph.analytics.cooperation_network`).
 
     Nodes keep ``name``, ``land`` and their schema label as ``neo4j_label``; links
-    their ``weight`` (1/(n−1) per shared context); the graph its ``layers`` and ``weighting``. ``json`` is node-link JSON; ``graphml`` and ``gexf``
-    open in Gephi with the name as label. The neo4j-admin ``csv`` is for the typed graph.
+    their ``weight`` (1/(n−1) per shared context); the graph its ``layers`` and
+    ``weighting``. ``json`` is node-link JSON; ``graphml`` and ``gexf`` open in Gephi
+    with the name as label. The neo4j-admin ``csv`` is for the typed graph.
     """
     path = Path(path)
     if fmt not in FORMATS or fmt == "csv":

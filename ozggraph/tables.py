@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
 #: Relationship properties shown as columns of :func:`ties`, in this order (when present).
 TIE_FIELDS = (
-    "role", "relation", "application", "stage", "status", "amount_eur", "amount_kind", "amount_bound_eur", "programme",
-    "date", "valid_from", "valid_to", "evidence", "note",
+    "role", "relation", "application", "stage", "status", "amount_eur", "amount_kind",
+    "amount_bound_eur", "programme", "date", "valid_from", "valid_to", "evidence", "note",
 )  # fmt: skip
 #: Relationship types that make a tie between bodies (claims: see ozggraph.schema.edges).
 CLAIMS = frozenset(t for t, model in EDGE_TYPES.items() if model.claim)

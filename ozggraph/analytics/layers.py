@@ -127,7 +127,7 @@ def robustness(
     """
     chosen = check_layers(tuple(layers))
     base_top = _top(ranking, top)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for name, spec in alternatives(chosen).items():
         net = cooperation_projection(
             graph,
@@ -154,11 +154,13 @@ def robustness(
                 "leaving": [b for b in base_top if b not in other_top],
             }
         )
+    overlaps = [float(r["top_overlap"]) for r in rows]
+    taus = [float(r["kendall_tau"]) for r in rows]
     return {
         "measure": "pagerank",
         "top": top,
-        "weakest_overlap": min((r["top_overlap"] for r in rows), default=1.0),
-        "weakest_tau": min((r["kendall_tau"] for r in rows), default=1.0),
+        "weakest_overlap": min(overlaps, default=1.0),
+        "weakest_tau": min((t for t in taus if t == t), default=float("nan")),  # nan: no τ
         "alternatives": rows,
     }
 
@@ -245,7 +247,9 @@ def contexts_that_bridge(
         "leading": [
             {
                 "context": two_mode.nodes[c]["context"],
-                "name": names[two_mode.nodes[c]["context"]].get("name", two_mode.nodes[c]["context"])
+                "name": names[two_mode.nodes[c]["context"]].get(
+                    "name", two_mode.nodes[c]["context"]
+                )
                 if two_mode.nodes[c]["context"] in names
                 else two_mode.nodes[c]["context"],
                 "layer": two_mode.nodes[c]["layer"],

@@ -93,7 +93,8 @@ def link_layers(projection: Projection, ties: TieIndex) -> dict[str, list[str]]:
 
     Sparse: one matrix whose entries carry one bit per layer, read at the links.
     """
-    chosen = [layer for layer in LAYERS if layer in projection.meta.get("layers", LAYERS)]
+    asked = projection.meta.get("layers", list(LAYERS))
+    chosen = [layer for layer in LAYERS if layer in asked]  # type: ignore[operator]
     keep = np.array([ties.body_index[b] for b in projection.ids], dtype=np.int64)
     bits = sp.csr_array((len(keep), len(keep)))
     for k, layer in enumerate(chosen):
@@ -104,7 +105,9 @@ def link_layers(projection: Projection, ties: TieIndex) -> dict[str, list[str]]:
     coo = bits.tocoo()
     ids, names = projection.ids, {}
     result: dict[str, list[str]] = {}
-    for i, j, code in zip(coo.row.tolist(), coo.col.tolist(), coo.data.astype(int).tolist(), strict=True):
+    for i, j, code in zip(
+        coo.row.tolist(), coo.col.tolist(), coo.data.astype(int).tolist(), strict=True
+    ):
         if code not in names:
             names[code] = [layer for k, layer in enumerate(chosen) if code >> k & 1]
         a, b = sorted((ids[i], ids[j]))

@@ -401,7 +401,9 @@ class TieIndex:
     def body_index(self) -> dict[str, int]:
         return {b: i for i, b in enumerate(self.body_ids)}
 
-    def matrix(self, layer: str, *, directed: bool = False, weighting: str = "newman") -> sp.csr_array:
+    def matrix(
+        self, layer: str, *, directed: bool = False, weighting: str = "newman"
+    ) -> sp.csr_array:
         """The ties of one layer as a ``len(body_ids)²`` matrix of summed weights.
 
         Undirected: symmetric. ``directed``: a star's ties only from tail to head
@@ -414,16 +416,16 @@ class TieIndex:
 
     def _build_matrix(self, layer: str, directed: bool, weighting: str) -> sp.csr_array:
         if weighting not in WEIGHTINGS:
-            raise ValueError(f"unknown weighting {weighting!r} (weightings: {', '.join(WEIGHTINGS)})")
+            raise ValueError(
+                f"unknown weighting {weighting!r} (weightings: {', '.join(WEIGHTINGS)})"
+            )
         n, index = len(self.body_ids), self.body_index
         contexts = self.in_layers([layer])
         weight = [1.0 if weighting == "count" else c.weight for c in contexts]
         cliques = [(c, w) for c, w in zip(contexts, weight, strict=True) if c.members]
         rows = np.fromiter((index[b] for c, _ in cliques for b in c.members), dtype=np.int64)
         cols = np.repeat(np.arange(len(cliques)), [len(c.members) for c, _ in cliques])
-        incidence = sp.csr_array(
-            (np.ones(len(rows)), (rows, cols)), shape=(n, len(cliques))
-        )
+        incidence = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=(n, len(cliques)))
         scale = sp.diags_array(np.array([w for _, w in cliques], dtype=np.float64))
         together = sp.csr_array(incidence @ scale @ incidence.T)
         tails, heads, data = [], [], []

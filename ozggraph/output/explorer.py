@@ -30,8 +30,8 @@ from importlib import resources
 from typing import Any
 
 from ozggraph.output.report import Report
-from ozggraph.schema.layers import LAYERS as SCHEMA_LAYERS
 from ozggraph.output.report_sections import Section, Table, sections, stamp_line
+from ozggraph.schema.layers import LAYERS as SCHEMA_LAYERS
 
 #: Colours of communities (cycled); the legend names each community's leading bodies.
 PALETTE = (

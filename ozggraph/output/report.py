@@ -23,12 +23,12 @@ import numpy as np
 import scipy.sparse as sp
 
 from ozggraph.analytics import funding, weakpoints
-from ozggraph.analytics.layers import contexts_that_bridge, layer_rankings, robustness
 from ozggraph.analytics.communities import cross_ties
 from ozggraph.analytics.coverage import coverage as coverage_of
+from ozggraph.analytics.layers import contexts_that_bridge, layer_rankings, robustness
 from ozggraph.analytics.summary import Analysis, analyse
-from ozggraph.network.filters import restrict_to_land, with_evidence
 from ozggraph.network.filters import as_of as as_of_view
+from ozggraph.network.filters import restrict_to_land, with_evidence
 from ozggraph.network.sparse import component_labels
 from ozggraph.network.ties import TieIndex
 from ozggraph.output.stamp import stamp

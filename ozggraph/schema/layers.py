@@ -83,16 +83,18 @@ class TieRule:
     hub: Literal["target", "makers"] | None = None
 
 
+_COOPERATION = "joint bodies, agreements, memberships in IT providers and associations"
+_SERVICE = "client and provider of a service (hosting, support)"
 LAYERS: dict[str, Layer] = {
     layer.id: layer
     for layer in (
-        Layer("cooperation", "joint bodies, agreements, memberships in IT providers and associations"),
+        Layer("cooperation", _COOPERATION),
         Layer("reuse", "makers and users of a solution", "maker → user", "source"),
         Layer("money", "funder and recipient of a grant", "funder → recipient", "source"),
-        Layer("service", "client and provider of a service (hosting, support)", "client → provider", "target"),
+        Layer("service", _SERVICE, "client → provider", "target"),
         Layer("programme", "taking part in the same programme (same funding round)"),
     )
-}  # fmt: skip
+}
 assert tuple(LAYERS) == get_args(LayerId)
 #: The layers of the default network: working together (see the module docstring).
 DEFAULT_LAYERS: tuple[str, ...] = ("cooperation", "reuse")

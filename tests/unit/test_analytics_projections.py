@@ -33,7 +33,11 @@ def test_co_members_of_a_cooperation_are_tied_with_newman_weights() -> None:
         ("MEMBER_OF", MARBURG, "coop-b"),
     )
     # coop-a: 2 members, 1/(2-1) = 1; coop-b: 3 members, 1/(3-1) = 1/2 per pair
-    assert links(graph) == {(GIESSEN, WETZLAR): 1.5, (GIESSEN, MARBURG): 0.5, (WETZLAR, MARBURG): 0.5}
+    assert links(graph) == {
+        (GIESSEN, WETZLAR): 1.5,
+        (GIESSEN, MARBURG): 0.5,
+        (WETZLAR, MARBURG): 0.5,
+    }
     assert links(graph, layers="money,service,programme") == {}
 
 
@@ -107,7 +111,10 @@ def test_service_ties_point_from_client_to_provider() -> None:
     )
     assert links(graph) == {}
     # one hosted application with 2 clients: 1/(3-1) each
-    assert links(graph, layers="service") == {(GIESSEN, "itp-ekom21"): 0.5, (WETZLAR, "itp-ekom21"): 0.5}
+    assert links(graph, layers="service") == {
+        (GIESSEN, "itp-ekom21"): 0.5,
+        (WETZLAR, "itp-ekom21"): 0.5,
+    }
     net = dependence_projection(TieIndex(graph), "service")
     i, j = net.index[GIESSEN], net.index["itp-ekom21"]
     assert net.weights[i, j] == 0.5 and net.weights[j, i] == 0  # client → provider only

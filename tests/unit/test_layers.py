@@ -63,7 +63,10 @@ def test_a_hand_built_network_by_layer_with_worked_weights() -> None:
     )
     ties = TieIndex(graph)
     net = cooperation_projection(graph, ties=ties)
-    w = {(net.ids[i], net.ids[j]): net.weights[i, j] for i, j in zip(*net.weights.nonzero())}
+    w = {
+        (net.ids[i], net.ids[j]): net.weights[i, j]
+        for i, j in zip(*net.weights.nonzero(), strict=True)
+    }
     assert w[(GIESSEN, WETZLAR)] == 0.5
     assert w[(GIESSEN, "itp-ekom21")] == 0.5
     assert w[("itp-ekom21", MARBURG)] == 1.0  # reuse, not the ended membership
