@@ -196,6 +196,7 @@ def simulate(
         note if model == "ic" else None,
         as_of=as_of,
         layers=",".join(layers),
+        weighting="ties counted (one cascade trial per tie)",
     )
 
 
@@ -254,6 +255,7 @@ def seeds(
         note,
         as_of=as_of,
         layers=",".join(layers),
+        weighting="ties counted (one cascade trial per tie)",
     )
 
 
