@@ -31,9 +31,9 @@ from importlib import resources
 from typing import Any
 
 from ozggraph.i18n import N_, _, current, number
-from ozggraph.output.facts import DEFAULT_LAYERS, LAYERS
 from ozggraph.output.report import Report
 from ozggraph.output.report_sections import Section, Table, sections, stamp_line
+from ozggraph.schema.layers import DEFAULT_LAYERS, LAYERS
 
 #: Colours of communities (cycled); the legend names each community's leading bodies.
 PALETTE = (
@@ -58,6 +58,8 @@ PALETTE = (
     "#9edae5",
     "#17becf",
 )
+#: Colour of a body outside the network of the report's layers (no community, no rank).
+OUTSIDE = "#c9ced4"
 #: Extent of the overview layout in canvas units (the canvas is about 3:2).
 WIDTH, HEIGHT = 1500.0, 1000.0
 #: Font size of a label in canvas units, and the most bodies labelled on the overview.
@@ -216,7 +218,10 @@ def network_data(report: Report) -> dict[str, Any]:
     ties it is made of, their claims with sources, the layers and the script's words."""
     facts = report.explorer
     rows = report.nodes
-    ids = sorted(rows)
+    bodies = facts.get("bodies") or {
+        n: {k: r[k] for k in ("name", "label", "land", "level")} for n, r in rows.items()
+    }
+    ids = sorted(set(bodies) | set(rows))
     index = {n: i for i, n in enumerate(ids)}
     bundles = facts.get("bundles", {})
     links = facts.get("links", [])
@@ -231,35 +236,38 @@ def network_data(report: Report) -> dict[str, Any]:
     places = layout(ids, weights)
     aliases = facts.get("aliases", {})
     top = max((r["pagerank"] for r in rows.values()), default=1.0) or 1.0
-    nodes = [
-        {
-            "id": n,
-            "name": rows[n]["name"],
-            "kind": rows[n]["label"],
-            "land": rows[n]["land"],
-            "level": rows[n]["level"],
-            "community": rows[n]["community"],
-            "color": PALETTE[rows[n]["community"] % len(PALETTE)],
-            "size": round(5 + 22 * (rows[n]["pagerank"] / top) ** 0.5, 1),
-            "x": places[i][0],
-            "y": places[i][1],
-            "pagerank": rows[n]["pagerank"],
-            "betweenness": rows[n]["betweenness"],
-            "role": rows[n]["brokerage_role"],
-            "aka": aliases.get(n, []),
-        }
-        for i, n in enumerate(ids)
-    ]
+    nodes = []
+    for i, n in enumerate(ids):
+        body, row = bodies.get(n) or rows[n], rows.get(n)  # no row: not in the chosen layers
+        community = row["community"] if row else None
+        nodes.append(
+            {
+                "id": n,
+                "name": body["name"],
+                "kind": body["label"],
+                "land": body["land"],
+                "level": body["level"],
+                "community": community,
+                "color": OUTSIDE if community is None else PALETTE[community % len(PALETTE)],
+                "size": round(5 + 22 * ((row["pagerank"] if row else 0.0) / top) ** 0.5, 1),
+                "x": places[i][0],
+                "y": places[i][1],
+                "pagerank": row["pagerank"] if row else 0.0,
+                "betweenness": row["betweenness"] if row else None,
+                "role": row["brokerage_role"] if row else None,
+                "aka": aliases.get(n, []),
+            }
+        )
     shown = labelled(nodes)
     for node in nodes:
         node["label"] = node["id"] in shown
     source_ids = sorted(facts.get("sources", {}))
     numbered = {s: i for i, s in enumerate(source_ids)}
+    chosen = report.network_model.get("layers") or DEFAULT_LAYERS
     order = sorted(bundles)
     renumber = {b: i for i, b in enumerate(order)}
     layers = [
-        {"id": layer, "name": _(layer), "shown": layer in DEFAULT_LAYERS}
-        for layer in _layers_in(facts)
+        {"id": layer, "name": _(layer), "shown": layer in chosen} for layer in _layers_in(facts)
     ]
     return {
         "lang": current(),
@@ -352,7 +360,7 @@ def explorer(report: Report) -> str:
 
 
 def _network_section(report: Report) -> str:
-    total = len(report.nodes)
+    total = len(report.explorer.get("bodies") or report.nodes)
     what = _t(
         "All {n} bodies of the cooperation network, placed once by their ties. Colour: "
         "community; size: PageRank; a line: shared ties in the layers shown. Click a body "

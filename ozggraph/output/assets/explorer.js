@@ -299,7 +299,7 @@
     var n = byId[id];
     detail.innerHTML = "";
     detail.appendChild(el("h3", { text: n.name }));
-    detail.appendChild(el("div", { "class": "meta", text: [word(n.kind), n.land || t("no Land"), n.level ? word(n.level) : "", n.id, t("community") + " " + n.community].filter(Boolean).join(" · ") }));
+    detail.appendChild(el("div", { "class": "meta", text: [word(n.kind), n.land || t("no Land"), n.level ? word(n.level) : "", n.id, n.community === null ? "" : t("community") + " " + n.community].filter(Boolean).join(" · ") }));
     if (n.aka.length) detail.appendChild(el("div", { "class": "meta", text: n.aka.join(" · ") }));
     var partners = shownLinks(n).sort(function (a, b) {
       return activeTies(b).length - activeTies(a).length || (other(a, n).name < other(b, n).name ? -1 : 1);
@@ -340,7 +340,7 @@
     if (!partners.length) detail.appendChild(el("p", { "class": "hint", text: t("No partner in the layers shown.") }));
     detail.appendChild(plist);
     var measures = el("details", { "class": "measures" }, [el("summary", { text: t("in the whole network (all layers)") }), el("table", {}, [
-      el("tr", {}, [el("th", { text: t("PageRank") }), el("td", { "class": "r", text: fmt(n.pagerank, 4) })]),
+      el("tr", {}, [el("th", { text: t("PageRank") }), el("td", { "class": "r", text: n.community === null ? "–" : fmt(n.pagerank, 4) })]),
       el("tr", {}, [el("th", { text: t("betweenness") }), el("td", { "class": "r", text: fmt(n.betweenness, 3) })]),
       el("tr", {}, [el("th", { text: t("broker role") }), el("td", { "class": "r", text: n.role || "–" })])
     ])]);
