@@ -194,6 +194,8 @@ def labelled(nodes: list[dict[str, Any]], most: int = LABELS) -> set[str]:
     boxes: list[tuple[float, float, float, float]] = []
     chosen: set[str] = set()
     for node in sorted(nodes, key=lambda n: (-n["pagerank"], n["id"])):
+        if node["pagerank"] <= 0:  # outside the report's network: no rank to lead by
+            break
         half = 0.3 * FONT * len(node["name"]) + 4
         top = node["y"] + node["size"] + 2
         box = (node["x"] - half, top, node["x"] + half, top + 1.3 * FONT)

@@ -144,20 +144,38 @@ def _network_model(report: Report) -> Section:
     chosen = model.get("layers", [])
     rows = [
         [
-            layer,
-            "yes" if layer in chosen else "–",
+            _(layer),
+            _("yes") if layer in chosen else "–",
             spec["meaning"],
-            spec["direction"] or "undirected",
+            spec["direction"] or _("undirected"),
             num(report.layers.get(layer, {}).get("bodies")),
             num(report.layers.get(layer, {}).get("links")),
         ]
         for layer, spec in model.get("all_layers", {}).items()
     ]
     return Section(
-        "Layers and weighting",
-        f"The network ranks the layers {', '.join(chosen)} (--layers). Weighting: "
-        f"{model.get('weighting', '')}; {model.get('rule', '')}",
-        [Table(["layer", "in network", "meaning", "direction", "bodies", "links"], rows, "llllrr")],
+        _("Layers and weighting"),
+        _(
+            "The network ranks the layers {layers} (--layers). Weighting: {weighting}; {rule}"
+        ).format(
+            layers=", ".join(_(x) for x in chosen),
+            weighting=model.get("weighting", ""),
+            rule=model.get("rule", ""),
+        ),
+        [
+            Table(
+                [
+                    _("layer"),
+                    _("in network"),
+                    _("meaning"),
+                    _("direction"),
+                    _("bodies"),
+                    _("links"),
+                ],
+                rows,
+                "llllrr",
+            )
+        ],
     )
 
 
@@ -179,11 +197,22 @@ def _robustness(report: Report) -> Section:
         for r in rob.get("alternatives", [])
     ]
     return Section(
-        "Robustness of the ranking",
-        f"The PageRank ranking above recomputed under other weightings: share of the top "
-        f"{rob.get('top', ROWS)} kept and Kendall's τ over all bodies. Weakest: "
-        f"{pct(rob.get('weakest_overlap', 1.0))} kept, τ {num(rob.get('weakest_tau'))}.",
-        [Table(["alternative", "top kept", "Kendall τ", "entering", "leaving"], rows, "lrrll")],
+        _("Robustness of the ranking"),
+        _(
+            "The PageRank ranking above recomputed under other weightings: share of the top "
+            "{top} kept and Kendall's τ over all bodies. Weakest: {share} kept, τ {tau}."
+        ).format(
+            top=rob.get("top", ROWS),
+            share=pct(rob.get("weakest_overlap", 1.0)),
+            tau=num(rob.get("weakest_tau")),
+        ),
+        [
+            Table(
+                [_("alternative"), _("top kept"), "Kendall τ", _("entering"), _("leaving")],
+                rows,
+                "lrrll",
+            )
+        ],
     )
 
 
@@ -197,14 +226,16 @@ def _layer_rankings(report: Report) -> Section:
             )
         ]
         caption = (
-            f"{layer}: {entry['meaning']} – {entry['measure']}; "
-            f"{entry['bodies']:,} bodies, {entry['links']:,} links"
+            f"{_(layer)}: {entry['meaning']} – {entry['measure']}; "
+            f"{num(entry['bodies'])} {_('bodies')}, {num(entry['links'])} {_('links')}"
         )
-        tables.append(Table(["#", "body", "Land", "PageRank"], rows, "rllr", caption))
+        tables.append(Table(["#", _("body"), "Land", "PageRank"], rows, "rllr", caption))
     return Section(
-        "Leading bodies per layer",
-        "Each layer ranked on its own (all layers, whatever --layers says); directed "
-        "layers rank along dependence, so the body others depend on leads.",
+        _("Leading bodies per layer"),
+        _(
+            "Each layer ranked on its own (all layers, whatever --layers says); directed "
+            "layers rank along dependence, so the body others depend on leads."
+        ),
         tables,
     )
 
@@ -212,20 +243,28 @@ def _layer_rankings(report: Report) -> Section:
 def _two_mode(report: Report) -> Section:
     two = report.two_mode
     rows = [
-        [r["name"], r["layer"], num(r["bodies"]), num(r["betweenness"])]
+        [r["name"], _(r["layer"]), num(r["bodies"]), num(r["betweenness"])]
         for r in two.get("leading", [])
     ]
-    note = (
+    note = _(
         "Two-mode betweenness (Borgatti & Everett) in the network of bodies and the "
         "contexts they are tied through: the joint bodies, solutions and providers that "
         "join bodies no other context joins."
     )
     if two.get("skipped"):
-        note += f" Left out: {two['skipped']:,} nodes are too many for the exact measure."
+        note += " " + _("Left out: {n} nodes are too many for the exact measure.").format(
+            n=num(two["skipped"])
+        )
     return Section(
-        "Contexts that bridge",
+        _("Contexts that bridge"),
         note,
-        [Table(["context", "layer", "bodies", "two-mode betweenness"], rows, "llrr")],
+        [
+            Table(
+                [_("context"), _("layer"), _("bodies"), _("two-mode betweenness")],
+                rows,
+                "llrr",
+            )
+        ],
     )
 
 
