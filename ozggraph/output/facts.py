@@ -81,7 +81,8 @@ def _bundle(graph: nx.MultiDiGraph, ties: TieIndex, context: Context) -> dict[st
 def explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]:
     """Every body tied in any layer (``bodies``, with ``aliases``), every link with its
     ties (``links``, ``bundles``), every body's claims (``ties`` by body, ``claims`` by
-    id), the sources, each link's layers and the names of the contexts the ties name."""
+    id), the sources, the layers of each link of the report's network (``layers``) and
+    the names of the contexts the ties name."""
     ties = analysis.ties
     every = cooperation_projection(
         graph, ties=ties, layers=list(LAYERS), land=analysis.projection.meta.get("land")
@@ -112,7 +113,8 @@ def explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]
         "ties": by_body,
         "claims": claims,
         "sources": sources,
-        "layers": link_layers(every, ties),
+        # the links of the report's network (its layers) and the layers they are made of
+        "layers": link_layers(analysis.projection, ties),
         "links": links,
         "bundles": bundles,
         "bodies": {
