@@ -84,8 +84,9 @@ def explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]
     id), the sources, the layers of each link of the report's network (``layers``) and
     the names of the contexts the ties name."""
     ties = analysis.ties
+    land = analysis.projection.meta.get("land")
     every = cooperation_projection(
-        graph, ties=ties, layers=list(LAYERS), land=analysis.projection.meta.get("land")
+        graph, ties=ties, layers=list(LAYERS), land=str(land) if land else None
     )
     bodies = every.ids
     found: dict[int, Context] = {}

@@ -86,7 +86,7 @@ def stamp_line(report: Report) -> str:
 def sections(report: Report, rows: int | None = ROWS) -> list[Section]:
     """The report's sections; tables cut to ``rows`` (``None``: every row, for html)."""
     return [
-        s(report, rows) if s.__name__ in _CUT else s(report)  # type: ignore[operator]
+        s(report, rows) if s.__name__ in _CUT else s(report)  # type: ignore[call-arg]
         for s in (
             _overview,
             _network_model,
