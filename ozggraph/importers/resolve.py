@@ -188,6 +188,8 @@ class _Cited:
     remarks: list[str] = field(default_factory=list)
     weak: bool = False
     first: str = ""
+    #: The page's title where the importer knows it (a law it cites by name).
+    title: str | None = None
 
 
 class SourceBook:
@@ -197,8 +199,18 @@ class SourceBook:
         self.reference = reference
         self._cited: dict[str, _Cited] = {}
 
-    def cite(self, cell: str, date_cell: str, weak: bool, file: Path, line: int) -> str:
-        """Id of the Source for a row's ``source``/``source_date`` cells."""
+    def cite(
+        self,
+        cell: str,
+        date_cell: str,
+        weak: bool,
+        file: Path,
+        line: int,
+        *,
+        title: str | None = None,
+    ) -> str:
+        """Id of the Source for a row's ``source``/``source_date`` cells (``title``: the
+        page's title, where the importer knows it)."""
         if not cell:
             raise table_error(file, line, "missing source")
         try:
@@ -225,6 +237,7 @@ class SourceBook:
             if text and text not in cited.remarks:
                 cited.remarks.append(text)
         cited.weak |= weak or is_wiki(url, remark)
+        cited.title = cited.title or title
         return sid
 
     def nodes(self) -> list[Source]:
@@ -235,7 +248,12 @@ class SourceBook:
         notes = ([] if cited.date else ["page gives no date"]) + cited.remarks
         return Source(
             id=sid,
-            name=page_name(cited.url, cited.date, cited.remarks),
+            name=(
+                f"{cited.title} ({urlsplit(cited.url).netloc.removeprefix('www.')}, "
+                f"{cited.date or NO_DATE})"
+                if cited.title
+                else page_name(cited.url, cited.date, cited.remarks)
+            ),
             url=cited.url,
             date=cited.date,
             publisher=urlsplit(cited.url).netloc.lower().removeprefix("www."),

@@ -50,7 +50,7 @@ from ozggraph.network.territory import Territory
 from ozggraph.schema import EDGE_TYPES, NODE_TYPES
 from ozggraph.schema.edges import BODIES
 from ozggraph.schema.nodes import ITProvider, Programme, Solution
-from ozggraph.schema.types import NOT_CURRENT_MEMBERSHIPS
+from ozggraph.schema.types import NOT_CURRENT_MEMBERSHIPS, NOT_CURRENT_SERVICES
 
 #: Relationship types by the way they tie (``Edge.tie`` of the schema).
 TIE_TYPES: dict[str, frozenset[str]] = {
@@ -158,6 +158,9 @@ class TieIndex:
                 if target == ITProvider.label:
                     self.layers.append((u, "IT providers"))
         elif role == "client":
+            if attrs.get("relation") in NOT_CURRENT_SERVICES:
+                self.not_current.append((u, v, attrs["relation"]))
+                return
             self.services.append((u, v, key))
             self.layers.append((u, "IT services"))
         elif role == "maker":

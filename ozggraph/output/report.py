@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter
 from dataclasses import asdict, dataclass, field
@@ -24,8 +25,9 @@ from ozggraph.analytics import funding, weakpoints
 from ozggraph.analytics.communities import cross_ties
 from ozggraph.analytics.coverage import coverage as coverage_of
 from ozggraph.analytics.summary import Analysis, analyse
-from ozggraph.network.filters import CLAIMS, restrict_to_land, with_evidence
+from ozggraph.network.filters import CLAIMS, restrict_to_land, tie_ages, with_evidence
 from ozggraph.network.filters import as_of as as_of_view
+from ozggraph.network.filters import confirmed_since as confirmed_view
 from ozggraph.network.sparse import component_labels
 from ozggraph.network.territory import Territory
 from ozggraph.output.facts import explorer_facts
@@ -87,6 +89,7 @@ def build_report(
     land: str | None = None,
     evidence: list[str] | None = None,
     dated_only: bool = False,
+    confirmed_since: int | None = None,
     seed: int = 0,
     top: int = TOP,
 ) -> Report:
@@ -94,9 +97,14 @@ def build_report(
 
     ``evidence`` keeps only claims of those evidence values (``["fact"]``: facts only);
     ``dated_only`` leaves undated claims out of an as-of report (else they are counted
-    as in force, and the stamp says how many).
+    as in force, and the stamp says how many). ``confirmed_since`` leaves out the ties no
+    source confirmed since that year (the stamp says how many); the overview says how
+    many counted ties were last confirmed more than ten years before the as-of year (or
+    this year).
     """
     view = with_evidence(graph, evidence) if evidence else graph
+    view = confirmed_view(view, confirmed_since) if confirmed_since else view
+    left_out = view.graph.get("confirmed_since")
     view = as_of_view(view, as_of, dated_only=dated_only)
     header = stamp(
         graph,
@@ -104,6 +112,7 @@ def build_report(
         land=land,
         evidence=evidence,
         undated=view.graph.get("undated") if as_of else None,
+        confirmed_since=left_out,
     )
     view = restrict_to_land(view, land) if land else view
     territory = Territory(graph)
@@ -122,9 +131,13 @@ def build_report(
         for k in money[key]
     }
     mentioned |= {r["operator"] for r in weak["single_operator_solutions"]}
+    mentioned |= {c["provider"] for r in cover["lands"].values() for c in r.get("reported", [])}
     return Report(
         stamp=header,
-        overview=_overview(view, analysis),
+        overview={
+            **_overview(view, analysis),
+            "tie_ages": tie_ages(view, int(as_of[:4]) if as_of else dt.date.today().year),
+        },
         central=_top(rows, "pagerank", top),
         brokers=_top(rows, "betweenness", top),
         communities=_communities(analysis, rows),

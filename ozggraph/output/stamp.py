@@ -22,7 +22,16 @@ from typing import Any
 import networkx as nx
 
 #: Keys every stamp has, in the order :func:`line` shows them.
-KEYS = ("ozggraph_version", "dataset_checksum", "backend", "as_of", "land", "evidence", "undated")
+KEYS = (
+    "ozggraph_version",
+    "dataset_checksum",
+    "backend",
+    "as_of",
+    "land",
+    "evidence",
+    "undated",
+    "confirmed_since",
+)
 
 
 def stamp(
@@ -32,6 +41,7 @@ def stamp(
     land: str | None = None,
     evidence: list[str] | None = None,
     undated: dict[str, Any] | None = None,
+    confirmed_since: dict[str, Any] | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
     """Version, dataset checksum, backend, as-of date, Land, evidence kept, undated claims
@@ -46,6 +56,7 @@ def stamp(
         "land": land,
         "evidence": evidence,
         "undated": undated,
+        "confirmed_since": confirmed_since,
         **extra,
     }
 
@@ -69,5 +80,8 @@ def line(meta: dict[str, Any], *, short: bool = False) -> str:
         parts.append(
             f"{u['relationships']:,} undated claims and {u['events']:,} undated events {what}"
         )
+    if meta.get("confirmed_since"):
+        c = meta["confirmed_since"]
+        parts.append(f"ties confirmed since {c['year']} ({c['left_out']:,} older ties left out)")
     parts += [f"{k} {v}" for k, v in meta.items() if k not in KEYS and v is not None]
     return " · ".join(parts)
