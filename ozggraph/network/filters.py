@@ -44,7 +44,7 @@ since a year, saying how many (``view.graph["confirmed_since"]``).
 'MEMBER_OF:e->c'
 >>> view = confirmed_since(G, 2020)
 >>> sorted(k for *_, k in view.edges(keys=True)), view.graph["confirmed_since"]
-(['MEMBER_OF:e->c'], {'year': 2020, 'left_out': 3})
+(['MEMBER_OF:b->c', 'MEMBER_OF:e->c'], {'year': 2020, 'left_out': 2})
 """
 
 from __future__ import annotations
