@@ -56,6 +56,7 @@ def test_json_is_complete_and_stamped(mini: nx.MultiDiGraph) -> None:
         "land": None,
         "evidence": None,  # all evidence values kept
         "undated": None,  # no as-of date: nothing to count
+        "confirmed_since": None,  # no --confirmed-since: every tie counted
     }
     assert set(data["nodes"]) == {"ags-06531005", "ags-06532023", "ekom21", "he-hmdis"}
     assert data["funding"]["by_evidence"]["promised"]["amount_eur"] == 100_000.0
