@@ -21,7 +21,8 @@ groups that stand for their members (``Node.body``, ``Node.context``,
   current member of (Träger, member, founding member, Gesellschafter, member area);
   the members of one are not tied to each other for the same reason as users. A
   ``former member`` or a planned accession is no tie;
-* **service** – a body and the provider (or Kreis) it is ``SERVED_BY`` (one per service).
+* **service** – a body and the provider (or Kreis) it is ``SERVED_BY`` (one per service);
+  a ``historical customer`` (held then, not known to hold now) is no tie.
 
 Each :class:`Tie` records its kind and what it is made of (context node ids,
 relationship ids), so an explanation of a path names every hop
