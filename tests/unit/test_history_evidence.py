@@ -12,11 +12,11 @@ import csv
 import json
 from collections import defaultdict
 from pathlib import Path
-from typing import Any
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
+from test_national_layers import edges, into, one  # the dataset's edges by type and ends
 
 import ozggraph
 from ozggraph.analytics import funding
@@ -55,19 +55,6 @@ def graph() -> nx.MultiDiGraph:
 def current(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
     """The latest state: what the analytics count."""
     return as_of(graph, None)
-
-
-def edges(graph: nx.MultiDiGraph, type_: str, u: str, v: str) -> list[dict[str, Any]]:
-    return [a for a in (graph.get_edge_data(u, v) or {}).values() if a["type"] == type_]
-
-
-def one(graph: nx.MultiDiGraph, type_: str, u: str, v: str) -> dict[str, Any]:
-    (found,) = edges(graph, type_, u, v)
-    return found
-
-
-def into(graph: nx.MultiDiGraph, node: str, type_: str) -> list[tuple[str, dict[str, Any]]]:
-    return [(u, a) for u, _, a in graph.in_edges(node, data=True) if a["type"] == type_]
 
 
 # --- a merger ends its members' ties and links the successor --------------------------------
