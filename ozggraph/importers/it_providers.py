@@ -15,7 +15,9 @@ writes:
   its own memberships get ``valid_to`` the last day before the merger (the merger year
   where the source gives only the year), the provider node too;
 * time as the rows say it: ``valid_from`` from "since", "joined" or "founded" (also
-  "since early 2010"); a row noted as historical ("Historical.") is a ``historical
+  "since early 2010"), the ``as_of`` of a founding, a joining or an admission, and a
+  start the note gives ("Niedersachsen Träger since 01.01.2010", "retroactive to
+  01.01.2013"); a row noted as historical ("Historical.") is a ``historical
   customer`` (held then, not known to hold now: never a current tie); a council's or
   Amt's "decision to join" is an ``accession planned``; every tie that does not end
   carries ``last_confirmed``, the date of its row's source (else its ``as_of``);
@@ -165,6 +167,13 @@ _START = re.compile(
 _MERGED = re.compile(
     r"\bmerged into (?P<into>[^,;]+?)(?: on)? "
     r"(?P<date>\d{2}\.\d{2}\.\d{4}|\d{4}(?:-\d{2}-\d{2})?)\b"
+)
+#: A wording that says the tie began at the row's ``as_of``.
+_JOINED = re.compile(r"\((?:joined|admitted)\b")
+#: A start the note gives: "Niedersachsen Träger since 01.01.2010", "retroactive to ...".
+_NOTE_START = re.compile(
+    r"(?:\b(?P<who>[A-ZÄÖÜ][\w-]+) Träger since|retroactive to) "
+    r"(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>\d{4})"
 )
 #: A row citing a draft (a Satzungsentwurf) states what was proposed, not what is.
 _DRAFT = re.compile(r"Satzungsentwurf|\bdraft\b", re.IGNORECASE)
@@ -444,11 +453,8 @@ class ProvidersImport:
             self.edges.add(meaning.type, source, target, [src], note, relation=meaning.relation,
                            **fields)  # fmt: skip
             return
-        start = _START.search(row["relation"])
-        if meaning.relation == "founding member" and date:
-            fields["valid_from"] = date
-        elif start:
-            fields["valid_from"] = start[1]
+        if start := self._start(row, meaning, date):
+            fields["valid_from"] = start
         fields["relation"] = meaning.relation
         if meaning.type == "MEMBER_OF":
             fields["share_percent"] = share_percent
@@ -463,6 +469,20 @@ class ProvidersImport:
             fields["key"] = slug(meaning.relation)
         rid = self.edges.add(meaning.type, source, target, [src], note, **fields)
         self._confirmed(rid, row, date)
+
+    @staticmethod
+    def _start(row: dict[str, str], meaning: Tie, date: str | None) -> str | None:
+        """When the tie began, where the row says so: "since 2010-01-01" in the wording, a
+        founding or a joining/admission dated by ``as_of``, "<member> Träger since
+        01.01.2010" or "retroactive to 01.01.2013" in the note."""
+        if start := _START.search(row["relation"]):
+            return start[1]
+        if meaning.relation == "founding member" or _JOINED.search(row["relation"]):
+            return date
+        for match in _NOTE_START.finditer(row["note"]):
+            if not match["who"] or match["who"] in row["member_name"]:
+                return dates.check(f"{match['y']}-{match['m']}-{match['d']}")
+        return None
 
     def _confirmed(self, rid: str, row: dict[str, str], date: str | None) -> None:
         """``last_confirmed``: the latest date of the rows stating the tie (their source's

@@ -156,6 +156,10 @@ def test_rhein_neckar_procedures_are_planned_not_developed(graph: nx.MultiDiGrap
 
 def test_dates_in_wording_and_decision_columns_are_kept(graph: nx.MultiDiGraph) -> None:
     assert one(graph, "MEMBER_OF", "itp-kisa", "itp-lecos")["valid_from"] == "2010"
+    assert one(graph, "MEMBER_OF", "ags-03", "itp-dataport")["valid_from"] == "2010-01-01"
+    assert one(graph, "MEMBER_OF", "ags-15", "itp-dataport")["valid_from"] == "2013-01-01"
+    mettmann = one(graph, "MEMBER_OF", "ags-05158", "itp-krzn")  # "member (joined)"
+    assert mettmann["valid_from"] == "2019-01-01"
     with PROGRAMMES.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     projects: defaultdict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
