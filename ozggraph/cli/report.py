@@ -20,6 +20,7 @@ from ozggraph.cli.options import (
     evidence_option,
     graph_from,
     land_option,
+    layers_option,
     neo4j_options,
     output_option,
 )
@@ -38,6 +39,7 @@ REPORT_FORMATS = (*FORMATS, "csv")
 @as_of_option
 @dated_only_option
 @land_option
+@layers_option
 @evidence_option
 @confirmed_since_option
 @click.option(
@@ -54,6 +56,7 @@ def report(
     as_of: str | None,
     dated_only: bool,
     land: str | None,
+    layers: tuple[str, ...],
     evidence: list[str] | None,
     confirmed_since: int | None,
     fmt: str,
@@ -68,6 +71,7 @@ def report(
       ozggraph report --land HE --as-of 2022 --format md -o hessen.md
       ozggraph report --evidence fact                # facts only
       ozggraph report --confirmed-since 2016         # ties a source confirmed since 2016
+      ozggraph report --layers service               # who serves whom (hosting)
       ozggraph report --as-of 2019 --dated-only      # undated claims left out
       ozggraph report --format html -o report.html    # interactive, works offline
       ozggraph report --format csv -o tables/         # every table, uncut, as CSV
@@ -87,6 +91,7 @@ def report(
         evidence=evidence,
         dated_only=dated_only,
         confirmed_since=confirmed_since,
+        layers=layers,
     )
     if fmt == "csv":
         from ozggraph.tables import write_csv
@@ -103,6 +108,7 @@ def report(
 @backend_option
 @dataset_option
 @land_option
+@layers_option
 @evidence_option
 @confirmed_since_option
 @click.option(
@@ -115,6 +121,7 @@ def analyze(
     backend: str,
     dataset_path: Path | None,
     land: str | None,
+    layers: tuple[str, ...],
     evidence: list[str] | None,
     confirmed_since: int | None,
     write: bool,
@@ -141,7 +148,7 @@ def analyze(
         graph = confirmed_view(graph, confirmed_since)
         left_out = graph.graph["confirmed_since"]["left_out"]
         click.echo(f"left out {left_out:,} ties not confirmed since {confirmed_since}", err=True)
-    result = analyse(graph, land=land)
+    result = analyse(graph, land=land, layers=layers)
     if write and settings is not None:
         with connect(settings) as driver:
             done = write_measures(driver, result, settings.database)
@@ -157,7 +164,7 @@ def analyze(
         "betweenness",
         "role",
         "community",
-        title="Top 20 bodies by PageRank (--write stores all in Neo4j)",
+        title=f"Top 20 bodies by PageRank, layers {','.join(layers)} (--write stores all)",
     )
     ranked = sorted(result.nodes, key=lambda n: (-result.nodes[n]["pagerank"], n))[:20]
     for node in ranked:
