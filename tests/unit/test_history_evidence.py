@@ -106,7 +106,7 @@ def test_kdo_customers_of_2001_are_historical_not_current(graph: nx.MultiDiGraph
         ]
         assert (tie["relation"], tie["date"]) == ("historical customer", "2001")
         assert (kreis, "itp-kdo", "historical customer") in ties.not_current
-        assert not any(c == kreis and "historical" in k for c, _, k in ties.services)
+        assert not any(s[0] == kreis and s[3] == "historical customer" for s in ties.services)
 
 
 def test_a_decision_to_join_is_a_planned_accession(graph: nx.MultiDiGraph) -> None:
