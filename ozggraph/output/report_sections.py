@@ -117,12 +117,23 @@ def _overview(report: Report, n: int | None = ROWS) -> Section:
         [_("links across Länder"), _share(report.cross_ties["land"])],
         [_("links across government levels"), _share(report.cross_ties["level"])],
     ]
+    if ages := report.overview.get("tie_ages"):
+        facts.append(
+            [
+                _(
+                    "tie claims last confirmed before {year} (more than {older} years) / undated"
+                ).format(year=ages["year"] - ages["older_than"], older=ages["older_than"]),
+                _("{old} of {counted} / {undated}").format(
+                    old=num(ages["old"]), counted=num(ages["counted"]), undated=num(ages["undated"])
+                ),
+            ]
+        )
     nodes = ", ".join(f"{_(k)} {num(v)}" for k, v in report.overview["nodes"].items())
     rels = ", ".join(f"{k} {num(v)}" for k, v in report.overview["relationships"].items())
     claims = report.overview["claims_by_evidence"]
     kinds = [e for e in EVIDENCE if any(e in c for c in claims.values())]
     evidence = [
-        [_(t), *(num(c.get(e)) if e in c else "–" for e in kinds)] for t, c in claims.items()
+        [t, *(num(c.get(e)) if e in c else "–" for e in kinds)] for t, c in claims.items()
     ]
     return Section(
         _("Overview"),
@@ -380,7 +391,8 @@ def _funding(report: Report, n: int | None = ROWS) -> Section:
         [
             _(e),
             num(f["by_evidence"][e]["grants"]),
-            _rough(f["by_evidence"][e]["amount_eur"], f["by_evidence"][e]["approximate"]),
+            ("≥ " if f["by_evidence"][e].get("at_least") else "")
+            + _rough(f["by_evidence"][e]["amount_eur"], f["by_evidence"][e]["approximate"]),
         ]
         for e in kinds
     ]
@@ -399,22 +411,43 @@ def _funding(report: Report, n: int | None = ROWS) -> Section:
         for p, b in f["programme_budgets"].items()
         if b.get("bound_eur") is not None
     ]
+<<<<<<< HEAD
     top_funders = _ranked(f["by_funder"], report, kinds, n)
     top_recipients = _ranked(f["by_recipient"], report, kinds, n)
+=======
+    top_funders = _ranked(f["by_funder"], report, kinds, f.get("at_least_by_funder", {}))
+    top_recipients = _ranked(f["by_recipient"], report, kinds, f.get("at_least_by_recipient", {}))
+    at_least_land = f.get("at_least_by_land", {})
+>>>>>>> main
     lands = [
         [
             land,
-            *(eur(f["by_land"][land].get(e)) for e in kinds),
+            *(
+                _at_least(f["by_land"][land].get(e), e in at_least_land.get(land, ()))
+                for e in kinds
+            ),
             num(f["per_capita_by_land"].get(land, {}).get("fact"), 2),
         ]
         for land in f["by_land"]
     ]
+<<<<<<< HEAD
     note = _(
         "Grants: {grants}, of which {without} without amount. Evidence "
         "values are never added up: awarded money (fact) and promised, agreed or planned "
         "money are different claims. Programme budgets are listed apart from the grants "
         "(grants under a programme are part of its budget). ~ marks an approximate amount."
     ).format(grants=num(f["grants"]), without=num(f["without_amount"]))
+=======
+    note = (
+        f"Grants: {f['grants']:,}, of which {f['without_amount']:,} without amount"
+        f"{_lower_bounds(f)}. Evidence "
+        "values are never added up: awarded money (fact) and promised, agreed or planned "
+        "money are different claims. Programme budgets are listed apart from the grants "
+        "(grants under a programme are part of its budget). ~ marks an approximate amount; "
+        '≥ marks an at-least figure (it includes a lower bound such as "more than '
+        '11 million").'
+    )
+>>>>>>> main
     return Section(
         _("Funding by evidence"),
         note,
@@ -460,21 +493,44 @@ def _rough(amount: float | None, approximate: int | bool) -> str:
     return ("~" if approximate else "") + eur(amount)
 
 
+def _lower_bounds(f: dict[str, Any]) -> str:
+    """ ", and N counted with a lower bound (at least)" where there are any."""
+    n = sum(row.get("at_least", 0) for row in f["by_evidence"].values())
+    return f" and {n:,} counted with their lower bound (at least)" if n else ""
+
+
+def _at_least(amount: float | None, marked: bool) -> str:
+    return ("≥ " if marked and amount is not None else "") + eur(amount)
+
+
 def _bound(budget: dict[str, Any]) -> str:
     sign = "≥ " if budget["amount_kind"] == "at_least" else "≤ "
     return sign + eur(budget["bound_eur"])
 
 
 def _ranked(
+<<<<<<< HEAD
     totals: dict[str, dict[str, float]], report: Report, kinds: list[str], n: int | None = ROWS
+=======
+    totals: dict[str, dict[str, float]],
+    report: Report,
+    kinds: list[str],
+    at_least: dict[str, list[str]] | None = None,
+>>>>>>> main
 ) -> list[list[str]]:
     def size(key: str) -> tuple[float, str]:
         return (-sum(totals[key].values()), key)
 
     names = report.names
+    marked = at_least or {}
     return [
+<<<<<<< HEAD
         [names.get(k, k), *(eur(totals[k].get(e)) for e in kinds)]
         for k in sorted(totals, key=size)[:n]
+=======
+        [names.get(k, k), *(_at_least(totals[k].get(e), e in marked.get(k, ())) for e in kinds)]
+        for k in sorted(totals, key=size)[:ROWS]
+>>>>>>> main
     ]
 
 
@@ -488,6 +544,7 @@ def _coverage(report: Report, n: int | None = ROWS) -> Section:
             pct(r["direct_population_share"]),
             pct(r["via_kreis_share"]),
             pct(r["via_kreis_population_share"]),
+            _reported(r.get("reported", []), report),
         ]
         for land, r in c["lands"].items()
     ]
@@ -501,6 +558,7 @@ def _coverage(report: Report, n: int | None = ROWS) -> Section:
                 pct(g["direct_population_share"]),
                 pct(g["via_kreis_share"]),
                 pct(g["via_kreis_population_share"]),
+                "–",
             ]
         )
     shown = c["white_spots"][:n]
@@ -515,6 +573,7 @@ def _coverage(report: Report, n: int | None = ROWS) -> Section:
     cols = [
         "Land",
         "Gemeinden",
+<<<<<<< HEAD
         _("direct"),
         _("inhabitants direct"),
         _("only via Kreis"),
@@ -528,8 +587,23 @@ def _coverage(report: Report, n: int | None = ROWS) -> Section:
             "Gemeindeverband. The data is not complete: no recorded tie is a gap in the data "
             "as much as in cooperation."
         ),
+=======
+        "direct",
+        "inhabitants direct",
+        "only via Kreis",
+        "inhabitants only via Kreis",
+        "members reported, not named",
+    ]
+    return Section(
+        "Coverage",
+        "Gemeinden with a recorded tie (a cooperation, IT provider, service, programme, "
+        "solution or grant) themselves (direct), or only through their Kreis or "
+        "Gemeindeverband. The data is not complete: no recorded tie is a gap in the data "
+        "as much as in cooperation. Members an IT provider reports only as a count are "
+        "shown beside the recorded ties, never counted as ties.",
+>>>>>>> main
         [
-            Table(cols, rows, "lrrrrr"),
+            Table(cols, rows, "lrrrrrl"),
             Table(
                 ["Land", *(_(x) for x in layer_names)],
                 layers,
@@ -550,7 +624,22 @@ def _coverage(report: Report, n: int | None = ROWS) -> Section:
     )
 
 
+<<<<<<< HEAD
 def _weak(report: Report, n: int | None = ROWS) -> Section:
+=======
+def _reported(counts: list[dict[str, Any]], report: Report) -> str:
+    """ "c. 1,078 (Zweckverband 4IT)": the member counts providers report without names."""
+    signs = {"at_least": "> ", "approximate": "c. ", "exact": ""}
+    names = report.names
+    shown = [
+        f"{signs.get(c['kind'], '')}{c['count']:,} ({names.get(c['provider'], c['provider'])})"
+        for c in counts
+    ]
+    return "; ".join(shown) or "–"
+
+
+def _weak(report: Report) -> Section:
+>>>>>>> main
     w = report.weak_points
     cuts = [[r["name"], num(r["cut_off"])] for r in w["cut_points"][:n]]
     bridges = [[r["u_name"], r["v_name"], num(r["smaller_side"])] for r in w["bridges"][:n]]
