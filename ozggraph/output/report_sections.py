@@ -132,9 +132,7 @@ def _overview(report: Report, n: int | None = ROWS) -> Section:
     rels = ", ".join(f"{k} {num(v)}" for k, v in report.overview["relationships"].items())
     claims = report.overview["claims_by_evidence"]
     kinds = [e for e in EVIDENCE if any(e in c for c in claims.values())]
-    evidence = [
-        [t, *(num(c.get(e)) if e in c else "–" for e in kinds)] for t, c in claims.items()
-    ]
+    evidence = [[t, *(num(c.get(e)) if e in c else "–" for e in kinds)] for t, c in claims.items()]
     return Section(
         _("Overview"),
         _("Nodes: {nodes}. Relationships: {rels}.").format(nodes=nodes, rels=rels),
@@ -411,14 +409,11 @@ def _funding(report: Report, n: int | None = ROWS) -> Section:
         for p, b in f["programme_budgets"].items()
         if b.get("bound_eur") is not None
     ]
-<<<<<<< HEAD
-    top_funders = _ranked(f["by_funder"], report, kinds, n)
-    top_recipients = _ranked(f["by_recipient"], report, kinds, n)
-=======
-    top_funders = _ranked(f["by_funder"], report, kinds, f.get("at_least_by_funder", {}))
-    top_recipients = _ranked(f["by_recipient"], report, kinds, f.get("at_least_by_recipient", {}))
+    top_funders = _ranked(f["by_funder"], report, kinds, f.get("at_least_by_funder", {}), n)
+    top_recipients = _ranked(
+        f["by_recipient"], report, kinds, f.get("at_least_by_recipient", {}), n
+    )
     at_least_land = f.get("at_least_by_land", {})
->>>>>>> main
     lands = [
         [
             land,
@@ -430,24 +425,14 @@ def _funding(report: Report, n: int | None = ROWS) -> Section:
         ]
         for land in f["by_land"]
     ]
-<<<<<<< HEAD
     note = _(
-        "Grants: {grants}, of which {without} without amount. Evidence "
-        "values are never added up: awarded money (fact) and promised, agreed or planned "
-        "money are different claims. Programme budgets are listed apart from the grants "
-        "(grants under a programme are part of its budget). ~ marks an approximate amount."
-    ).format(grants=num(f["grants"]), without=num(f["without_amount"]))
-=======
-    note = (
-        f"Grants: {f['grants']:,}, of which {f['without_amount']:,} without amount"
-        f"{_lower_bounds(f)}. Evidence "
+        "Grants: {grants}, of which {without} without amount{bounds}. Evidence "
         "values are never added up: awarded money (fact) and promised, agreed or planned "
         "money are different claims. Programme budgets are listed apart from the grants "
         "(grants under a programme are part of its budget). ~ marks an approximate amount; "
         '≥ marks an at-least figure (it includes a lower bound such as "more than '
         '11 million").'
-    )
->>>>>>> main
+    ).format(grants=num(f["grants"]), without=num(f["without_amount"]), bounds=_lower_bounds(f))
     return Section(
         _("Funding by evidence"),
         note,
@@ -496,7 +481,7 @@ def _rough(amount: float | None, approximate: int | bool) -> str:
 def _lower_bounds(f: dict[str, Any]) -> str:
     """ ", and N counted with a lower bound (at least)" where there are any."""
     n = sum(row.get("at_least", 0) for row in f["by_evidence"].values())
-    return f" and {n:,} counted with their lower bound (at least)" if n else ""
+    return _(" and {n} counted with their lower bound (at least)").format(n=num(n)) if n else ""
 
 
 def _at_least(amount: float | None, marked: bool) -> str:
@@ -509,14 +494,11 @@ def _bound(budget: dict[str, Any]) -> str:
 
 
 def _ranked(
-<<<<<<< HEAD
-    totals: dict[str, dict[str, float]], report: Report, kinds: list[str], n: int | None = ROWS
-=======
     totals: dict[str, dict[str, float]],
     report: Report,
     kinds: list[str],
     at_least: dict[str, list[str]] | None = None,
->>>>>>> main
+    n: int | None = ROWS,
 ) -> list[list[str]]:
     def size(key: str) -> tuple[float, str]:
         return (-sum(totals[key].values()), key)
@@ -524,13 +506,8 @@ def _ranked(
     names = report.names
     marked = at_least or {}
     return [
-<<<<<<< HEAD
-        [names.get(k, k), *(eur(totals[k].get(e)) for e in kinds)]
-        for k in sorted(totals, key=size)[:n]
-=======
         [names.get(k, k), *(_at_least(totals[k].get(e), e in marked.get(k, ())) for e in kinds)]
-        for k in sorted(totals, key=size)[:ROWS]
->>>>>>> main
+        for k in sorted(totals, key=size)[:n]
     ]
 
 
@@ -573,11 +550,11 @@ def _coverage(report: Report, n: int | None = ROWS) -> Section:
     cols = [
         "Land",
         "Gemeinden",
-<<<<<<< HEAD
         _("direct"),
         _("inhabitants direct"),
         _("only via Kreis"),
         _("inhabitants only via Kreis"),
+        _("members reported, not named"),
     ]
     return Section(
         _("Coverage"),
@@ -585,23 +562,9 @@ def _coverage(report: Report, n: int | None = ROWS) -> Section:
             "Gemeinden with a recorded tie (a cooperation, IT provider, service, programme, "
             "solution or grant) themselves (direct), or only through their Kreis or "
             "Gemeindeverband. The data is not complete: no recorded tie is a gap in the data "
-            "as much as in cooperation."
+            "as much as in cooperation. Members an IT provider reports only as a count are "
+            "shown beside the recorded ties, never counted as ties."
         ),
-=======
-        "direct",
-        "inhabitants direct",
-        "only via Kreis",
-        "inhabitants only via Kreis",
-        "members reported, not named",
-    ]
-    return Section(
-        "Coverage",
-        "Gemeinden with a recorded tie (a cooperation, IT provider, service, programme, "
-        "solution or grant) themselves (direct), or only through their Kreis or "
-        "Gemeindeverband. The data is not complete: no recorded tie is a gap in the data "
-        "as much as in cooperation. Members an IT provider reports only as a count are "
-        "shown beside the recorded ties, never counted as ties.",
->>>>>>> main
         [
             Table(cols, rows, "lrrrrrl"),
             Table(
@@ -624,9 +587,6 @@ def _coverage(report: Report, n: int | None = ROWS) -> Section:
     )
 
 
-<<<<<<< HEAD
-def _weak(report: Report, n: int | None = ROWS) -> Section:
-=======
 def _reported(counts: list[dict[str, Any]], report: Report) -> str:
     """ "c. 1,078 (Zweckverband 4IT)": the member counts providers report without names."""
     signs = {"at_least": "> ", "approximate": "c. ", "exact": ""}
@@ -638,8 +598,7 @@ def _reported(counts: list[dict[str, Any]], report: Report) -> str:
     return "; ".join(shown) or "–"
 
 
-def _weak(report: Report) -> Section:
->>>>>>> main
+def _weak(report: Report, n: int | None = ROWS) -> Section:
     w = report.weak_points
     cuts = [[r["name"], num(r["cut_off"])] for r in w["cut_points"][:n]]
     bridges = [[r["u_name"], r["v_name"], num(r["smaller_side"])] for r in w["bridges"][:n]]
