@@ -263,6 +263,11 @@ def network_data(report: Report) -> dict[str, Any]:
     shown = labelled(nodes)
     for node in nodes:
         node["label"] = node["id"] in shown
+        node["pagerank"] = float(f"{node['pagerank']:.5g}")
+    # what a body lacks is left out (the script reads a missing key as none)
+    nodes = [
+        {k: v for k, v in n.items() if v is not None and v is not False and v != []} for n in nodes
+    ]
     source_ids = sorted(facts.get("sources", {}))
     numbered = {s: i for i, s in enumerate(source_ids)}
     chosen = report.network_model.get("layers") or DEFAULT_LAYERS
@@ -279,7 +284,6 @@ def network_data(report: Report) -> dict[str, Any]:
         "links": [[index[x["u"]], index[x["v"]], [renumber[t] for t in x["ties"]]] for x in links],
         "bundles": [bundles[b] for b in order],
         "claims": {k: _claim(r, numbered) for k, r in facts.get("claims", {}).items()},
-        "own": {b: [r["id"] for r in t] for b, t in facts.get("ties", {}).items() if t},
         "contexts": facts.get("contexts", {}),
         "sources": [facts["sources"][s] for s in source_ids],
         "communities": [

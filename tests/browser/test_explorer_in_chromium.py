@@ -154,7 +154,7 @@ def test_any_body_is_found_explained_and_shared(browser: Any, report_file: Path)
 
     # tables: every row is there, paged; the filter searches all rows
     rows = other.locator("#all-bodies tbody tr")  # the bodies of the report's network
-    assert rows.count() == sum(1 for n in data["nodes"] if n["community"] is not None)
+    assert rows.count() == sum(1 for n in data["nodes"] if n.get("community") is not None)
     assert other.locator("#all-bodies tbody tr:visible").count() == 10
     other.locator("#all-bodies input.table-filter").fill("Hessen")
     assert other.locator("#all-bodies tbody tr:visible", has_text="ags-06").count() >= 1

@@ -53,10 +53,10 @@ def test_the_overview_is_laid_out_in_python_stable_and_labels_do_not_overlap(
 
     first, again = _data(render(seed_report, "html")), _data(render(seed_report, "html"))
     assert [(n["x"], n["y"]) for n in first["nodes"]] == [(n["x"], n["y"]) for n in again["nodes"]]
-    shown = [n for n in first["nodes"] if n["label"]]
+    shown = [n for n in first["nodes"] if n.get("label")]
     assert 10 <= len(shown) <= 60
-    top = max(first["nodes"], key=lambda n: n["pagerank"])
-    assert top["label"]
+    top = max(first["nodes"], key=lambda n: n.get("pagerank", 0))
+    assert top.get("label")
 
     def box(n: dict) -> tuple[float, float, float, float]:
         half = 0.3 * FONT * len(n["name"]) + 4

@@ -108,7 +108,17 @@
     return;
   }
   var byId = {};
-  data.nodes.forEach(function (n, i) { n.index = i; n.links = []; byId[n.id] = n; });
+  var own = {};
+  data.nodes.forEach(function (n, i) {
+    n.index = i; n.links = []; byId[n.id] = n; own[n.id] = [];
+    if (n.community === undefined) n.community = null;
+    n.aka = n.aka || []; n.pagerank = n.pagerank || 0; n.label = !!n.label;
+  });
+  Object.keys(data.claims).sort().forEach(function (id) {
+    var c = data.claims[id];
+    if (own[c.source]) own[c.source].push(id);
+    if (own[c.target] && c.target !== c.source) own[c.target].push(id);
+  });
   var links = data.links.map(function (l, i) {
     var link = { i: i, u: data.nodes[l[0]], v: data.nodes[l[1]], ties: l[2] };
     link.u.links.push(link); link.v.links.push(link);
@@ -345,12 +355,12 @@
       el("tr", {}, [el("th", { text: t("broker role") }), el("td", { "class": "r", text: n.role || "–" })])
     ])]);
     detail.appendChild(measures);
-    var own = data.own[n.id] || [];
-    if (own.length) {
+    var mine = own[n.id] || [];
+    if (mine.length) {
       var claims = el("ul", { "class": "claims" });
-      var box = el("details", { id: "own-claims" }, [el("summary", { text: t("Recorded claims of this body") + " (" + fmt(own.length) + ")" })]);
+      var box = el("details", { id: "own-claims" }, [el("summary", { text: t("Recorded claims of this body") + " (" + fmt(mine.length) + ")" })]);
       box.addEventListener("toggle", function () {
-        if (box.open && !claims.children.length) { own.forEach(function (c) { claims.appendChild(claimItem(c)); }); box.appendChild(claims); }
+        if (box.open && !claims.children.length) { mine.forEach(function (c) { claims.appendChild(claimItem(c)); }); box.appendChild(claims); }
       });
       detail.appendChild(box);
     }
