@@ -383,6 +383,7 @@
   });
   function overview() {
     network.fit({ animation: false });
+    network.moveTo({ scale: network.getScale() * 0.88, animation: false }); // room for labels at the edges
   }
   document.getElementById("reset-view").addEventListener("click", function () {
     state.body = null; state.land = ""; landSel.value = "";
