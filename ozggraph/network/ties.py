@@ -235,7 +235,11 @@ class TieIndex:
                 self._add(u, v, key, attrs)
             elif attrs["type"] == _PART_OF:
                 self.all_part_of[u].append(v)
-            elif attrs["type"] == _MEMBER_OF and self.base.nodes[v].get("label") in GROUPS:
+            elif (
+                attrs["type"] == _MEMBER_OF
+                and attrs.get("relation") not in NOT_CURRENT_MEMBERSHIPS
+                and self.base.nodes[v].get("label") in GROUPS
+            ):
                 self.all_members[v].append(u)
         for node, parents in self.part_of.items():
             self.all_part_of[node] += parents
