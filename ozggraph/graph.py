@@ -4,7 +4,7 @@ Node keys are ids; each node has the attribute ``label`` plus its properties.
 Edge keys are relationship ids; each edge has ``type`` plus its properties.
 
 >>> import ozggraph
->>> G = ozggraph.load_graph("tests/fixtures/mini")    # doctest: +SKIP
+>>> G = ozggraph.load_graph(MINI)    # doctest: +SKIP
 >>> G.nodes["ags-06"]["label"]                        # doctest: +SKIP
 'State'
 """

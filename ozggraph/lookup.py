@@ -6,7 +6,7 @@ the one rule the analytics use). :func:`show` lists a node's relationships group
 by kind, each with its date, evidence status and sources.
 
 >>> import ozggraph
->>> G = ozggraph.load_graph("tests/fixtures/mini")
+>>> G = ozggraph.load_graph(MINI)
 >>> for m in find(G, "giessen")[:3]:
 ...     print(m.id, m.label, m.land, m.name)
 ags-065 AdministrativeDistrict HE Gießen

@@ -6,7 +6,7 @@ the dicts keyed by id of :mod:`ozggraph.analytics` do not.
 
 >>> import ozggraph
 >>> from ozggraph import tables
->>> G = ozggraph.load_graph("tests/fixtures/mini")
+>>> G = ozggraph.load_graph(MINI)
 >>> tables.bodies(G)[["name", "land", "level"]].loc["ags-06531005"].tolist()
 ['Gießen', 'HE', 'gemeinde']
 >>> from ozggraph.analytics import cooperation_network, pagerank

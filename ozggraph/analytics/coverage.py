@@ -19,7 +19,7 @@ columns are never added up. **White spots** are Kreise where neither the Kreis
 nor any of its Gemeinden has a recorded tie (``status``: no recorded tie).
 
 >>> import ozggraph
->>> G = ozggraph.load_graph("tests/fixtures/mini")
+>>> G = ozggraph.load_graph(MINI)
 >>> row = coverage(G)["lands"]["HE"]
 >>> row["municipalities"], row["direct"], row["direct_population_share"]
 (2, 2, 1.0)

@@ -18,7 +18,7 @@ one, else ``several``); ``programme`` the programme or ``none``; ``year`` the
 first four digits of ``date`` or ``undated``.
 
 >>> import ozggraph
->>> G = ozggraph.load_graph("tests/fixtures/mini")
+>>> G = ozggraph.load_graph(MINI)
 >>> totals(G, "recipient")
 {'coop-ikz-mittelhessen-ozg': {'promised': 100000.0}}
 >>> member_shares(G, rule="equal")["ags-06531005"]

@@ -1,7 +1,7 @@
 """The dataset: validated nodes and relationships read from ``seed/``.
 
 >>> from ozggraph.dataset import read_dataset
->>> ds = read_dataset("tests/fixtures/mini")          # doctest: +SKIP
+>>> ds = read_dataset(MINI)          # doctest: +SKIP
 >>> ds.nodes["ags-06"].name                           # doctest: +SKIP
 'Hessen'
 """

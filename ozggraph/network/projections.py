@@ -9,7 +9,7 @@ service). The network holds every body with at least one tie, also those whose o
 partner lies outside a filter.
 
 >>> import ozggraph
->>> G = ozggraph.load_graph("tests/fixtures/mini")
+>>> G = ozggraph.load_graph(MINI)
 >>> C = cooperation_network(G)
 >>> sorted(C.edges(data="weight"))[:2]
 [('ags-06531005', 'ags-06532023', 1.0), ('ags-06531005', 'ekom21', 1.0)]

@@ -29,7 +29,7 @@ relationship ids), so an explanation of a path names every hop
 (:mod:`ozggraph.network.projections`) counts the ties between two bodies.
 
 >>> import ozggraph
->>> ties = TieIndex(ozggraph.load_graph("tests/fixtures/mini"))
+>>> ties = TieIndex(ozggraph.load_graph(MINI))
 >>> ties.bodies(["coop-ikz-mittelhessen-ozg"]), ties.types["PART_OF"]
 (['ags-06531005', 'ags-06532023'], 7)
 >>> ties.made_of("ags-06531005", "ags-06532023")

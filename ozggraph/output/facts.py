@@ -2,7 +2,7 @@
 
 >>> import ozggraph
 >>> from ozggraph.analytics.summary import analyse
->>> G = ozggraph.load_graph("tests/fixtures/mini")
+>>> G = ozggraph.load_graph(MINI)
 >>> facts = explorer_facts(G, analyse(G))
 >>> facts["layers"]["ags-06531005|ags-06532023"]
 ['cooperation']
