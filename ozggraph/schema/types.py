@@ -23,6 +23,20 @@ def _check_partial_date(value: str) -> str:
 #: Kept as text so that "September 2019" never becomes an invented day.
 PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
 
+#: THE table of the 16 Länder: official code (the first two digits of every AGS in the
+#: Land, Destatis GV100AD) -> the abbreviation ozggraph names a Land by.
+LANDS: dict[str, str] = {
+    "01": "SH", "02": "HH", "03": "NI", "04": "HB", "05": "NW", "06": "HE", "07": "RP",
+    "08": "BW", "09": "BY", "10": "SL", "11": "BE", "12": "BB", "13": "MV", "14": "SN",
+    "15": "ST", "16": "TH",
+}  # fmt: skip
+#: How source tables spell a Land (its abbreviation, or the common NRW and RLP) -> its code.
+LAND_SPELLINGS: dict[str, str] = {
+    **{abbreviation: code for code, abbreviation in LANDS.items()},
+    "NRW": "05",
+    "RLP": "07",
+}
+
 #: How far a body has come in reusing a solution, earliest first.
 ReuseStage = Literal["interest", "planned", "contract", "connected", "live"]
 REUSE_STAGES: tuple[str, ...] = ("interest", "planned", "contract", "connected", "live")
