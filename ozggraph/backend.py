@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -18,8 +18,6 @@ from ozggraph.graph import load_graph
 
 if TYPE_CHECKING:
     from ozggraph.neo4j.settings import Settings
-
-Backend = Literal["embedded", "neo4j"]
 
 
 def get_graph(

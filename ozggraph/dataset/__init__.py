@@ -30,9 +30,6 @@ class Dataset:
     def label_counts(self) -> Counter[str]:
         return Counter(n.label for n in self.nodes.values())
 
-    def type_counts(self) -> Counter[str]:
-        return Counter(e.type for e in self.edges.values())
-
 
 def read_dataset(path: str | Path | None = None) -> Dataset:
     """Read and validate a dataset; raise :class:`DatasetError` listing every problem."""
