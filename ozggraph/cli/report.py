@@ -120,7 +120,7 @@ def analyze(
       ozggraph analyze
       ozggraph analyze --write     # then in Cypher: ORDER BY n.pagerank DESC
     """
-    from ozggraph.analytics.summary import analyse
+    from ozggraph.analytics.summary import MEASURES, analyse
     from ozggraph.neo4j.connection import connect
     from ozggraph.neo4j.writeback import write_measures
     from ozggraph.network.filters import with_evidence
@@ -132,7 +132,7 @@ def analyze(
     result = analyse(graph, land=land)
     if write and settings is not None:
         with connect(settings) as driver:
-            done = write_measures(driver, result, settings.database)
+            done = write_measures(driver, result.nodes, settings.database, properties=MEASURES)
         click.echo(
             f"wrote measures of {done.written:,} bodies to {settings.shown_uri} database "
             f"{settings.database!r}; cleared {done.cleared:,} stale"
