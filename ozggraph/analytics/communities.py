@@ -29,10 +29,10 @@ from collections import Counter
 from collections.abc import Hashable, Mapping
 from typing import Any
 
-import igraph as ig
 import numpy as np
 import scipy.sparse as sp
 
+from ozggraph.network.igraph_import import ig
 from ozggraph.network.sparse import Network, Projection, as_projection
 
 #: Tries on networks up to this many links; larger ones get one (each try costs ~0.4 s

@@ -35,7 +35,8 @@ from typing import Any, Literal
 import networkx as nx
 
 from ozggraph.errors import AnalyticsError
-from ozggraph.network.territory import SEVERAL, UNKNOWN, Territory
+from ozggraph.network.territory import SEVERAL as SEVERAL  # the Land of a mixed group
+from ozggraph.network.territory import UNKNOWN, Territory
 from ozggraph.network.ties import TieIndex
 from ozggraph.schema import EVIDENCE
 

@@ -24,11 +24,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import igraph as ig
 import networkx as nx
 import numpy as np
 
 from ozggraph.analytics.communities import to_igraph
+from ozggraph.network.igraph_import import ig
 from ozggraph.network.sparse import Network, Projection, as_projection
 from ozggraph.network.ties import TieIndex
 

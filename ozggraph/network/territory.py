@@ -47,9 +47,9 @@ are its own Land, or for a Cooperation the Länder of what it covers.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import networkx as nx
 
@@ -58,8 +58,17 @@ from ozggraph.schema.edges import BODIES, TERRITORIAL
 from ozggraph.schema.nodes import District, Federation, MunicipalAssociation, Municipality, State
 from ozggraph.schema.types import GOVERNMENT_LEVELS, LANDS
 
-if TYPE_CHECKING:
-    from ozggraph.network.ties import TieIndex
+
+class Relations(Protocol):
+    """What :class:`Territory` reads of a tie index (:class:`~ozggraph.network.ties.TieIndex`):
+    ``PART_OF`` targets per node and members per group. A protocol, so that the
+    tie rule may build on the territory rule without a circle between them."""
+
+    @property
+    def part_of(self) -> Mapping[str, Sequence[str]]: ...
+
+    @property
+    def members(self) -> Mapping[str, Sequence[str]]: ...
 
 #: Land code of the Federation and of federal bodies.
 FEDERAL = "DE"
@@ -88,7 +97,7 @@ class Territory:
     (saves a pass over the relationships).
     """
 
-    def __init__(self, graph: nx.MultiDiGraph, ties: TieIndex | None = None) -> None:
+    def __init__(self, graph: nx.MultiDiGraph, ties: Relations | None = None) -> None:
         self.graph = graph
         self.labels: dict[str, str] = dict(graph.nodes(data="label", default=""))
         part_of: Mapping[str, Iterable[str]]

@@ -18,7 +18,6 @@ import networkx as nx
 import scipy.sparse as sp
 
 from ozggraph.analytics.summary import Analysis
-from ozggraph.tables import tie_rows
 
 #: The explorer's layer of each kind of tie (:class:`~ozggraph.network.ties.Tie`).
 LAYER_OF_KIND = {
@@ -53,6 +52,8 @@ def _layer_order(layer: str) -> int:
 
 def explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]:
     """Ties of every body (claims with dates, evidence, sources), the sources, link layers."""
+    from ozggraph.tables import tie_rows  # pandas only when the explorer is built
+
     bodies = analysis.projection.ids
     ties: dict[str, list[dict[str, Any]]] = {b: [] for b in bodies}
     used: set[str] = set()
