@@ -25,6 +25,25 @@ FIXTURES = ROOT / "tests" / "fixtures"
 UNDER_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+#: Folder of tests -> markers every test in it gets, so no test file can forget them.
+#: The quick loop (README) deselects them: ``-m "not slow and not integration and not packaging"``.
+FOLDER_MARKERS = {
+    "integration": ("integration", "slow"),
+    "browser": ("integration", "slow"),
+    "packaging": ("packaging", "slow"),
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(str(item.path)).resolve()
+        if ROOT / "tests" not in path.parents:
+            continue
+        folder = path.relative_to(ROOT / "tests").parts[0]
+        for marker in FOLDER_MARKERS.get(folder, ()):
+            item.add_marker(marker)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _graph_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Keep the graph cache of test runs out of the user's ~/.cache."""
