@@ -27,13 +27,17 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Hashable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import scipy.sparse as sp
 
-from ozggraph.network.igraph_import import ig
 from ozggraph.network.sparse import Network, Projection, as_projection
+
+if TYPE_CHECKING:
+    import igraph as ig
+else:  # igraph without matplotlib (see the module)
+    from ozggraph.network.igraph_import import ig
 
 #: Tries on networks up to this many links; larger ones get one (each try costs ~0.4 s
 #: at 400k links, and one Leiden run there is within 0.001 of the best).

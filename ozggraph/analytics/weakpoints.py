@@ -22,15 +22,19 @@ tree. They equal ``nx.articulation_points`` and ``nx.bridges``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import numpy as np
 
 from ozggraph.analytics.communities import to_igraph
-from ozggraph.network.igraph_import import ig
 from ozggraph.network.sparse import Network, Projection, as_projection
 from ozggraph.network.ties import TieIndex
+
+if TYPE_CHECKING:
+    import igraph as ig
+else:  # igraph without matplotlib (see the module)
+    from ozggraph.network.igraph_import import ig
 
 _LIVE = frozenset({"connected", "live"})
 

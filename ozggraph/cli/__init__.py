@@ -123,7 +123,7 @@ class _LazyGroup(click.Group):
                     continue
                 rows.append((name, command.get_short_help_str(width)))
             else:
-                rows.append((name, click.utils.make_default_short_help(summary, width)))
+                rows.append((name, click.Command(name, help=summary).get_short_help_str(width)))
         with formatter.section("Commands"):
             formatter.write_dl(rows)
 
