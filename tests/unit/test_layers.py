@@ -21,15 +21,25 @@ PACKAGE = Path(__file__).resolve().parents[2] / "ozggraph"
 #: Lowest first. A module belongs to the layer of the longest prefix listed here; a
 #: module may import its own layer and those before it, never one after it.
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("ozggraph", "ozggraph.errors", "ozggraph.dates", "ozggraph.ids", "ozggraph.progress"),
+    ("ozggraph", "ozggraph.errors", "ozggraph.progress"),
     ("ozggraph.schema",),
-    ("ozggraph.dataset", "ozggraph.locations"),
+    ("ozggraph.dataset",),
     ("ozggraph.graph", "ozggraph.importers"),
     ("ozggraph.network",),
     ("ozggraph.analytics", "ozggraph.spread"),
     ("ozggraph.neo4j", "ozggraph.output"),
     ("ozggraph.cli",),
 )
+#: The root package is the public facade (``ozggraph.load_graph``, ``ozggraph.tables``):
+#: it imports eagerly only from the lowest layer and everything else on first use
+#: (inside ``__getattr__``), so only its module-level imports count.
+FACADE = "ozggraph"
+
+#: Circles not yet broken, each inside one package that another issue is rewriting
+#: (the report and explorer, #21/#24; the Neo4j server and settings, #25; the importer
+#: registry, #22/#27). Any other circle fails, and so does one of these once it is
+#: gone (then delete it here): the list only shrinks.
+KNOWN_CIRCLES: frozenset[frozenset[str]] = frozenset()
 
 
 def modules() -> dict[str, Path]:
@@ -46,8 +56,10 @@ def modules() -> dict[str, Path]:
 def imports(name: str, path: Path, known: dict[str, Path]) -> set[str]:
     """The package's modules that ``name`` imports (``from pkg import mod`` is ``pkg.mod``)."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+    tree = ast.parse(path.read_text(encoding="utf-8"))
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    nodes = tree.body if name == FACADE else ast.walk(tree)
+    for node in nodes:
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -103,8 +115,9 @@ def test_no_import_circle() -> None:
     graph = import_graph()
     # A package's __init__ re-exports its modules: a module importing its own package
     # (rather than the module that defines the name) closes a circle, so it counts too.
-    circles = [sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1]
-    assert circles == []
+    circles = {frozenset(c) for c in nx.strongly_connected_components(graph) if len(c) > 1}
+    assert sorted(sorted(c) for c in circles - KNOWN_CIRCLES) == []
+    assert sorted(sorted(c) for c in KNOWN_CIRCLES - circles) == [], "gone: delete them"
 
 
 def diagram() -> str:
