@@ -23,8 +23,13 @@ from typing import Any
 
 import neo4j
 
+from ozggraph.schema import MANAGED_LABEL, cypher
+
 BATCH = 5000
-_WRITE = "UNWIND $rows AS row MATCH (n:OzgGraph {id: row.id}) SET n += row.props"
+_WRITE = cypher(
+    "UNWIND $rows AS row MATCH (n:__MANAGED__ {id: row.id}) SET n += row.props",
+    managed=MANAGED_LABEL,
+)
 _NAME = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -34,9 +39,10 @@ def _stale(properties: Sequence[str]) -> str:
     bad = [p for p in properties if not _NAME.fullmatch(p)]
     if bad or not properties:
         raise ValueError(f"not measure names: {bad or 'none given'}")
-    return (
-        f"MATCH (n:OzgGraph) WHERE n.{properties[0]} IS NOT NULL AND NOT n.id IN $ids "
-        "REMOVE " + ", ".join(f"n.{name}" for name in properties) + " RETURN count(n) AS cleared"
+    return cypher(
+        f"MATCH (n:__MANAGED__) WHERE n.{properties[0]} IS NOT NULL AND NOT n.id IN $ids "
+        "REMOVE " + ", ".join(f"n.{name}" for name in properties) + " RETURN count(n) AS cleared",
+        managed=MANAGED_LABEL,
     )
 
 
