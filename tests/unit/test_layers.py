@@ -121,15 +121,19 @@ def test_no_import_circle() -> None:
 
 
 def diagram() -> str:
-    """The layers as the README draws them, lowest at the bottom."""
-    rows = [" | ".join(name.removeprefix("ozggraph.") for name in members) for members in LAYERS]
-    width = max(len(r) for r in rows)
+    """The layers as the README draws them: highest first, each importing only from below."""
     lines = []
-    for i, row in enumerate(reversed(rows)):
-        lines.append(f"  {row:^{width}}")
-        if i < len(rows) - 1:
-            lines.append(f"  {'↓':^{width}}")
+    for i, members in reversed(list(enumerate(LAYERS))):
+        names = ", ".join(
+            f"ozggraph.{m.removeprefix('ozggraph.')}" if m != FACADE else m for m in members
+        )
+        lines.append(f"{i}  {names}")
     return "\n".join(lines)
+
+
+def test_the_readme_draws_these_layers() -> None:
+    readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
+    assert diagram() in readme, "README: paste the output of python tests/unit/test_layers.py"
 
 
 if __name__ == "__main__":
