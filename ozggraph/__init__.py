@@ -33,6 +33,7 @@ def _version() -> str:
     except metadata.PackageNotFoundError:  # running from a checkout without install
         return "0.0.0+unknown"
 
+
 __all__ = [
     "Dataset",
     "DatasetError",
@@ -41,6 +42,7 @@ __all__ = [
     "checksum",
     "load_graph",
     "read_dataset",
+    "tables",
     "to_networkx",
 ]
 

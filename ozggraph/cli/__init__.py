@@ -51,8 +51,7 @@ COMMAND_SUMMARIES: dict[str, str] = {
     "analyze": "Centrality, brokerage role and community of every body; "
     "--write stores them in Neo4j.",
     "validate": "Check a dataset strictly; list every problem with file, line and record.",
-    "stats": "Counts by label and relationship type, claims by evidence, "
-    "and the dataset checksum.",
+    "stats": "Counts by label and relationship type, claims by evidence, and the dataset checksum.",
     "export": "Export the embedded graph: node-link JSON, GraphML, GEXF (Gephi) "
     "or neo4j-admin CSV.",
     "server": "A local Neo4j with Neo4j Browser and the dataset loaded, for Cypher and Browser.",

@@ -70,6 +70,7 @@ class Relations(Protocol):
     @property
     def members(self) -> Mapping[str, Sequence[str]]: ...
 
+
 #: Land code of the Federation and of federal bodies.
 FEDERAL = "DE"
 #: Land of a body the graph does not place.

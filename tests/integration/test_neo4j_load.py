@@ -131,9 +131,7 @@ def test_server_down_is_one_clear_line() -> None:
 
 def test_wrong_password_is_refused_without_echoing_it(neo4j_settings) -> None:
     secret = "Wrong-Secret-4711"
-    result = _cli(
-        "load", "--uri", neo4j_settings.uri, "--dataset", str(MINI), env_password=secret
-    )
+    result = _cli("load", "--uri", neo4j_settings.uri, "--dataset", str(MINI), env_password=secret)
     assert result.returncode == 1
     assert "wrong username or password" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
@@ -192,9 +190,7 @@ def test_uri_mistakes_are_one_line_before_connecting(uri: str, says: str) -> Non
 @pytest.mark.parametrize("scheme", ["bolt+s", "neo4j+s", "bolt+ssc"])
 def test_tls_to_a_plain_server_is_named(neo4j_settings, scheme: str) -> None:
     uri = neo4j_settings.uri.replace("bolt://", f"{scheme}://")
-    result = _cli(
-        "stats", "--backend", "neo4j", "--uri", uri, env_password=neo4j_settings.password
-    )
+    result = _cli("stats", "--backend", "neo4j", "--uri", uri, env_password=neo4j_settings.password)
     assert result.returncode == 1
     plain = scheme.split("+")[0]
     assert result.stderr.strip() == (
@@ -266,9 +262,7 @@ def tls_server(tmp_path_factory):  # type: ignore[no-untyped-def]
 )
 def test_tls_mistakes_against_a_tls_server_are_named(tls_server, scheme: str, says: str) -> None:
     uri = f"{scheme}://127.0.0.1:{tls_server.port}"
-    result = _cli(
-        "stats", "--backend", "neo4j", "--uri", uri, env_password=tls_server.password
-    )
+    result = _cli("stats", "--backend", "neo4j", "--uri", uri, env_password=tls_server.password)
     assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert says in result.stderr and tls_server.password not in result.stderr
