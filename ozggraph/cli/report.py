@@ -19,6 +19,7 @@ from ozggraph.cli.options import (
     evidence_option,
     graph_from,
     land_option,
+    layers_option,
     neo4j_options,
     output_option,
 )
@@ -37,6 +38,7 @@ REPORT_FORMATS = (*FORMATS, "csv")
 @as_of_option
 @dated_only_option
 @land_option
+@layers_option
 @evidence_option
 @click.option(
     "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
@@ -52,6 +54,7 @@ def report(
     as_of: str | None,
     dated_only: bool,
     land: str | None,
+    layers: tuple[str, ...],
     evidence: list[str] | None,
     fmt: str,
     output: Path | None,
@@ -64,6 +67,7 @@ def report(
       ozggraph report
       ozggraph report --land HE --as-of 2022 --format md -o hessen.md
       ozggraph report --evidence fact                # facts only
+      ozggraph report --layers service               # who serves whom (hosting)
       ozggraph report --as-of 2019 --dated-only      # undated claims left out
       ozggraph report --format html -o report.html    # interactive, works offline
       ozggraph report --format csv -o tables/         # every table, uncut, as CSV
@@ -82,6 +86,7 @@ def report(
         land=land,
         evidence=evidence,
         dated_only=dated_only,
+        layers=layers,
     )
     if fmt == "csv":
         from ozggraph.tables import write_csv
@@ -98,6 +103,7 @@ def report(
 @backend_option
 @dataset_option
 @land_option
+@layers_option
 @evidence_option
 @click.option(
     "--write",
@@ -109,6 +115,7 @@ def analyze(
     backend: str,
     dataset_path: Path | None,
     land: str | None,
+    layers: tuple[str, ...],
     evidence: list[str] | None,
     write: bool,
     **conn: str,
@@ -129,7 +136,7 @@ def analyze(
     settings = Settings.resolve(**conn) if use_neo4j else None
     graph = get_graph("neo4j" if use_neo4j else backend, dataset_path, settings)
     graph = with_evidence(graph, evidence) if evidence else graph
-    result = analyse(graph, land=land)
+    result = analyse(graph, land=land, layers=layers)
     if write and settings is not None:
         with connect(settings) as driver:
             done = write_measures(driver, result.nodes, settings.database, properties=MEASURES)
@@ -145,7 +152,7 @@ def analyze(
         "betweenness",
         "role",
         "community",
-        title="Top 20 bodies by PageRank (--write stores all in Neo4j)",
+        title=f"Top 20 bodies by PageRank, layers {','.join(layers)} (--write stores all)",
     )
     ranked = sorted(result.nodes, key=lambda n: (-result.nodes[n]["pagerank"], n))[:20]
     for node in ranked:
