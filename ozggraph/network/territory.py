@@ -61,14 +61,14 @@ from ozggraph.schema.types import GOVERNMENT_LEVELS, LANDS
 
 class Relations(Protocol):
     """What :class:`Territory` reads of a tie index (:class:`~ozggraph.network.ties.TieIndex`):
-    ``PART_OF`` targets per node and members per group. A protocol, so that the
-    tie rule may build on the territory rule without a circle between them."""
+    ``PART_OF`` targets per node and members per group, of the whole graph. A protocol,
+    so that the tie rule may build on the territory rule without a circle between them."""
 
     @property
-    def part_of(self) -> Mapping[str, Sequence[str]]: ...
+    def all_part_of(self) -> Mapping[str, Sequence[str]]: ...
 
     @property
-    def members(self) -> Mapping[str, Sequence[str]]: ...
+    def all_members(self) -> Mapping[str, Sequence[str]]: ...
 
 
 #: Land code of the Federation and of federal bodies.
@@ -102,8 +102,8 @@ class Territory:
     def __init__(self, graph: nx.MultiDiGraph, ties: Relations | None = None) -> None:
         self.graph = graph
         self.labels: dict[str, str] = dict(graph.nodes(data="label", default=""))
-        part_of: Mapping[str, Iterable[str]]
-        members: Mapping[str, Iterable[str]]
+        part_of: Mapping[str, Sequence[str]]
+        members: Mapping[str, Sequence[str]]
         if ties is None:
             up: defaultdict[str, list[str]] = defaultdict(list)
             inside: defaultdict[str, list[str]] = defaultdict(list)

@@ -141,7 +141,7 @@ def diagram() -> str:
 
 def test_the_readme_draws_these_layers() -> None:
     readme = (PACKAGE.parent / "README.md").read_text(encoding="utf-8")
-    assert diagram() in readme, "README: paste the output of python tests/unit/test_import_layers.py"
+    assert diagram() in readme, "README: paste python tests/unit/test_import_layers.py"
 
 
 if __name__ == "__main__":
