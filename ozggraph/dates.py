@@ -8,7 +8,10 @@ are refused the same way everywhere, with one line that says why.
 
 A fact dated ``2023-10`` holds from the first day it may mean (it is known from
 then on), an ``--as-of 2023-10`` is the last day it may mean (what was known by
-the end of October 2023).
+the end of October 2023). THE time rule lives here too, and only here: a fact starts
+at its ``valid_from``, else its ``date`` (:func:`begins`), and holds until the last
+day its ``valid_to`` may mean (:func:`in_force`); the as-of views of
+:mod:`ozggraph.network.filters` and the reuse spread both read it.
 
 >>> start("2023-10"), end("2023-10")
 (datetime.date(2023, 10, 1), datetime.date(2023, 10, 31))
