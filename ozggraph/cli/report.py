@@ -13,6 +13,7 @@ from ozggraph.backend import get_graph
 from ozggraph.cli.options import (
     as_of_option,
     backend_option,
+    confirmed_since_option,
     dataset_option,
     dated_only_option,
     emit,
@@ -40,6 +41,7 @@ REPORT_FORMATS = (*FORMATS, "csv")
 @land_option
 @layers_option
 @evidence_option
+@confirmed_since_option
 @click.option(
     "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
 )
@@ -56,6 +58,7 @@ def report(
     land: str | None,
     layers: tuple[str, ...],
     evidence: list[str] | None,
+    confirmed_since: int | None,
     fmt: str,
     output: Path | None,
     **conn: str,
@@ -67,6 +70,7 @@ def report(
       ozggraph report
       ozggraph report --land HE --as-of 2022 --format md -o hessen.md
       ozggraph report --evidence fact                # facts only
+      ozggraph report --confirmed-since 2016         # ties a source confirmed since 2016
       ozggraph report --layers service               # who serves whom (hosting)
       ozggraph report --as-of 2019 --dated-only      # undated claims left out
       ozggraph report --format html -o report.html    # interactive, works offline
@@ -86,6 +90,7 @@ def report(
         land=land,
         evidence=evidence,
         dated_only=dated_only,
+        confirmed_since=confirmed_since,
         layers=layers,
     )
     if fmt == "csv":
@@ -105,6 +110,7 @@ def report(
 @land_option
 @layers_option
 @evidence_option
+@confirmed_since_option
 @click.option(
     "--write",
     is_flag=True,
@@ -117,6 +123,7 @@ def analyze(
     land: str | None,
     layers: tuple[str, ...],
     evidence: list[str] | None,
+    confirmed_since: int | None,
     write: bool,
     **conn: str,
 ) -> None:
@@ -130,12 +137,17 @@ def analyze(
     from ozggraph.analytics.summary import MEASURES, analyse
     from ozggraph.neo4j.connection import connect
     from ozggraph.neo4j.writeback import write_measures
+    from ozggraph.network.filters import confirmed_since as confirmed_view
     from ozggraph.network.filters import with_evidence
 
     use_neo4j = write or backend == "neo4j"
     settings = Settings.resolve(**conn) if use_neo4j else None
     graph = get_graph("neo4j" if use_neo4j else backend, dataset_path, settings)
     graph = with_evidence(graph, evidence) if evidence else graph
+    if confirmed_since:
+        graph = confirmed_view(graph, confirmed_since)
+        left_out = graph.graph["confirmed_since"]["left_out"]
+        click.echo(f"left out {left_out:,} ties not confirmed since {confirmed_since}", err=True)
     result = analyse(graph, land=land, layers=layers)
     if write and settings is not None:
         with connect(settings) as driver:

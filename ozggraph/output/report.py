@@ -6,11 +6,12 @@
 >>> report.stamp["backend"], report.overview["network"]["bodies"]
 ('embedded', 3)
 >>> report.funding["by_evidence"]["promised"]
-{'amount_eur': 100000.0, 'grants': 1, 'approximate': 0}
+{'amount_eur': 100000.0, 'grants': 1, 'approximate': 0, 'at_least': 0}
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -28,7 +29,8 @@ from ozggraph.analytics.coverage import coverage as coverage_of
 from ozggraph.analytics.layers import contexts_that_bridge, layer_rankings, robustness
 from ozggraph.analytics.summary import Analysis, analyse
 from ozggraph.network.filters import as_of as as_of_view
-from ozggraph.network.filters import restrict_to_land, with_evidence
+from ozggraph.network.filters import confirmed_since as confirmed_view
+from ozggraph.network.filters import restrict_to_land, tie_ages, with_evidence
 from ozggraph.network.sparse import component_labels
 from ozggraph.network.ties import TieIndex
 from ozggraph.output.stamp import stamp
@@ -105,6 +107,7 @@ def build_report(
     land: str | None = None,
     evidence: list[str] | None = None,
     dated_only: bool = False,
+    confirmed_since: int | None = None,
     seed: int = 0,
     top: int = TOP,
     layers: Iterable[str] | str | None = None,
@@ -115,9 +118,14 @@ def build_report(
     ``dated_only`` leaves undated claims out of an as-of report (else they are counted
     as in force, and the stamp says how many). ``layers``: the layers of the network
     (ids of :data:`~ozggraph.schema.layers.LAYERS`; default cooperation and reuse).
+    ``confirmed_since`` leaves out the ties no source confirmed since that year (the
+    stamp says how many); the overview says how many counted ties were last confirmed
+    more than ten years before the as-of year (or this year).
     """
     chosen = check_layers(layers)  # type: ignore[arg-type]
     view = with_evidence(graph, evidence) if evidence else graph
+    view = confirmed_view(view, confirmed_since) if confirmed_since else view
+    left_out = view.graph.get("confirmed_since")
     view = as_of_view(view, as_of, dated_only=dated_only)
     header = stamp(
         graph,
@@ -125,6 +133,7 @@ def build_report(
         land=land,
         evidence=evidence,
         undated=view.graph.get("undated") if as_of else None,
+        confirmed_since=left_out,
         layers=",".join(chosen),
         weighting=WEIGHTING,
     )
@@ -146,10 +155,14 @@ def build_report(
         for k in money[key]
     }
     mentioned |= {r["operator"] for r in weak["single_operator_solutions"]}
+    mentioned |= {c["provider"] for r in cover["lands"].values() for c in r.get("reported", [])}
     ranking = {n: r["pagerank"] for n, r in rows.items()}
     return Report(
         stamp=header,
-        overview=_overview(view, analysis),
+        overview={
+            **_overview(view, analysis),
+            "tie_ages": tie_ages(view, int(as_of[:4]) if as_of else dt.date.today().year),
+        },
         central=_top(rows, "pagerank", top),
         brokers=_top(rows, "betweenness", top),
         communities=_communities(analysis, rows),
