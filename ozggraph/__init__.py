@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ozggraph.errors import DatasetError, OzgGraphError
 
 if TYPE_CHECKING:
-    from ozggraph import tables
+    from ozggraph.output import tables
     from ozggraph.dataset import Dataset, read_dataset
     from ozggraph.graph import checksum, load_graph, to_networkx
 
@@ -61,7 +61,7 @@ _LAZY: dict[str, str] = {
 def __getattr__(name: str) -> object:
     """The public names of :data:`_LAZY`, and ``ozggraph.tables``, imported on first use."""
     if name == "tables":
-        return importlib.import_module("ozggraph.tables")
+        return importlib.import_module("ozggraph.output.tables")
     if name == "__version__":
         globals()[name] = version = _version()
         return version

@@ -9,7 +9,7 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ozggraph.backend import get_graph
+from ozggraph.neo4j.backend import get_graph
 from ozggraph.cli.options import (
     as_of_option,
     backend_option,
@@ -94,7 +94,7 @@ def report(
         layers=layers,
     )
     if fmt == "csv":
-        from ozggraph.tables import write_csv
+        from ozggraph.output.tables import write_csv
 
         assert output is not None
         files = write_csv(result, output)

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ozggraph.errors import SourceTableError
-from ozggraph.ids import lebenslage_id, ozg_service_id, slug, themenfeld_id
+from ozggraph.schema.ids import lebenslage_id, ozg_service_id, slug, themenfeld_id
 from ozggraph.importers.tables import Row, Tables, sorted_rows, write_sources, write_tables
 
 SOURCE_ID = "src-kdn-ozg-katalog"

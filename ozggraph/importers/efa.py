@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ozggraph.errors import SourceTableError
-from ozggraph.ids import slug
+from ozggraph.schema.ids import slug
 from ozggraph.importers.efa_catalogue import Catalogue
 from ozggraph.importers.resolve import (
     AGGREGATE,

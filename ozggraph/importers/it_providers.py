@@ -47,8 +47,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ozggraph import dates
-from ozggraph.ids import slug
+from ozggraph.schema import dates
+from ozggraph.schema.ids import slug
 from ozggraph.importers.identity import PROVIDERS, SUCCESSIONS
 from ozggraph.importers.public_bodies import IT_PROVIDER_COLUMNS, IT_PROVIDERS, it_provider
 from ozggraph.importers.resolve import (

@@ -39,7 +39,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ozggraph.ids import slug
+from ozggraph.schema.ids import slug
 from ozggraph.importers.resolve import (
     Reference,
     Resolver,

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ozggraph.errors import SourceTableError
-from ozggraph.ids import FEDERATION_ID, slug
+from ozggraph.schema.ids import FEDERATION_ID, slug
 from ozggraph.importers.identity import PROVIDERS, provider_for
 from ozggraph.importers.resolve import (
     Reference,

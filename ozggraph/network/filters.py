@@ -56,7 +56,7 @@ from typing import Any
 
 import networkx as nx
 
-from ozggraph import dates as partial
+from ozggraph.schema import dates as partial
 from ozggraph.errors import AnalyticsError, DateError
 from ozggraph.network.territory import LAND_CODES, Territory
 from ozggraph.network.ties import CONTEXTS, TAKING_PART, TIE_TYPES
@@ -149,7 +149,7 @@ def valid_on(attrs: dict[str, Any], day: str | None) -> bool:
     """Whether a node or relationship with these properties is valid on ISO ``day``.
 
     ``day=None``: in the latest state (nothing with a ``valid_to`` is). The rule is
-    :func:`ozggraph.dates.in_force`; undated facts count as in force.
+    :func:`ozggraph.schema.dates.in_force`; undated facts count as in force.
     """
     return partial.in_force(attrs, None if day is None else _day(day))
 
@@ -164,7 +164,7 @@ def as_of(graph: nx.MultiDiGraph, date: str | None, *, dated_only: bool = False)
 
     A relationship counts from its ``valid_from`` (else its ``date``: a grant, a
     reuse stage reached) until its ``valid_to``; nodes likewise
-    (:func:`ozggraph.dates.in_force`, the one time rule). Dropping a node
+    (:func:`ozggraph.schema.dates.in_force`, the one time rule). Dropping a node
     drops its relationships. Undated claims (:func:`undated`) are counted as in
     force, or left out with ``dated_only``; either way ``view.graph["undated"]``
     says how many (``relationships``, ``events``) and whether they were ``left_out``.

@@ -29,7 +29,7 @@ SOURCE_FIELDS = ("name", "publisher", "date", "kind", "url")
 def explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]:
     """Ties of every body (claims with dates, evidence, sources, layer), the sources,
     the layers of each link of the network."""
-    from ozggraph.tables import tie_rows  # pandas only when the explorer is built
+    from ozggraph.output.tables import tie_rows  # pandas only when the explorer is built
 
     bodies = analysis.projection.ids
     ties: dict[str, list[dict[str, Any]]] = {b: [] for b in bodies}

@@ -11,7 +11,7 @@ from typing import Any
 
 import networkx as nx
 
-from ozggraph import dates
+from ozggraph.schema import dates
 from ozggraph.network.territory import Territory
 from ozggraph.output.document import Document, render
 from ozggraph.output.plots import adoption_chart, network_chart

@@ -6,14 +6,14 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, StringConstraints
 
-from ozggraph.dates import reason
+from ozggraph.schema.dates import reason
 
 #: Stable readable id, unique across the whole graph (e.g. ``ags-06431001``).
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._:/+-]*$", max_length=200)]
 
 
 def _check_partial_date(value: str) -> str:
-    why = reason(value)  # the one reading of dates: ozggraph.dates
+    why = reason(value)  # the one reading of dates: ozggraph.schema.dates
     if why is not None:
         raise ValueError(why)
     return value

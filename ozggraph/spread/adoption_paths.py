@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 import networkx as nx
 
-from ozggraph import dates
+from ozggraph.schema import dates
 from ozggraph.network.projections import cooperation_projection
 from ozggraph.network.territory import Territory
 from ozggraph.network.ties import TieIndex

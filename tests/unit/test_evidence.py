@@ -9,7 +9,7 @@ import networkx as nx
 import pytest
 
 import ozggraph
-from ozggraph.export import write
+from ozggraph.output.export import write
 from ozggraph.network.filters import as_of, with_evidence
 from ozggraph.schema import EDGE_TYPES, EVIDENCE
 

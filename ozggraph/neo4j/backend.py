@@ -1,6 +1,6 @@
 """One door to the graph, whichever backend holds it.
 
->>> from ozggraph.backend import get_graph
+>>> from ozggraph.neo4j.backend import get_graph
 >>> G = get_graph("embedded")                  # doctest: +SKIP
 >>> G.graph["backend"], G.graph["checksum"][:7]  # doctest: +SKIP
 ('embedded', 'sha256:')
