@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 from ozggraph.errors import DatasetError, OzgGraphError
 
 if TYPE_CHECKING:
-    from ozggraph.output import tables
     from ozggraph.dataset import Dataset, read_dataset
     from ozggraph.graph import checksum, load_graph, to_networkx
+    from ozggraph.output import tables
 
     __version__: str
 

@@ -18,8 +18,8 @@ from typing import Any
 
 import networkx as nx
 
-from ozggraph.dataset.cache import cached_graph
 from ozggraph.dataset import Dataset, check_dataset_path, default_seed_path, read_dataset
+from ozggraph.dataset.cache import cached_graph
 from ozggraph.schema import properties
 
 

@@ -23,11 +23,11 @@ from typing import Any
 import click
 import networkx as nx
 
+from ozggraph.errors import OutputError
 from ozggraph.neo4j.backend import get_graph
+from ozggraph.neo4j.settings import Settings
 from ozggraph.schema.dates import DateError
 from ozggraph.schema.dates import check as check_date
-from ozggraph.errors import OutputError
-from ozggraph.neo4j.settings import Settings
 
 F = Callable[..., Any]
 
@@ -50,7 +50,7 @@ backend_option = click.option(
 
 
 class DateType(click.ParamType):
-    """A partial date option (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``), read by ozggraph.schema.dates."""
+    """A partial date option (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``), read by schema.dates."""
 
     name = "date"
 

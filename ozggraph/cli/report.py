@@ -9,7 +9,6 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ozggraph.neo4j.backend import get_graph
 from ozggraph.cli.options import (
     as_of_option,
     backend_option,
@@ -24,6 +23,7 @@ from ozggraph.cli.options import (
     neo4j_options,
     output_option,
 )
+from ozggraph.neo4j.backend import get_graph
 from ozggraph.neo4j.settings import Settings
 from ozggraph.output.document import FORMATS
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from ozggraph.dataset.files import DATASET_SUFFIXES, Record, dataset_files, read_files
+from ozggraph.dataset.locations import default_seed_path
 from ozggraph.dataset.validate import check, parse
 from ozggraph.errors import DatasetError, NotADatasetError, Problem
-from ozggraph.dataset.locations import default_seed_path
 from ozggraph.schema import Edge, Node
 
 

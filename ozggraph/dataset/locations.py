@@ -24,7 +24,7 @@ from pathlib import Path
 from ozggraph.errors import OzgGraphError
 
 #: The installed package directory.
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]
 #: The dataset as packaged into a wheel by setup.py's build step.
 PACKAGED_SEED = PACKAGE / "_seed"
 #: Folder names at the top of the repository.

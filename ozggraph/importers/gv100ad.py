@@ -36,8 +36,8 @@ from pathlib import Path
 from typing import NoReturn
 
 from ozggraph.errors import SourceTableError
-from ozggraph.schema.ids import FEDERATION_ID, association_ars_id, territorial_id
 from ozggraph.importers.tables import Cell, Row, Tables, sorted_rows, write_sources, write_tables
+from ozggraph.schema.ids import FEDERATION_ID, association_ars_id, territorial_id
 from ozggraph.schema.types import LANDS
 
 RECORD_LENGTH = 220

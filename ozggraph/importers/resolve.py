@@ -26,11 +26,10 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from ozggraph.schema import dates
 from ozggraph.dataset.files import read_files
 from ozggraph.errors import SourceTableError
+from ozggraph.schema import EDGE_TYPES, Node, dates, properties
 from ozggraph.schema.ids import association_ars_id, slug, territorial_id
-from ozggraph.schema import EDGE_TYPES, Node, properties
 from ozggraph.schema.nodes import Source
 from ozggraph.schema.types import LAND_SPELLINGS
 

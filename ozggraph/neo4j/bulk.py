@@ -33,8 +33,8 @@ import neo4j
 import networkx as nx
 
 from ozggraph.errors import Neo4jError
-from ozggraph.output.export import ADMIN_ARRAY_DELIMITER, write_admin_csv
 from ozggraph.neo4j.load import LoadSummary, load
+from ozggraph.output.export import ADMIN_ARRAY_DELIMITER, write_admin_csv
 
 __all__ = ["BulkImport", "finish", "import_command", "import_into"]
 

@@ -148,7 +148,7 @@ def library_dir() -> Path:
     """``$OZGGRAPH_CYPHER``, else the ``cypher/`` beside the package (a source checkout)."""
     if env := os.environ.get("OZGGRAPH_CYPHER"):
         return Path(env)
-    return Path(__file__).resolve().parents[1] / "cypher"
+    return Path(__file__).resolve().parents[2] / "cypher"
 
 
 # --- reading the library -------------------------------------------------------------

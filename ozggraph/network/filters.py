@@ -56,11 +56,11 @@ from typing import Any
 
 import networkx as nx
 
-from ozggraph.schema import dates as partial
 from ozggraph.errors import AnalyticsError, DateError
 from ozggraph.network.territory import LAND_CODES, Territory
 from ozggraph.network.ties import CONTEXTS, TAKING_PART, TIE_TYPES
 from ozggraph.schema import EDGE_TYPES, EVIDENCE
+from ozggraph.schema import dates as partial
 from ozggraph.schema.edges import BODIES
 
 #: Relationship types that are claims (they carry ``evidence``), from the schema.

@@ -11,12 +11,12 @@ from typing import Any
 
 import networkx as nx
 
-from ozggraph.schema import dates
 from ozggraph.network.territory import Territory
 from ozggraph.output.document import Document, render
 from ozggraph.output.plots import adoption_chart, network_chart
 from ozggraph.output.stamp import line as stamp_line
 from ozggraph.output.stamp import stamp
+from ozggraph.schema import dates
 from ozggraph.schema.types import REUSE_STAGES
 from ozggraph.spread.calibrate import Calibration
 from ozggraph.spread.observed import Adopter, Spread, observe, solutions

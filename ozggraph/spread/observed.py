@@ -32,10 +32,10 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ozggraph.schema import dates
 from ozggraph.errors import SpreadError
 from ozggraph.network.lookup import resolve_as
 from ozggraph.network.territory import Territory
+from ozggraph.schema import dates
 from ozggraph.schema.types import REUSE_STAGES
 from ozggraph.spread.adoption_paths import tie_paths
 

@@ -13,8 +13,8 @@ from click.testing import CliRunner
 
 from ozggraph.analytics.summary import MEASURES as PROPERTIES
 from ozggraph.analytics.summary import analyse
-from ozggraph.neo4j.backend import get_graph
 from ozggraph.cli import cli
+from ozggraph.neo4j.backend import get_graph
 from ozggraph.neo4j.connection import Settings
 from ozggraph.neo4j.read import read_graph
 from ozggraph.neo4j.writeback import write_measures
