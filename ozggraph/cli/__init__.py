@@ -47,7 +47,8 @@ COMMAND_MODULES: dict[str, str] = {
 COMMAND_SUMMARIES: dict[str, str] = {
     "report": "The cooperation report: central and brokering bodies, communities, money, coverage.",
     "find": "Nodes whose name, alias or id contains TEXT, with label, Land and id.",
-    "show": "A node's ties grouped by kind, each with date, evidence and sources.",
+    "show": "A node's ties grouped by kind: relation, role, share, application, dates, end, "
+    "evidence and sources of each; former, planned, historical and ended ties say so.",
     "analyze": "Centrality, brokerage role and community of every body; "
     "--write stores them in Neo4j.",
     "validate": "Check a dataset strictly; list every problem with file, line and record.",
