@@ -21,7 +21,7 @@ body–body projection cannot ask, since contexts vanish in it.
 
 >>> import ozggraph
 >>> from ozggraph.network.ties import TieIndex
->>> ties = TieIndex(ozggraph.load_graph("tests/fixtures/mini"))
+>>> ties = TieIndex(ozggraph.load_graph(MINI))
 >>> [r["id"] for r in layer_rankings(ties, top=1)["cooperation"]["leading"]]
 ['ags-06531005']
 >>> sorted(alternatives(("cooperation", "reuse")))

@@ -1,7 +1,7 @@
 """All node measures of the cooperation network at once, as the report and write-back use them.
 
 >>> import ozggraph
->>> result = analyse(ozggraph.load_graph("tests/fixtures/mini"))
+>>> result = analyse(ozggraph.load_graph(MINI))
 >>> row = result.nodes["ekom21"]
 >>> row["degree"], row["brokerage_role"], row["community"]
 (2.0, None, 0)

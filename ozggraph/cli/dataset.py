@@ -8,7 +8,6 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ozggraph.backend import get_graph
 from ozggraph.cli.options import (
     as_of_option,
     backend_option,
@@ -23,8 +22,9 @@ from ozggraph.cli.options import (
 )
 from ozggraph.dataset import read_dataset
 from ozggraph.errors import DatasetError, OutputError
-from ozggraph.export import FORMATS, write, write_network
-from ozggraph.stats import graph_stats
+from ozggraph.neo4j.backend import get_graph
+from ozggraph.network.stats import graph_stats
+from ozggraph.output.export import FORMATS, write, write_network
 
 
 @click.command()

@@ -2,7 +2,7 @@
 
 >>> import ozggraph
 >>> from ozggraph.output.report import build_report
->>> report = build_report(ozggraph.load_graph("tests/fixtures/mini"))
+>>> report = build_report(ozggraph.load_graph(MINI))
 >>> report.stamp["backend"], report.overview["network"]["bodies"]
 ('embedded', 3)
 >>> report.funding["by_evidence"]["promised"]

@@ -1,7 +1,7 @@
 """Exporters of the neutral graph: node-link JSON, GraphML, GEXF and neo4j-admin CSV.
 
->>> import ozggraph, ozggraph.export as ex
->>> G = ozggraph.load_graph("tests/fixtures/mini")               # doctest: +SKIP
+>>> import ozggraph, ozggraph.output.export as ex
+>>> G = ozggraph.load_graph(MINI)               # doctest: +SKIP
 >>> ex.write(G, "json", "out/graph.json")                        # doctest: +SKIP
 """
 

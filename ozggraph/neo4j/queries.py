@@ -6,7 +6,7 @@ says what it answers, which parameters it takes (with types and a Neo4j Browser
 Every result carries a :class:`Stamp` (dataset checksum, query hash, server version)
 so an analyst can cite it.
 
->>> from ozggraph.queries import get_query, list_queries, run_query
+>>> from ozggraph.neo4j.queries import get_query, list_queries, run_query
 >>> get_query("hierarchy_path").parameters[0].name
 'municipality'
 >>> result = run_query(driver, "hierarchy_path", {"municipality": "06431002"})  # doctest: +SKIP
@@ -148,7 +148,7 @@ def library_dir() -> Path:
     """``$OZGGRAPH_CYPHER``, else the ``cypher/`` beside the package (a source checkout)."""
     if env := os.environ.get("OZGGRAPH_CYPHER"):
         return Path(env)
-    return Path(__file__).resolve().parents[1] / "cypher"
+    return Path(__file__).resolve().parents[2] / "cypher"
 
 
 # --- reading the library -------------------------------------------------------------
