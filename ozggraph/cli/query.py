@@ -22,8 +22,8 @@ from rich.console import Console
 from rich.table import Table
 
 from ozggraph.cli.options import emit, neo4j_options, output_option
-from ozggraph.neo4j.connection import Settings, connect
 from ozggraph.errors import QueryError
+from ozggraph.neo4j.connection import Settings, connect
 from ozggraph.queries import (
     DEFAULT_TIMEOUT_S,
     QueryResult,
