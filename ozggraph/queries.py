@@ -500,19 +500,30 @@ def _execute(
         return state, list(result.keys()), rows, changes
 
     read = neo4j.unit_of_work(metadata=metadata, timeout=timeout)(work)
+    interrupted = False
     try:
         with _session(driver, database, write) as session:
             before = None if library else session.execute_read(read_marker)
-            # auto-commit for writes, so CALL {...} IN TRANSACTIONS works with --write
-            state, columns, rows, changes = work(session) if write else session.execute_read(read)
+            try:
+                # auto-commit for writes, so CALL {...} IN TRANSACTIONS works with --write
+                run = work(session) if write else session.execute_read(read)
+            except KeyboardInterrupt:
+                # before the session closes: closing waits for the query to finish
+                interrupted = True
+                terminate_run(driver, database, tag)
+                raise
+            state, columns, rows, changes = run
         version = server_version(driver, database)
     except KeyboardInterrupt:
-        terminate_run(driver, database, tag)
+        if not interrupted:
+            terminate_run(driver, database, tag)
         raise
-    except neo4j_errors.Neo4jError as exc:
+    except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+        if interrupted:  # the session's clean-up saw the transaction we ended
+            raise KeyboardInterrupt from None
+        if isinstance(exc, neo4j_errors.DriverError):
+            raise Neo4jError(f"Neo4j failed: {exc}") from None
         raise _query_error(exc, timeout) from None
-    except neo4j_errors.DriverError as exc:
-        raise Neo4jError(f"Neo4j failed: {exc}") from None
     ran_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     mode = "write" if write else "read"
     state = state or before

@@ -112,7 +112,7 @@ _MERGE_EDGES = _ENDS + "MERGE (a)-[r:__TYPE__ {id: row.id}]->(b) SET r = row.pro
 #: Per-label and per-type counts, from the server's count store (no scan).
 _COUNT_LABEL = "MATCH (n:__LABEL__) RETURN '__LABEL__' AS kind, count(n) AS n"
 _COUNT_TYPE = "MATCH ()-[r:__TYPE__]->() RETURN '__TYPE__' AS kind, count(r) AS n"
-_SCHEMA_NAMES = "SHOW CONSTRAINTS YIELD name RETURN name UNION SHOW INDEXES YIELD name RETURN name"
+_SCHEMA_NAMES = ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name")
 _STATEMENT_NAME = re.compile(r"^CREATE (?:CONSTRAINT|FULLTEXT INDEX|INDEX) (\S+) IF NOT EXISTS")
 #: The loader's transactions have no time limit, whatever the server's default.
 _NO_LIMIT = 0
@@ -185,8 +185,11 @@ def ensure_schema(driver: neo4j.Driver, database: str) -> int:
     Only the missing ones are sent (one ``SHOW`` first), so a reload costs one round trip.
     Returns how many duplicated relationships were removed (left by older loaders).
     """
-    records, _, _ = driver.execute_query(_SCHEMA_NAMES, database_=database)
-    present = {record["name"] for record in records}
+    present = {
+        record["name"]
+        for show in _SCHEMA_NAMES
+        for record in driver.execute_query(show, database_=database).records
+    }
     missing = [
         statement
         for statement in schema_statements()
