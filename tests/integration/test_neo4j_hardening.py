@@ -22,6 +22,7 @@ import pytest
 
 from ozggraph.errors import Neo4jError, OzgGraphError, QueryError
 from ozggraph.neo4j.connection import Settings, connect
+from ozggraph.neo4j.devserver import DevServer
 from ozggraph.neo4j.load import load, loaded_checksum
 from ozggraph.neo4j.read import read_graph
 from ozggraph.queries import run_cypher, run_query
@@ -198,9 +199,10 @@ class PasswordWatch:
 
     def _scan(self) -> None:
         while not self._stop.is_set():
-            lines = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+            ps = ["ps", "-ww", "-eo", "args"]  # -ww: whole lines, whatever $COLUMNS says
+            lines = subprocess.run(ps, capture_output=True, text=True).stdout
             self.scans += 1
-            self.java_seen |= "AdminTool" in lines
+            self.java_seen |= ".admin-" in lines  # java -cp ... @HOME/.admin-XXXX.args
             self.seen += [line for line in lines.splitlines() if self.secret in line]
 
     def __enter__(self) -> PasswordWatch:
@@ -213,9 +215,10 @@ class PasswordWatch:
 
 
 @pytest.fixture(scope="module")
-def own_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str, PasswordWatch]]:
+def own_server(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[DevServer, PasswordWatch]]:
     from ozggraph.errors import DevServerError
-    from ozggraph.neo4j.devserver import DevServer
 
     home = tmp_path_factory.mktemp("bulk") / "neo4j"
     secret = "never-on-a-command-line-" + os.urandom(6).hex()
@@ -231,24 +234,24 @@ def own_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, s
     with connect(settings):
         pass  # the password set at first start is the one that works
     try:
-        yield home, secret, watch
+        yield server, watch
     finally:
         server.stop()
 
 
-def test_the_initial_password_never_shows_in_the_process_list(own_home) -> None:
-    _home, _secret, watch = own_home
+def test_the_initial_password_never_shows_in_the_process_list(own_server) -> None:
+    _server, watch = own_server
     assert watch.scans > 3 and watch.java_seen  # it looked while neo4j-admin ran
     assert watch.seen == []
 
 
 def test_bulk_import_keeps_every_value_then_load_finds_nothing_to_change(
-    own_home, seed_graph, tmp_path: Path
+    own_server, seed_graph
 ) -> None:
     from ozggraph.neo4j.bulk import import_into
-    from ozggraph.neo4j.devserver import DevServer
 
-    home, secret, _watch = own_home
+    server, _watch = own_server
+    home = server.home
     semicolons = [
         (n, k)
         for n, a in seed_graph.nodes(data=True)
@@ -256,35 +259,27 @@ def test_bulk_import_keeps_every_value_then_load_finds_nothing_to_change(
         if isinstance(v, list) and any(";" in item for item in v)
     ]
     assert semicolons, "the shipped data has list items with ';' (aliases, reported_members)"
-    server = DevServer(secret, home=home)
-    server.start()
-    settings = Settings(uri=server.uri, username=server.user, password=secret)
-    try:
-        with pytest.raises(Neo4jError, match="is running: stop it first") as refused:
-            import_into(home, seed_graph)
-        assert "\n" not in str(refused.value)
-    finally:
-        server.stop()
+    settings = Settings(uri=server.uri, username=server.user, password=server.password)
+    with pytest.raises(Neo4jError, match="is running: stop it first") as refused:
+        import_into(home, seed_graph)  # the server of the home runs
+    assert "\n" not in str(refused.value)
+    server.stop()
     done = import_into(home, seed_graph)
     assert (done.nodes, done.relationships) == (
         seed_graph.number_of_nodes(),
         seed_graph.number_of_edges(),
     )
-    server = DevServer(secret, home=home)
     server.start()
-    try:
-        with connect(settings) as driver:
-            first = load(driver, seed_graph, "neo4j")
-            assert not any(first.changes.values()), first.changes  # nothing to correct
-            assert first.describe() == "data unchanged, dataset marker recorded"
-            assert load(driver, seed_graph, "neo4j").describe() == "unchanged"
-            back = read_graph(driver, "neo4j")
-            assert back.graph["checksum"] == seed_graph.graph["checksum"]
-            assert loaded_checksum(driver, "neo4j") == seed_graph.graph["checksum"]
-            for node, key in semicolons:
-                assert back.nodes[node][key] == seed_graph.nodes[node][key]
-    finally:
-        server.stop()
+    with connect(settings) as driver:
+        first = load(driver, seed_graph, "neo4j")
+        assert not any(first.changes.values()), first.changes  # nothing to correct
+        assert first.describe() == "data unchanged, dataset marker recorded"
+        assert load(driver, seed_graph, "neo4j").describe() == "unchanged"
+        back = read_graph(driver, "neo4j")
+        assert back.graph["checksum"] == seed_graph.graph["checksum"]
+        assert loaded_checksum(driver, "neo4j") == seed_graph.graph["checksum"]
+        for node, key in semicolons:
+            assert back.nodes[node][key] == seed_graph.nodes[node][key]
 
 
 def test_csv_export_joins_lists_with_a_delimiter_no_value_holds(seed_graph, tmp_path) -> None:
