@@ -16,12 +16,13 @@ class-path entry holding one. :func:`browser_jar` therefore writes
 a copy of the Browser jar with the guide added (``browser/ozggraph/guide.html``)
 and the server puts it first on its class path. No other process, no network.
 
-Browser never calls out. Its settings alone do not get there: on Community edition
-Browser 5.24 ignores ``browser.allow_outgoing_connections`` (it loads Segment and
-Canny whenever it is connected to a Community server), starts Sentry before any
+Browser never calls out. Its settings alone do not get there: Community edition has
+no ``browser.allow_outgoing_connections`` (the server refuses it as an unknown
+setting), and Browser 5.24 then allows outgoing connections whenever it is connected
+to a Community server (it loads Segment and Canny); it starts Sentry before any
 setting is read, and its style sheet imports Google Fonts. The copy therefore also
 carries three small edits of Browser's own files (:data:`BROWSER_EDITS`): outgoing
-connections follow the setting (``false`` here, with ``client.allow_telemetry=false``),
+connections are never allowed (telemetry is off too: ``client.allow_telemetry=false``),
 Sentry is never set up, and the fonts are the local fallbacks. An edit whose text is
 not found fails the start with one line, so a newer Browser cannot call out unnoticed.
 
@@ -55,11 +56,11 @@ GUIDE_PATH = "/browser/ozggraph/guide.html"
 _SKIP = ("META-INF/INDEX.LIST", "META-INF/MANIFEST.MF")
 #: Edits of Browser's files, ``(file name prefix, text, replacement)``: each must apply once.
 BROWSER_EDITS = (
-    (  # Community edition: outgoing connections regardless of the setting -> the setting
+    (  # Community edition: outgoing connections, always (Segment, Canny) -> never
         "browser/app-",
         "t.shouldAllowOutgoingConnections=e=>t.hasEdition(e)&&!t.isEnterprise(e)"
         "||t.getAllowOutgoingConnections(e)",
-        "t.shouldAllowOutgoingConnections=e=>t.getAllowOutgoingConnections(e)",
+        "t.shouldAllowOutgoingConnections=e=>!1",
     ),
     ("browser/app-", "u.setupSentry(),", ""),  # crash reports and tracing to sentry.io
     (  # the style sheet's web fonts; the local fallbacks remain
@@ -78,12 +79,11 @@ def guide_url(http_port: int) -> str:
 def browser_settings(http_port: int) -> dict[str, str]:
     """``neo4j.conf`` lines: the guide opens after login; Browser never reaches out.
 
-    No outgoing connections (with :data:`BROWSER_EDITS`), no telemetry, remote content
-    (guides) from this machine only.
+    No telemetry, remote content (guides) from this machine only; no outgoing connections
+    at all comes from :data:`BROWSER_EDITS` (Community has no setting for it).
     """
     return {
         "browser.post_connect_cmd": f"guide {guide_url(http_port)}",
-        "browser.allow_outgoing_connections": "false",
         "browser.remote_content_hostname_whitelist": "127.0.0.1,localhost",
         "client.allow_telemetry": "false",
     }
