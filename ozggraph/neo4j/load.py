@@ -38,9 +38,11 @@ relationships with an ``id`` between two such nodes.
 from __future__ import annotations
 
 import re
+import threading
 import time
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -53,10 +55,12 @@ from ozggraph.errors import Neo4jError
 from ozggraph.graph import checksum as graph_checksum
 from ozggraph.neo4j import marker
 from ozggraph.neo4j.connection import first_line
-from ozggraph.neo4j.diff import Current, Plan, current_from_records, plan
+from ozggraph.neo4j.diff import Current, Plan, Row, current_from_records, plan
 from ozggraph.schema import EDGE_TYPES, MANAGED_LABEL, META_LABEL, NODE_TYPES, cypher
 
 BATCH_SIZE = 10_000
+#: Batches of new rows written at once (over disjoint start nodes).
+WORKERS = 2
 #: The full-text index on names and aliases (``db.index.fulltext.queryNodes``).
 NAME_INDEX = "ozggraph_names"
 #: The full-text index on names and aliases; ``__LABELS__`` is filled with schema labels only.
@@ -255,17 +259,19 @@ def load(
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
     verify: bool = False,
+    workers: int = WORKERS,
 ) -> LoadSummary:
     """Make the database's ozggraph part equal to ``graph`` (see the module's promise).
 
     ``verify``: read everything back even when checksum and counts say it is there.
+    ``workers``: batches of new rows written at once (1: one after the other).
     """
     started = time.perf_counter()
     _check_kinds(graph)
     _check_values(graph)
     summary = LoadSummary(graph.graph.get("checksum") or graph_checksum(graph))
     summary.nodes, summary.relationships = graph.number_of_nodes(), graph.number_of_edges()
-    writer = _Writer(driver, database, batch_size, progress)
+    writer = _Writer(driver, database, batch_size, progress, workers)
     try:
         duplicates = ensure_schema(driver, database)
         state, counts = read_counts(driver, database)
@@ -343,13 +349,20 @@ class _Writer:
     """Runs each batch in its own transaction, adding up the server's counters."""
 
     def __init__(
-        self, driver: neo4j.Driver, database: str, batch_size: int, progress: Progress | None
+        self,
+        driver: neo4j.Driver,
+        database: str,
+        batch_size: int,
+        progress: Progress | None,
+        workers: int = WORKERS,
     ):
         self.driver, self.database = driver, database
         self.batch_size, self.progress = batch_size, progress
         self.counters: dict[str, int] = defaultdict(int)
         self.data: dict[str, int] = defaultdict(int)  # the counters of data batches only
         self.batches = 0
+        self.workers = workers
+        self.lock = threading.Lock()
 
     def written(self) -> dict[str, int]:
         """Created and deleted, as the server counted them for this load's batches."""
@@ -364,14 +377,15 @@ class _Writer:
 
         with self.driver.session(database=self.database) as session:
             counters = session.execute_write(neo4j.unit_of_work(timeout=_NO_LIMIT)(work))
-        self.batches += 1
         counted = {
             name.lstrip("_"): value
             for name, value in vars(counters).items()
             if isinstance(value, int) and not isinstance(value, bool)
         }
-        for name, value in counted.items():
-            self.counters[name] += value
+        with self.lock:  # batches may commit from several threads
+            self.batches += 1
+            for name, value in counted.items():
+                self.counters[name] += value
         return counted
 
     def batched(self, step: str, query: str, rows: list[Any], fallback: str | None = None) -> None:
@@ -386,10 +400,45 @@ class _Writer:
                     raise
                 query = fallback  # a concurrent load got there first: MERGE from now on
                 counted = self.write(query, rows=batch)
-            for name, value in counted.items():
-                self.data[name] += value
+            self._count(counted)
             if self.progress:
                 self.progress(step, min(start + self.batch_size, total), total)
+
+    def _count(self, counted: dict[str, int]) -> None:
+        for name, value in counted.items():
+            self.data[name] += value
+
+    def created(self, step: str, query: str, fallback: str, rows: list[Row], key: str) -> None:
+        """New rows, ``workers`` batches at a time; rows of one ``key`` share a batch.
+
+        With ``key="source"`` no two concurrent batches write from the same start node,
+        so they rarely wait on each other's locks (a deadlock on a shared end node is
+        retried by the driver). A batch a constraint refuses is redone with ``fallback``.
+        """
+        batches = _disjoint_batches(rows, key, self.batch_size)
+        if self.workers <= 1 or len(batches) <= 1:
+            self.batched(step, query, rows, fallback)
+            return
+
+        def one(batch: list[Row]) -> dict[str, int]:
+            try:
+                return self.write(query, rows=batch)
+            except neo4j_errors.ConstraintError:
+                return self.write(fallback, rows=batch)  # a concurrent load was first
+
+        done, total = 0, len(rows)
+        with ThreadPoolExecutor(self.workers, thread_name_prefix="ozggraph-load") as pool:
+            futures = {pool.submit(one, batch): len(batch) for batch in batches}
+            try:
+                for future in as_completed(futures):
+                    self._count(future.result())
+                    done += futures[future]
+                    if self.progress:
+                        self.progress(step, done, total)
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
 
     def apply(self, todo: Plan) -> None:
         """Deletions first, then label fixes, updates and creations."""
@@ -402,13 +451,27 @@ class _Writer:
             self.batched(f"update :{label}", cypher(_UPDATE_NODES, label=label), rows)
         for label, rows in todo.create_nodes.items():
             create, merge = (cypher(q, label=label) for q in (_CREATE_NODES, _MERGE_NODES))
-            self.batched(f"create :{label}", create, rows, fallback=merge)
+            self.created(f"create :{label}", create, merge, rows, key="id")
         for rtype, rows in todo.update_edges.items():
             self.batched(f"update :{rtype}", cypher(_UPDATE_EDGES, type=rtype), rows)
         for rtype, rows in todo.create_edges.items():
             create, merge = (cypher(q, type=rtype) for q in (_CREATE_EDGES, _MERGE_EDGES))
             rows.sort(key=lambda row: row["source"])  # neighbours share pages and locks
-            self.batched(f"create :{rtype}", create, rows, fallback=merge)
+            self.created(f"create :{rtype}", create, merge, rows, key="source")
+
+
+def _disjoint_batches(rows: list[Row], key: str, size: int) -> list[list[Row]]:
+    """``rows`` (sorted by ``key``) in batches of about ``size``, cut where ``key`` changes."""
+    batches: list[list[Row]] = []
+    batch: list[Row] = []
+    for row in rows:
+        if len(batch) >= size and row[key] != batch[-1][key]:
+            batches.append(batch)
+            batch = []
+        batch.append(row)
+    if batch:
+        batches.append(batch)
+    return batches
 
 
 def loaded_checksum(driver: neo4j.Driver, database: str) -> str | None:
