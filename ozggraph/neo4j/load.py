@@ -268,7 +268,6 @@ def load(
     """
     started = time.perf_counter()
     _check_kinds(graph)
-    _check_values(graph)
     summary = LoadSummary(graph.graph.get("checksum") or graph_checksum(graph))
     summary.nodes, summary.relationships = graph.number_of_nodes(), graph.number_of_edges()
     writer = _Writer(driver, database, batch_size, progress, workers)
@@ -279,6 +278,7 @@ def load(
         if held and not verify and counts == expected_counts(graph):
             summary.changes = {"duplicates_removed": duplicates}
             return _finished(summary, writer, started)
+        _check_values(graph)  # before anything is written (not needed when nothing will be)
         empty = not counts.get(MANAGED_LABEL)
         current = Current() if empty else read_state(driver, database)[0]
         todo = plan(current, graph)
