@@ -40,6 +40,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -268,7 +269,7 @@ def load(
     """
     started = time.perf_counter()
     _check_kinds(graph)
-    summary = LoadSummary(graph.graph.get("checksum") or graph_checksum(graph))
+    summary = LoadSummary(_checksum(graph))
     summary.nodes, summary.relationships = graph.number_of_nodes(), graph.number_of_edges()
     writer = _Writer(driver, database, batch_size, progress, workers)
     try:
@@ -297,6 +298,29 @@ def load(
             _failed(f"lost the connection to Neo4j ({first_line(exc)})", writer)
         ) from None
     return _finished(summary, writer, started)
+
+
+#: Checksums this process computed, per graph object (a copy is another object).
+_CHECKSUMS: weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple[int, int, str]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _checksum(graph: nx.MultiDiGraph) -> str:
+    """The checksum of ``graph`` as it is now, computed once per graph object.
+
+    ``graph.graph["checksum"]`` is not trusted: a copy (``nx.MultiDiGraph(G)``) carries
+    the checksum of its original however it was edited since. A graph edited in place
+    after a load keeps its node and edge counts as the only cheap sign: load it with
+    ``verify=True`` (``ozggraph load`` reads a fresh graph every time).
+    """
+    size = (graph.number_of_nodes(), graph.number_of_edges())
+    known = _CHECKSUMS.get(graph)
+    if known is not None and known[:2] == size:
+        return known[2]
+    value = graph_checksum(graph)
+    _CHECKSUMS[graph] = (*size, value)
+    return value
 
 
 def _finished(summary: LoadSummary, writer: _Writer, started: float) -> LoadSummary:
