@@ -125,7 +125,7 @@ def cypher_command(
       ozggraph cypher "MATCH (c:Cooperation) RETURN c.id AS id, c.name AS name"
       ozggraph cypher 'MATCH (n:OzgGraph {id: $id}) RETURN n' -p id=ags-06
       ozggraph cypher - < my_query.cypher --format json
-      ozggraph cypher "MATCH (a), (b) RETURN count(*)" --timeout 5
+      ozggraph cypher "MATCH (a), (b) WHERE a.id < b.id RETURN count(*)" --timeout 5
     """
     text = sys.stdin.read() if text == "-" else text
     values = {key: guess(value) for key, value in split_params(params).items()}
