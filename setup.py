@@ -1,7 +1,7 @@
 """Build step: the dataset ships in the wheel (everything else is in pyproject.toml).
 
 ``seed/`` stays at the top of the repository, where it is reviewed; building a wheel
-copies it into the package as ``ozggraph/_seed``, which :mod:`ozggraph.locations`
+copies it into the package as ``ozggraph/_seed``, which :mod:`ozggraph.dataset.locations`
 finds when ozggraph is installed. An editable install reads the checkout's seed/
 directly, so nothing is copied for it.
 """
@@ -15,7 +15,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 SEED = Path(__file__).parent / "seed"
-PACKAGED = Path("ozggraph") / "_seed"  # keep in step with ozggraph.locations.PACKAGED_SEED
+PACKAGED = Path("ozggraph") / "_seed"  # keep in step with ozggraph.dataset.locations.PACKAGED_SEED
 
 
 class BuildWithDataset(build_py):

@@ -8,7 +8,6 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ozggraph.backend import get_graph
 from ozggraph.cli.options import (
     as_of_option,
     backend_option,
@@ -23,8 +22,9 @@ from ozggraph.cli.options import (
 )
 from ozggraph.dataset import read_dataset
 from ozggraph.errors import DatasetError, OutputError
-from ozggraph.export import FORMATS, write, write_network
-from ozggraph.stats import graph_stats
+from ozggraph.neo4j.backend import get_graph
+from ozggraph.network.stats import graph_stats
+from ozggraph.output.export import FORMATS, write, write_network
 
 
 @click.command()
@@ -115,7 +115,7 @@ def export(
     \b
     Examples:
       ozggraph export --format gexf -o ozg.gexf
-      ozggraph export --format csv -o import/   # for neo4j-admin database import
+      ozggraph export --format csv -o import/   # neo4j-admin import --array-delimiter=U+001F
       ozggraph export --network cooperation --land HE --as-of 2022 --format gexf -o he.gexf
       ozggraph export --network cooperation --layers service --format graphml -o service.graphml
     """
@@ -142,6 +142,15 @@ def export(
     for path in written:
         click.echo(
             f"wrote {path}" + (" (replaced the file that was there)" if path in there else "")
+        )
+    if fmt == "csv":
+        from ozggraph.output.export import ADMIN_IMPORT_OPTION
+
+        click.echo(
+            f"import with: neo4j-admin database import full {ADMIN_IMPORT_OPTION} "
+            "--nodes=nodes_*.csv --relationships=relationships_*.csv (lists are joined with "
+            "U+001F, so aliases may hold ';')",
+            err=True,
         )
 
 

@@ -9,7 +9,6 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ozggraph.backend import get_graph
 from ozggraph.cli.options import (
     as_of_option,
     backend_option,
@@ -24,6 +23,7 @@ from ozggraph.cli.options import (
     neo4j_options,
     output_option,
 )
+from ozggraph.neo4j.backend import get_graph
 from ozggraph.neo4j.settings import Settings
 from ozggraph.output.document import FORMATS
 
@@ -102,7 +102,7 @@ def report(
         layers=layers,
     )
     if fmt == "csv":
-        from ozggraph.tables import write_csv
+        from ozggraph.output.tables import write_csv
 
         assert output is not None
         files = write_csv(result, output)
@@ -142,7 +142,7 @@ def analyze(
       ozggraph analyze
       ozggraph analyze --write     # then in Cypher: ORDER BY n.pagerank DESC
     """
-    from ozggraph.analytics.summary import analyse
+    from ozggraph.analytics.summary import MEASURES, analyse
     from ozggraph.neo4j.connection import connect
     from ozggraph.neo4j.writeback import write_measures
     from ozggraph.network.filters import confirmed_since as confirmed_view
@@ -159,7 +159,7 @@ def analyze(
     result = analyse(graph, land=land, layers=layers)
     if write and settings is not None:
         with connect(settings) as driver:
-            done = write_measures(driver, result, settings.database)
+            done = write_measures(driver, result.nodes, settings.database, properties=MEASURES)
         click.echo(
             f"wrote measures of {done.written:,} bodies to {settings.shown_uri} database "
             f"{settings.database!r}; cleared {done.cleared:,} stale"

@@ -11,7 +11,7 @@ layer on shows its links.
 
 >>> import ozggraph
 >>> from ozggraph.analytics.summary import analyse
->>> G = ozggraph.load_graph("tests/fixtures/mini")
+>>> G = ozggraph.load_graph(MINI)
 >>> facts = explorer_facts(G, analyse(G))
 >>> facts["layers"]["ags-06531005|ags-06532023"]
 ['cooperation']
@@ -33,7 +33,6 @@ from ozggraph.analytics.summary import Analysis
 from ozggraph.network.projections import cooperation_projection, link_layers
 from ozggraph.network.ties import GROUPS, Context, TieIndex
 from ozggraph.schema.layers import LAYERS
-from ozggraph.tables import tie_rows
 
 SOURCE_FIELDS = ("name", "publisher", "date", "kind", "url")
 
@@ -83,6 +82,8 @@ def explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]
     ties (``links``, ``bundles``), every body's claims (``ties`` by body, ``claims`` by
     id), the sources, the layers of each link of the report's network (``layers``) and
     the names of the contexts the ties name."""
+    from ozggraph.output.tables import tie_rows  # pandas only when the explorer is built
+
     ties = analysis.ties
     land = analysis.projection.meta.get("land")
     every = cooperation_projection(

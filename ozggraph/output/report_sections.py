@@ -111,7 +111,7 @@ def _overview(report: Report, n: int | None = ROWS) -> Section:
         [_("tie weight (1/(n−1) per shared context, summed)"), num(net["ties"])],
         [_("components / largest"), f"{num(net['components'])} / {num(net['largest_component'])}"],
         [
-            _("communities (Louvain) / modularity"),
+            _("communities (Leiden) / modularity"),
             f"{num(net['communities'])} / {number(net['modularity'], 3)}",
         ],
         [_("links across Länder"), _share(report.cross_ties["land"])],
@@ -362,7 +362,7 @@ def _communities(report: Report, n: int | None = ROWS) -> Section:
     ]
     return Section(
         _("Communities"),
-        _("Louvain communities, largest first: Länder most present and leading bodies."),
+        _("Leiden communities, largest first: Länder most present and leading bodies."),
         [
             Table(
                 ["#", _("bodies"), _("Länder"), _("leading bodies")],

@@ -35,15 +35,17 @@ serves), asked for with ``--layers``.
 ('client → provider', 'target')
 >>> parse_layers("service, money")
 ('money', 'service')
->>> parse_layers("hosting")
+>>> parse_layers("hosting")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
-ValueError: unknown layer 'hosting' (layers: cooperation, reuse, money, service, programme)
+ozggraph.errors.LayerError: unknown layer 'hosting' (layers: cooperation, reuse, money, ...)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal, get_args
+
+from ozggraph.errors import LayerError
 
 #: The layer ids, in the order reports list them.
 LayerId = Literal["cooperation", "reuse", "money", "service", "programme"]
@@ -103,6 +105,21 @@ DEFAULT_LAYERS: tuple[str, ...] = ("cooperation", "reuse")
 WEIGHTING = "1/(n-1) per context of n bodies (Newman 2001)"
 
 
+def ranks_shares(layers: tuple[str, ...] | list[str]) -> bool:
+    """Whether rankings of a network of ``layers`` read its weights as shares.
+
+    A network that holds an undirected layer (cooperation, programme) ranks working
+    together: a member of a context of n holds 1/(n-1) of a tie, so a hub is not
+    central by its member count alone (PageRank and betweenness with ``shares``,
+    :mod:`ozggraph.analytics.centrality`). Networks of dependence layers only (reuse,
+    money, service) rank who is depended on: each dependent counts in full.
+
+    >>> ranks_shares(DEFAULT_LAYERS), ranks_shares(("service",))
+    (True, False)
+    """
+    return any(not LAYERS[layer].directed for layer in layers)
+
+
 def parse_layers(value: str | None) -> tuple[str, ...]:
     """A comma list of layer ids, checked against :data:`LAYERS`, in the schema's order.
 
@@ -113,7 +130,7 @@ def parse_layers(value: str | None) -> tuple[str, ...]:
     wanted = [part.strip() for part in value.split(",") if part.strip()]
     for layer in wanted:
         if layer not in LAYERS:
-            raise ValueError(f"unknown layer {layer!r} (layers: {', '.join(LAYERS)})")
+            raise LayerError(f"unknown layer {layer!r} (layers: {', '.join(LAYERS)})")
     return tuple(layer for layer in LAYERS if layer in wanted) or DEFAULT_LAYERS
 
 

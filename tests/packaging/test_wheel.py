@@ -84,7 +84,7 @@ def test_installed_library_loads_the_packaged_dataset(
 ) -> None:
     bin_dir, env = installed
     code = (
-        "import ozggraph, ozggraph.locations as loc\n"
+        "import ozggraph, ozggraph.dataset.locations as loc\n"
         "G = ozggraph.load_graph()\n"
         "assert loc.checkout() is None, loc.checkout()\n"
         "print(ozggraph.__version__, G.nodes['ags-06431002']['name'], G.graph['checksum'])\n"

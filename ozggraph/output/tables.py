@@ -6,7 +6,7 @@ the dicts keyed by id of :mod:`ozggraph.analytics` do not.
 
 >>> import ozggraph
 >>> from ozggraph import tables
->>> G = ozggraph.load_graph("tests/fixtures/mini")
+>>> G = ozggraph.load_graph(MINI)
 >>> tables.bodies(G)[["name", "land", "level"]].loc["ags-06531005"].tolist()
 ['Gießen', 'HE', 'gemeinde']
 >>> from ozggraph.analytics import cooperation_network, pagerank
@@ -169,7 +169,7 @@ def links(
     ``layers`` they are tied in (``|``-joined).
 
     >>> import ozggraph
-    >>> frame = links(ozggraph.load_graph("tests/fixtures/mini"), layers="money")
+    >>> frame = links(ozggraph.load_graph(MINI), layers="money")
     >>> frame[["source", "target", "layers"]].iloc[0].tolist(), float(frame["weight"].iloc[0])
     (['ags-06531005', 'he-hmdis', 'money'], 0.5)
     """
