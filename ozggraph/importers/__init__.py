@@ -27,6 +27,7 @@ from pathlib import Path
 from ozggraph.errors import OzgGraphError
 from ozggraph.importers import catalogue, gv100ad
 from ozggraph.importers.efa import EFA_DIR, import_efa
+from ozggraph.importers.efa_adoption import ADOPTION_TABLE
 from ozggraph.importers.hosting import HOSTING_DIR, import_hosting
 from ozggraph.importers.joint_projects import JOINT_PROJECTS_DIR, import_joint_projects
 from ozggraph.importers.it_providers import IT_PROVIDERS_DIR, import_it_providers
@@ -101,8 +102,11 @@ IMPORTERS: tuple[Importer, ...] = (
         "efa",
         "efa-reuse/efa_reuse.csv",
         EFA_DIR,
-        lambda source, out, seed: import_efa(source, out, seed).lines(),
-        "EfA solutions, developers, operators and reusers (after 'bodies': resolves against it).",
+        lambda source, out, seed: import_efa(
+            source, out, seed, source.parents[1] / ADOPTION_TABLE
+        ).lines(),
+        "EfA solutions, developers, operators and reusers, with the EfA adoption table of "
+        "joint-projects/ (after 'bodies': resolves against it).",
     ),
     Importer(
         "joint-projects",
