@@ -223,15 +223,30 @@ def funder_id(reference: Reference, text: str) -> str | None:
     return None
 
 
-def kind_of(partner_types: list[str], name: str, funder: str, lands: set[str]) -> str:
-    """What kind of cooperation this is, from its name, funder and partners."""
-    governments = {"Land", "Land/ministry", "Landesministerium", "Bundesministerium",
-                   "federal ministry", "Bundesbehörde", "Bundesprojekt", "Land authority",
-                   "Landesbehörde"}  # fmt: skip
+#: Partner types that are a Land's or the Bund's government or one of its authorities.
+GOVERNMENTS = frozenset({
+    "Land", "Land/ministry", "Landesministerium", "Bundesministerium", "federal ministry",
+    "Bundesbehörde", "Bundesprojekt", "Land authority", "Landesbehörde",
+})  # fmt: skip
+
+
+def kind_of(partners: list[tuple[str, str]], name: str, funder: str) -> str:
+    """What kind of cooperation this is, from its name, funder and ``(partner_type,
+    land)`` of its partners: governments of two or more Länder (or a Land and the Bund)
+    make an agreement between them, whatever pilots take part.
+
+    >>> kind_of([("Land", "Hessen"), ("Land", "Bremen"), ("Stadt", "Hessen")], "Ehe", "")
+    'agreement between Länder'
+    >>> kind_of([("Gemeinde", "Bayern"), ("Gemeinde", "Bayern")], "IKZ Datenschutz", "")
+    'IKZ grant'
+    """
+    partner_types = [t for t, _ in partners]
+    governments = {land for t, land in partners if t in GOVERNMENTS}
     if name.startswith("OZG-Themenfeld"):
         return "Themenfeld lead pair (OZG 1.0)"
-    if len(lands) > 1 and all(t in governments for t in partner_types):
-        return "agreement of Bund and Länder" if "Bund" in lands else "agreement between Länder"
+    if len(governments) > 1:
+        bund = "Bund" in governments
+        return "agreement of Bund and Länder" if bund else "agreement between Länder"
     if "Modellregion" in name:
         return "Digitale Modellregion" if "NRW" in funder else "OZG-Modellregion"
     if "Starke Heimat" in funder:
@@ -239,7 +254,7 @@ def kind_of(partner_types: list[str], name: str, funder: str, lands: set[str]) -
     if "IKZ" in funder or "IKZ" in name or "Landesausgleichsstock" in funder:
         return "IKZ grant"
     associations = {"association", "kommunaler Spitzenverband"}
-    if any(t in governments for t in partner_types) and any(
+    if any(t in GOVERNMENTS for t in partner_types) and any(
         t in associations for t in partner_types
     ):
         return "agreement of a Land with its municipal associations"
@@ -452,7 +467,7 @@ class JointProjectsImport:
             self.unresolved.append(f"{self.table}:{rows[0].line}: Themenfeld {field_name!r}")
 
     def _node(self, coop: _Coop, rows: list[_Row]) -> Cooperation:
-        types = [r.cells["partner_type"] for r in rows]
+        partners = [(r.cells["partner_type"], r.cells["land"]) for r in rows]
         lands = {r.cells["land"] for r in rows if r.cells["land"]}
         funder = next((r.cells["funder"] for r in rows if r.cells["funder"]), "")
         land = {LAND_CODE_BY_NAME.get(x) for x in lands} - {None}
@@ -463,7 +478,7 @@ class JointProjectsImport:
         return Cooperation(
             id=coop.id,
             name=coop.name,
-            kind=kind_of(types, coop.name, funder, lands),
+            kind=kind_of(partners, coop.name, funder),
             land=next(iter(land)) if len(land) == 1 else None,
             date=starts[0] if starts else None,
             reported_members=coop.counted,
