@@ -29,8 +29,8 @@ from ozggraph.importers import catalogue, gv100ad
 from ozggraph.importers.efa import EFA_DIR, import_efa
 from ozggraph.importers.efa_adoption import ADOPTION_TABLE
 from ozggraph.importers.hosting import HOSTING_DIR, import_hosting
-from ozggraph.importers.joint_projects import JOINT_PROJECTS_DIR, import_joint_projects
 from ozggraph.importers.it_providers import IT_PROVIDERS_DIR, import_it_providers
+from ozggraph.importers.joint_projects import JOINT_PROJECTS_DIR, import_joint_projects
 from ozggraph.importers.programmes import PROGRAMMES_DIR, import_programmes
 from ozggraph.importers.public_bodies import BODIES_DIR, import_bodies
 

@@ -13,8 +13,9 @@ names them:
 * ``adopting_body`` at ``stage`` -> ``REUSES`` keyed by stage and date, as the reuse
   table's rows: a stage already recorded for the pair (by either table) gets this
   row's page and date in its sources and note, a new stage adds to the pair's history
-  (``planned (2020-04) / live`` is two stages). ``co-developer`` rows are ``DEVELOPS``. How far the stage goes is
-  :data:`STAGES`; an adopter "derived by exclusion" keeps ``evidence`` derived;
+  (``planned (2020-04) / live`` is two stages). ``co-developer`` rows are
+  ``DEVELOPS``. How far the stage goes is :data:`STAGES`; an adopter "derived by
+  exclusion" keeps ``evidence`` derived;
 * bodies named only as a group ("Sächsische Kommunen", "Pilotbehörden in Bremen") go to
   ``Solution.reported_adopters``, never to edges;
 * where a row says its sources disagree (IfSG-Online in Berlin), the relationship's
@@ -161,7 +162,7 @@ def stages(cell: str, date: str | None) -> list[tuple[str, str | None, str | Non
     [('contract', '2023-10', 'agreed (contract)')]
     """
     parts = [p.strip() for p in cell.split(" / ")]
-    result = []
+    result: list[tuple[str, str | None, str | None]] = []
     for index, part in enumerate(parts):
         word = re.split(r"\s*\(|\s+then\b", part)[0].strip()
         stage = STAGES.get(word)
@@ -189,9 +190,7 @@ def _row(run: EfaImport, table: Path, line: int, cells: dict[str, str]) -> None:
     if not cells["solution"] or not cells["adopting_body"]:
         raise table_error(table, line, "missing solution or adopting_body")
     weak = cells["note"].startswith("WEAK") or weak_note(cells["note"])
-    source = run.sources.cite(
-        cells["source"], _dated(cells["source_date"]), weak, table, line
-    )
+    source = run.sources.cite(cells["source"], _dated(cells["source_date"]), weak, table, line)
     try:
         date, _ = parse_dated(_dated(cells["date"]) or "n.d.")
         steps = stages(cells["stage"], date) if "co-developer" not in cells["stage"] else []
@@ -260,7 +259,7 @@ def _stage_edge(run: EfaImport, body: str, solution: str, stage: str) -> str | N
 def _conflict(adopter: str, note: str) -> bool:
     """The row's note says the sources disagree about this adopter.
 
-    >>> _conflict("Berlin", "Berlin conflicts with xba.net"), _conflict("Hessen", "Berlin conflicts")
+    >>> _conflict("Berlin", "Berlin conflicts with x"), _conflict("Hessen", "Berlin conflicts")
     (True, False)
     """
     name = re.escape(split_remark(adopter)[0].removeprefix("Land "))

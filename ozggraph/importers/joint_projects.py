@@ -210,8 +210,8 @@ def funder_id(reference: Reference, text: str) -> str | None:
         found = reference.organisation(word) if word.isupper() or word[:3] == "HMd" else set()
         if len(found) == 1 and reference.nodes[next(iter(found))].label == "Ministry":
             return found.pop()
-    if found := FUNDER_ALIASES.get(re.split(r"\s*[(–]", text)[0]):
-        return found
+    if alias := FUNDER_ALIASES.get(re.split(r"\s*[(–]", text)[0]):
+        return alias
     if re.match(r"Bund\b", text):
         return "de" if "de" in reference.nodes else None
     for word in re.findall(r"\b[A-Z]{2,3}\b", text):
