@@ -21,7 +21,7 @@ def downstream(folder: str) -> set[str]:
     the dataset without these, so no importer reads its own or a later one's output.
 
     >>> sorted(downstream("hosting"))
-    ['efa', 'hosting']
+    ['efa', 'hosting', 'joint-projects']
     """
     from ozggraph.importers import IMPORTERS  # the registry imports the importers
 
