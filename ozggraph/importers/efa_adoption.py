@@ -142,13 +142,6 @@ STAGES = {
     "presented/planned": "interest",  # a presentation only, adoption not confirmed
     "paused": "interest",  # only on a group (eGo-MV): kept as a count with its words
 }
-STAGE_EVIDENCE: dict[str, Evidence] = {
-    "interest": "announced",
-    "planned": "planned",
-    "contract": "agreed",
-    "connected": "fact",
-    "live": "fact",
-}
 _GROUP = re.compile(r"collectively|^Pilotbehörden|^über \d+|Kommunen\b")
 
 
@@ -187,6 +180,8 @@ def adopt(run: EfaImport, table: Path) -> None:
 
 
 def _row(run: EfaImport, table: Path, line: int, cells: dict[str, str]) -> None:
+    from ozggraph.importers.efa import STAGE_EVIDENCE  # one scale for both tables
+
     if not cells["solution"] or not cells["adopting_body"]:
         raise table_error(table, line, "missing solution or adopting_body")
     weak = cells["note"].startswith("WEAK") or weak_note(cells["note"])
