@@ -235,8 +235,9 @@ def test_funding_in_land(run: Run) -> None:
     }
     grant = by_key["inferred", None, "within"]
     assert (grant["total_eur"], grant["grants"], grant["grants_without_amount"]) == (130000, 1, 0)
-    # the joint Ordnungsbehördenbezirk Grebenau's 100,000, once on the project
-    assert by_key["fact", None, "within"]["total_eur"] == 100000
+    # the joint Ordnungsbehördenbezirk Grebenau's 100,000, once on the project, and the
+    # undated grants of joint-projects (IKZ, Starke Heimat Hessen), each once
+    assert by_key["fact", None, "within"]["total_eur"] == 3075000
     assert by_key["fact", "2016", "within"]["total_eur"] == 600000
     assert by_key["promised", None, "within"]["total_eur"] == 100000
     facts = run("funding_in_land", land="ags-06", evidence=["fact"]).rows
