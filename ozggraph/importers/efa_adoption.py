@@ -16,6 +16,8 @@ names them:
   (``planned (2020-04) / live`` is two stages). ``co-developer`` rows are
   ``DEVELOPS``. How far the stage goes is :data:`STAGES`; an adopter "derived by
   exclusion" keeps ``evidence`` derived;
+* an adopter that is a developer of the service (a pilot Kreis of the developing Land)
+  gets the row on its ``DEVELOPS``: building a service is not reusing it;
 * bodies named only as a group ("Sächsische Kommunen", "Pilotbehörden in Bremen") go to
   ``Solution.reported_adopters``, never to edges;
 * where a row says its sources disagree (IfSG-Online in Berlin), the relationship's
@@ -209,6 +211,11 @@ def _row(run: EfaImport, table: Path, line: int, cells: dict[str, str]) -> None:
                 "DEVELOPS", body.id, sol.node_id, [source], summary, date=date, evidence="fact"
             )
             continue
+        if maker := _maker_edge(run, body.id, sol.node_id):
+            # a developer piloting its own service: the row says when, not that it reuses
+            text = f"runs it as a pilot: {cells['stage']} ({date or 'n.d.'}): {summary}"
+            run.edges.note(maker, text, source)
+            continue
         derived = "derived by exclusion" in cells["stage"]
         for stage, when, words in steps:
             note = "; ".join(
@@ -234,6 +241,15 @@ def _row(run: EfaImport, table: Path, line: int, cells: dict[str, str]) -> None:
                 date=when,
                 evidence="derived" if derived else STAGE_EVIDENCE[stage],
             )
+
+
+def _maker_edge(run: EfaImport, body: str, solution: str) -> str | None:
+    """The body's DEVELOPS of the solution, if it is one of its developers."""
+    for rid in run.edges.ids():
+        fields = run.edges.get(rid)
+        if (fields["type"], fields["source"], fields["target"]) == ("DEVELOPS", body, solution):
+            return rid
+    return None
 
 
 def _stage_edge(run: EfaImport, body: str, solution: str, stage: str) -> str | None:
