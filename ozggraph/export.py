@@ -89,8 +89,9 @@ def write_network(network: nx.Graph, fmt: str, path: str | Path) -> list[Path]:
     """Write a body–body network (:func:`~ozggraph.analytics.cooperation_network`).
 
     Nodes keep ``name``, ``land`` and their schema label as ``neo4j_label``; links
-    their ``weight`` (shared ties). ``json`` is node-link JSON; ``graphml`` and ``gexf``
-    open in Gephi with the name as label. The neo4j-admin ``csv`` is for the typed graph.
+    their ``weight`` (1/(n−1) per shared context); the graph its ``layers`` and
+    ``weighting``. ``json`` is node-link JSON; ``graphml`` and ``gexf`` open in Gephi
+    with the name as label. The neo4j-admin ``csv`` is for the typed graph.
     """
     path = Path(path)
     if fmt not in FORMATS or fmt == "csv":
@@ -101,6 +102,10 @@ def write_network(network: nx.Graph, fmt: str, path: str | Path) -> list[Path]:
         data = {k: ("" if v is None else _scalar(v)) for k, v in attrs.items() if k != "label"}
         flat.add_node(n, **data, neo4j_label=attrs.get("label", ""), label=attrs.get("name", n))
     flat.add_weighted_edges_from(network.edges(data="weight", default=1.0))
+    if network.graph.get("layers"):  # what the links mean and weigh (ozggraph.schema.layers)
+        flat.graph.update(
+            layers=",".join(network.graph["layers"]), weighting=network.graph["weighting"]
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "json":
         data = nx.node_link_data(flat, edges="links")

@@ -31,8 +31,8 @@ if TYPE_CHECKING:
 
 #: Relationship properties shown as columns of :func:`ties`, in this order (when present).
 TIE_FIELDS = (
-    "role", "stage", "status", "amount_eur", "amount_kind", "amount_bound_eur", "programme",
-    "date", "valid_from", "valid_to", "evidence", "note",
+    "role", "relation", "application", "stage", "status", "amount_eur", "amount_kind",
+    "amount_bound_eur", "programme", "date", "valid_from", "valid_to", "evidence", "note",
 )  # fmt: skip
 #: Relationship types that make a tie between bodies (claims: see ozggraph.schema.edges).
 CLAIMS = frozenset(t for t, model in EDGE_TYPES.items() if model.claim)
@@ -101,8 +101,11 @@ def tie_rows(
     """Relationships of ``types`` (default: every claim) touching ``nodes`` (default: all).
 
     One dict per relationship: ``id``, ``type``, ``source``/``target`` with names,
-    the properties of :data:`TIE_FIELDS` that it has, and its ``sources`` as a list.
+    the ``layer`` of its ties (:mod:`ozggraph.schema.layers`; ``None``: it ties no
+    bodies), the properties of :data:`TIE_FIELDS` that it has, and its ``sources``.
     """
+    from ozggraph.network.ties import layer_of
+
     wanted = set(types)
     found: dict[tuple[str, str, str], dict[str, Any]] = {}
     if nodes is None:
@@ -127,6 +130,7 @@ def tie_rows(
                 "source_name": _name(graph, u),
                 "target": v,
                 "target_name": _name(graph, v),
+                "layer": layer_of(d["type"], graph.nodes[v].get("label"), d),
                 **{f: d[f] for f in TIE_FIELDS if d.get(f) is not None},
                 "sources": list(d.get("sources", ())),
             }
@@ -134,16 +138,60 @@ def tie_rows(
     return sorted(rows, key=lambda r: r["id"])
 
 
-def ties(graph: nx.MultiDiGraph, types: Iterable[str] = CLAIMS) -> pd.DataFrame:
+def ties(
+    graph: nx.MultiDiGraph,
+    types: Iterable[str] = CLAIMS,
+    *,
+    layers: Iterable[str] | str | None = None,
+) -> pd.DataFrame:
     """Every claim relationship (membership, money, making, reuse ...) with its sources.
 
     ``sources`` is the ``|``-joined list of Source ids, ``evidence`` how strongly they
-    support the claim where the dataset says so.
+    support the claim where the dataset says so, ``layer`` the layer of its ties.
+    ``layers``: only relationships whose ties lie in these layers (default: every claim).
     """
     rows = tie_rows(graph, types=types)
+    if layers is not None:
+        from ozggraph.schema.layers import check_layers
+
+        wanted = set(check_layers(layers))  # type: ignore[arg-type]
+        rows = [r for r in rows if r["layer"] in wanted]
     frame = pd.DataFrame(rows, columns=_columns(rows))
     frame["sources"] = frame["sources"].map("|".join)
     return _indexed(frame, "id")
+
+
+def links(
+    graph: nx.MultiDiGraph, *, layers: Iterable[str] | str | None = None, land: str | None = None
+) -> pd.DataFrame:
+    """The links of the network of ``layers`` (default: cooperation and reuse): both
+    bodies with names, the ``weight`` (sum of 1/(n−1) per shared context) and the
+    ``layers`` they are tied in (``|``-joined).
+
+    >>> import ozggraph
+    >>> frame = links(ozggraph.load_graph("tests/fixtures/mini"), layers="money")
+    >>> frame[["source", "target", "layers"]].iloc[0].tolist(), float(frame["weight"].iloc[0])
+    (['ags-06531005', 'he-hmdis', 'money'], 0.5)
+    """
+    from ozggraph.network.projections import cooperation_projection, link_layers
+    from ozggraph.network.ties import TieIndex
+
+    index = TieIndex(graph)
+    net = cooperation_projection(graph, ties=index, layers=layers, land=land)
+    kinds = link_layers(net, index)
+    rows = [
+        {
+            "source": u,
+            "source_name": _name(graph, u),
+            "target": v,
+            "target_name": _name(graph, v),
+            "weight": w,
+            "layers": "|".join(kinds.get(f"{u}|{v}", [])),
+        }
+        for u, v, w in sorted(net.to_networkx().edges(data="weight"))
+    ]
+    columns = ["source", "source_name", "target", "target_name", "weight", "layers"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def funding(graph: nx.MultiDiGraph) -> pd.DataFrame:

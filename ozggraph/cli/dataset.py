@@ -16,6 +16,7 @@ from ozggraph.cli.options import (
     dataset_option,
     graph_from,
     land_option,
+    layers_option,
     make_folder,
     neo4j_options,
     output_option,
@@ -93,10 +94,12 @@ def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
     type=click.Choice(["typed", "cooperation"]),
     default="typed",
     show_default=True,
-    help="typed: every node and relationship; cooperation: bodies linked by shared ties.",
+    help="typed: every node and relationship; cooperation: bodies linked by their ties in "
+    "--layers (weights 1/(n-1) per shared context).",
 )
 @as_of_option
 @land_option
+@layers_option
 @dataset_option
 def export(
     fmt: str,
@@ -104,6 +107,7 @@ def export(
     network: str,
     as_of: str | None,
     land: str | None,
+    layers: tuple[str, ...],
     dataset_path: Path | None,
 ) -> None:
     """Export the embedded graph: node-link JSON, GraphML, GEXF (Gephi) or neo4j-admin CSV.
@@ -113,6 +117,7 @@ def export(
       ozggraph export --format gexf -o ozg.gexf
       ozggraph export --format csv -o import/   # for neo4j-admin database import
       ozggraph export --network cooperation --land HE --as-of 2022 --format gexf -o he.gexf
+      ozggraph export --network cooperation --layers service --format graphml -o service.graphml
     """
     from ozggraph.network.filters import view_of
 
@@ -128,7 +133,8 @@ def export(
         if network == "cooperation":
             from ozggraph.network.projections import cooperation_network
 
-            written = write_network(cooperation_network(graph, land=land), fmt, target)
+            network_ = cooperation_network(graph, land=land, layers=layers)
+            written = write_network(network_, fmt, target)
         else:
             written = write(graph, fmt, target)
     except OSError as exc:

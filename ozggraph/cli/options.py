@@ -95,6 +95,16 @@ evidence_option = click.option(
     "planned, promised, agreed, inferred, derived (docs/dataset.md).",
 )
 
+confirmed_since_option = click.option(
+    "--confirmed-since",
+    "confirmed_since",
+    type=click.IntRange(1000, 9999),
+    metavar="YEAR",
+    default=None,
+    help="Leave out ties no source has confirmed since YEAR (a tie's last_confirmed, else "
+    "its date or start); the report says how many.",
+)
+
 dated_only_option = click.option(
     "--dated-only",
     is_flag=True,
@@ -202,6 +212,24 @@ def output_option(
     )
     return decorator(func) if func is not None else decorator
 
+
+def _layers(_c: click.Context, _p: click.Parameter, value: str | None) -> tuple[str, ...]:
+    from ozggraph.schema.layers import parse_layers
+
+    try:
+        return parse_layers(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+layers_option = click.option(
+    "--layers",
+    metavar="LIST",
+    default=None,
+    callback=_layers,
+    help="Layers of the network, comma-separated: cooperation, reuse, money, service, "
+    "programme (default: cooperation,reuse – working together; see ozggraph.schema.layers).",
+)
 
 land_option = click.option(
     "--land",

@@ -13,12 +13,14 @@ from ozggraph.backend import get_graph
 from ozggraph.cli.options import (
     as_of_option,
     backend_option,
+    confirmed_since_option,
     dataset_option,
     dated_only_option,
     emit,
     evidence_option,
     graph_from,
     land_option,
+    layers_option,
     neo4j_options,
     output_option,
 )
@@ -37,7 +39,9 @@ REPORT_FORMATS = (*FORMATS, "csv")
 @as_of_option
 @dated_only_option
 @land_option
+@layers_option
 @evidence_option
+@confirmed_since_option
 @click.option(
     "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
 )
@@ -52,7 +56,9 @@ def report(
     as_of: str | None,
     dated_only: bool,
     land: str | None,
+    layers: tuple[str, ...],
     evidence: list[str] | None,
+    confirmed_since: int | None,
     fmt: str,
     output: Path | None,
     **conn: str,
@@ -64,6 +70,8 @@ def report(
       ozggraph report
       ozggraph report --land HE --as-of 2022 --format md -o hessen.md
       ozggraph report --evidence fact                # facts only
+      ozggraph report --confirmed-since 2016         # ties a source confirmed since 2016
+      ozggraph report --layers service               # who serves whom (hosting)
       ozggraph report --as-of 2019 --dated-only      # undated claims left out
       ozggraph report --format html -o report.html    # interactive, works offline
       ozggraph report --format csv -o tables/         # every table, uncut, as CSV
@@ -82,6 +90,8 @@ def report(
         land=land,
         evidence=evidence,
         dated_only=dated_only,
+        confirmed_since=confirmed_since,
+        layers=layers,
     )
     if fmt == "csv":
         from ozggraph.tables import write_csv
@@ -98,7 +108,9 @@ def report(
 @backend_option
 @dataset_option
 @land_option
+@layers_option
 @evidence_option
+@confirmed_since_option
 @click.option(
     "--write",
     is_flag=True,
@@ -109,7 +121,9 @@ def analyze(
     backend: str,
     dataset_path: Path | None,
     land: str | None,
+    layers: tuple[str, ...],
     evidence: list[str] | None,
+    confirmed_since: int | None,
     write: bool,
     **conn: str,
 ) -> None:
@@ -123,13 +137,18 @@ def analyze(
     from ozggraph.analytics.summary import analyse
     from ozggraph.neo4j.connection import connect
     from ozggraph.neo4j.writeback import write_measures
+    from ozggraph.network.filters import confirmed_since as confirmed_view
     from ozggraph.network.filters import with_evidence
 
     use_neo4j = write or backend == "neo4j"
     settings = Settings.resolve(**conn) if use_neo4j else None
     graph = get_graph("neo4j" if use_neo4j else backend, dataset_path, settings)
     graph = with_evidence(graph, evidence) if evidence else graph
-    result = analyse(graph, land=land)
+    if confirmed_since:
+        graph = confirmed_view(graph, confirmed_since)
+        left_out = graph.graph["confirmed_since"]["left_out"]
+        click.echo(f"left out {left_out:,} ties not confirmed since {confirmed_since}", err=True)
+    result = analyse(graph, land=land, layers=layers)
     if write and settings is not None:
         with connect(settings) as driver:
             done = write_measures(driver, result, settings.database)
@@ -145,7 +164,7 @@ def analyze(
         "betweenness",
         "role",
         "community",
-        title="Top 20 bodies by PageRank (--write stores all in Neo4j)",
+        title=f"Top 20 bodies by PageRank, layers {','.join(layers)} (--write stores all)",
     )
     ranked = sorted(result.nodes, key=lambda n: (-result.nodes[n]["pagerank"], n))[:20]
     for node in ranked:

@@ -16,6 +16,7 @@ from ozggraph.cli.options import (
     dataset_option,
     emit,
     graph_from,
+    layers_option,
     neo4j_options,
     output_option,
 )
@@ -155,6 +156,7 @@ def spread(
 @seed_option
 @p_option
 @as_of_option
+@layers_option
 @format_option
 @output_option
 @backend_option
@@ -167,6 +169,7 @@ def simulate(
     seed: int,
     p: float | None,
     as_of: str | None,
+    layers: tuple[str, ...],
     fmt: str,
     output: Path | None,
     backend: str,
@@ -181,7 +184,7 @@ def simulate(
       ozggraph simulate --model lt --from Hessen --from Rheinland-Pfalz
     """
     graph = graph_from(backend, dataset_path, conn)
-    net = from_graph(graph, as_of)
+    net = from_graph(graph, as_of, layers=layers)
     p_used, note = _p(p)
     result = run_cascades(net, list(seeds), model, runs, seed, p_used, graph)
     _emit(
@@ -192,6 +195,8 @@ def simulate(
         output,
         note if model == "ic" else None,
         as_of=as_of,
+        layers=",".join(layers),
+        weighting="ties counted (one cascade trial per tie)",
     )
 
 
@@ -209,6 +214,7 @@ def simulate(
 @seed_option
 @p_option
 @as_of_option
+@layers_option
 @format_option
 @output_option
 @backend_option
@@ -222,6 +228,7 @@ def seeds(
     seed: int,
     p: float | None,
     as_of: str | None,
+    layers: tuple[str, ...],
     fmt: str,
     output: Path | None,
     backend: str,
@@ -236,7 +243,7 @@ def seeds(
       ozggraph seeds --k 3 --land HE --level gemeinde --runs 2000
     """
     graph = graph_from(backend, dataset_path, conn)
-    net = from_graph(graph, as_of)
+    net = from_graph(graph, as_of, layers=layers)
     p_used, note = _p(p)
     result = select_seeds(net, k, runs, seed, p_used, land, level)
     _emit(
@@ -247,6 +254,8 @@ def seeds(
         output,
         note,
         as_of=as_of,
+        layers=",".join(layers),
+        weighting="ties counted (one cascade trial per tie)",
     )
 
 

@@ -4,16 +4,19 @@
 >>> from ozggraph.output.report import build_report
 >>> report = build_report(ozggraph.load_graph("tests/fixtures/mini"))
 >>> report.stamp["backend"], report.overview["network"]["bodies"]
-('embedded', 4)
+('embedded', 3)
 >>> report.funding["by_evidence"]["promised"]
-{'amount_eur': 100000.0, 'grants': 1, 'approximate': 0}
+{'amount_eur': 100000.0, 'grants': 1, 'approximate': 0, 'at_least': 0}
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
@@ -23,13 +26,15 @@ import scipy.sparse as sp
 from ozggraph.analytics import funding, weakpoints
 from ozggraph.analytics.communities import cross_ties
 from ozggraph.analytics.coverage import coverage as coverage_of
+from ozggraph.analytics.layers import contexts_that_bridge, layer_rankings, robustness
 from ozggraph.analytics.summary import Analysis, analyse
-from ozggraph.network.filters import CLAIMS, restrict_to_land, with_evidence
 from ozggraph.network.filters import as_of as as_of_view
+from ozggraph.network.filters import confirmed_since as confirmed_view
+from ozggraph.network.filters import restrict_to_land, tie_ages, with_evidence
 from ozggraph.network.sparse import component_labels
-from ozggraph.network.territory import Territory
-from ozggraph.output.facts import explorer_facts
+from ozggraph.network.ties import TieIndex
 from ozggraph.output.stamp import stamp
+from ozggraph.schema.layers import LAYERS, WEIGHTING, check_layers
 
 #: Rows in the "most central" and "brokers" tables of text, md and html (json has all).
 TOP = 10
@@ -54,12 +59,27 @@ class Report:
     picture: dict[str, Any]
     #: Names of every other node the sections mention (funders, programmes, solutions …).
     names: dict[str, str]
-    #: For the html explorer: each body's ties with sources, the sources, each link's layers.
-    explorer: dict[str, Any] = field(default_factory=dict)
+    #: The layers of the network, their meaning and how links are weighted.
+    network_model: dict[str, Any] = field(default_factory=dict)
+    #: Per layer (all of them): size and leading bodies (:func:`layer_rankings`).
+    layers: dict[str, Any] = field(default_factory=dict)
+    #: How the PageRank ranking holds under other weightings (:func:`robustness`).
+    robustness: dict[str, Any] = field(default_factory=dict)
+    #: Two-mode betweenness of the contexts (:func:`contexts_that_bridge`).
+    two_mode: dict[str, Any] = field(default_factory=dict)
+    #: Builds the explorer's data on first use (only html and json read it).
+    _explorer: Callable[[], dict[str, Any]] | None = field(default=None, repr=False)
+
+    @cached_property
+    def explorer(self) -> dict[str, Any]:
+        """For the html explorer: each body's ties with sources and layer, the sources,
+        each link's layers (:func:`~ozggraph.output.facts.explorer_facts`)."""
+        return self._explorer() if self._explorer else {}
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data (NaN becomes None)."""
-        return _clean(asdict(self))
+        """Plain JSON-ready data (NaN becomes None), the explorer's data included."""
+        data = {f.name: getattr(self, f.name) for f in fields(self) if not f.name.startswith("_")}
+        return _clean({**data, "explorer": self.explorer})
 
     def _repr_markdown_(self) -> str:
         """Jupyter shows a report as its Markdown tables."""
@@ -87,16 +107,25 @@ def build_report(
     land: str | None = None,
     evidence: list[str] | None = None,
     dated_only: bool = False,
+    confirmed_since: int | None = None,
     seed: int = 0,
     top: int = TOP,
+    layers: Iterable[str] | str | None = None,
 ) -> Report:
     """The report on ``graph`` (the whole dataset), optionally as of a date and for one Land.
 
     ``evidence`` keeps only claims of those evidence values (``["fact"]``: facts only);
     ``dated_only`` leaves undated claims out of an as-of report (else they are counted
-    as in force, and the stamp says how many).
+    as in force, and the stamp says how many). ``layers``: the layers of the network
+    (ids of :data:`~ozggraph.schema.layers.LAYERS`; default cooperation and reuse).
+    ``confirmed_since`` leaves out the ties no source confirmed since that year (the
+    stamp says how many); the overview says how many counted ties were last confirmed
+    more than ten years before the as-of year (or this year).
     """
+    chosen = check_layers(layers)  # type: ignore[arg-type]
     view = with_evidence(graph, evidence) if evidence else graph
+    view = confirmed_view(view, confirmed_since) if confirmed_since else view
+    left_out = view.graph.get("confirmed_since")
     view = as_of_view(view, as_of, dated_only=dated_only)
     header = stamp(
         graph,
@@ -104,10 +133,14 @@ def build_report(
         land=land,
         evidence=evidence,
         undated=view.graph.get("undated") if as_of else None,
+        confirmed_since=left_out,
+        layers=",".join(chosen),
+        weighting=WEIGHTING,
     )
     view = restrict_to_land(view, land) if land else view
-    territory = Territory(graph)
-    analysis = analyse(view, land=land, seed=seed, territory=territory)
+    ties = TieIndex(view)
+    territory = ties.territory  # of the whole graph, from the same pass
+    analysis = analyse(view, land=land, seed=seed, territory=territory, layers=chosen, ties=ties)
     names = {n: view.nodes[n].get("name", n) for n in analysis.projection.ids}
     rows = _node_rows(view, analysis, names)
     weak = _weak_points(view, analysis, names)
@@ -122,9 +155,14 @@ def build_report(
         for k in money[key]
     }
     mentioned |= {r["operator"] for r in weak["single_operator_solutions"]}
+    mentioned |= {c["provider"] for r in cover["lands"].values() for c in r.get("reported", [])}
+    ranking = {n: r["pagerank"] for n, r in rows.items()}
     return Report(
         stamp=header,
-        overview=_overview(view, analysis),
+        overview={
+            **_overview(view, analysis),
+            "tie_ages": tie_ages(view, int(as_of[:4]) if as_of else dt.date.today().year),
+        },
         central=_top(rows, "pagerank", top),
         brokers=_top(rows, "betweenness", top),
         communities=_communities(analysis, rows),
@@ -138,8 +176,37 @@ def build_report(
         nodes=rows,
         picture=_picture(analysis, rows),
         names={n: view.nodes[n].get("name", n) for n in sorted(mentioned) if n in view},
-        explorer=explorer_facts(view, analysis),
+        network_model=_network_model(chosen),
+        layers=layer_rankings(ties, lands=analysis.lands, land=land, top=top),
+        robustness=robustness(view, ties, ranking, layers=chosen, land=land, top=top),
+        two_mode=contexts_that_bridge(ties, layers=chosen, top=top),
+        _explorer=lambda: _explorer_facts(view, analysis),
     )
+
+
+def _explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]:
+    from ozggraph.output.facts import explorer_facts  # only html and json need it
+
+    return explorer_facts(graph, analysis)
+
+
+def _network_model(layers: tuple[str, ...]) -> dict[str, Any]:
+    """The layers of the network and the weighting, as the report states them."""
+    return {
+        "layers": list(layers),
+        "all_layers": {
+            k: {"meaning": v.meaning, "direction": v.direction} for k, v in LAYERS.items()
+        },
+        "weighting": WEIGHTING,
+        "rule": (
+            "each tie through a context of n bodies weighs 1/(n-1): members of a "
+            "Cooperation of n with each other; a member with its IT provider or association "
+            "of n members 1/n; a maker with a user 1/(n-1) over the solution's makers and "
+            "users; funder and recipients of one grant alike. Path measures "
+            "(betweenness, closeness) count steps; PageRank, eigenvector and "
+            "communities read the weights."
+        ),
+    }
 
 
 def _node_rows(
@@ -170,10 +237,7 @@ def _overview(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]:
     types = analysis.ties.types
     sizes = np.bincount(component_labels(net.weights)) if net.n else np.zeros(0, dtype=int)
     n = net.n
-    claims: dict[str, Counter[str]] = {}
-    for _, _, attrs in graph.edges(data=True):
-        if attrs["type"] in CLAIMS:
-            claims.setdefault(attrs["type"], Counter())[attrs.get("evidence", "none")] += 1
+    claims = analysis.ties.claims  # counted in the one pass over the relationships
     return {
         "nodes": dict(sorted(labels.items())),
         "relationships": dict(sorted(types.items())),

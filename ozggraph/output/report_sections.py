@@ -82,8 +82,12 @@ def stamp_line(report: Report) -> str:
 def sections(report: Report) -> list[Section]:
     return [
         _overview(report),
+        _network_model(report),
         _central(report),
+        _robustness(report),
         _brokers(report),
+        _layer_rankings(report),
+        _two_mode(report),
         _communities(report),
         _funding(report),
         _coverage(report),
@@ -96,12 +100,20 @@ def _overview(report: Report) -> Section:
     facts = [
         ["bodies in the cooperation network", num(net["bodies"])],
         ["links (pairs of bodies tied)", num(net["links"])],
-        ["ties (shared cooperations, programmes, solutions, grants)", num(net["ties"])],
+        ["tie weight (1/(n−1) per shared context, summed)", num(net["ties"])],
         ["components / largest", f"{net['components']:,} / {net['largest_component']:,}"],
         ["communities (Louvain) / modularity", f"{net['communities']:,} / {net['modularity']:.3f}"],
         ["links across Länder", _share(report.cross_ties["land"])],
         ["links across government levels", _share(report.cross_ties["level"])],
     ]
+    if ages := report.overview.get("tie_ages"):
+        facts.append(
+            [
+                f"tie claims last confirmed before {ages['year'] - ages['older_than']} "
+                f"(more than {ages['older_than']} years) / undated",
+                f"{ages['old']:,} of {ages['counted']:,} / {ages['undated']:,}",
+            ]
+        )
     nodes = ", ".join(f"{k} {v:,}" for k, v in report.overview["nodes"].items())
     rels = ", ".join(f"{k} {v:,}" for k, v in report.overview["relationships"].items())
     claims = report.overview["claims_by_evidence"]
@@ -119,6 +131,96 @@ def _overview(report: Report) -> Section:
                 "Claims by evidence (fact, announced, planned ...: docs/dataset.md)",
             ),
         ],
+    )
+
+
+def _network_model(report: Report) -> Section:
+    model = report.network_model
+    chosen = model.get("layers", [])
+    rows = [
+        [
+            layer,
+            "yes" if layer in chosen else "–",
+            spec["meaning"],
+            spec["direction"] or "undirected",
+            num(report.layers.get(layer, {}).get("bodies")),
+            num(report.layers.get(layer, {}).get("links")),
+        ]
+        for layer, spec in model.get("all_layers", {}).items()
+    ]
+    return Section(
+        "Layers and weighting",
+        f"The network ranks the layers {', '.join(chosen)} (--layers). Weighting: "
+        f"{model.get('weighting', '')}; {model.get('rule', '')}",
+        [Table(["layer", "in network", "meaning", "direction", "bodies", "links"], rows, "llllrr")],
+    )
+
+
+def _robustness(report: Report) -> Section:
+    rob = report.robustness
+    names = {n: r["name"] for n, r in report.nodes.items()}
+
+    def who(ids: list[str]) -> str:
+        return ", ".join(names.get(i, report.names.get(i, i)) for i in ids) or "–"
+
+    rows = [
+        [
+            r["alternative"],
+            pct(r["top_overlap"]),
+            num(r["kendall_tau"]),
+            who(r["entering"]),
+            who(r["leaving"]),
+        ]
+        for r in rob.get("alternatives", [])
+    ]
+    return Section(
+        "Robustness of the ranking",
+        f"The PageRank ranking above recomputed under other weightings: share of the top "
+        f"{rob.get('top', ROWS)} kept and Kendall's τ over all bodies. Weakest: "
+        f"{pct(rob.get('weakest_overlap', 1.0))} kept, τ {num(rob.get('weakest_tau'))}.",
+        [Table(["alternative", "top kept", "Kendall τ", "entering", "leaving"], rows, "lrrll")],
+    )
+
+
+def _layer_rankings(report: Report) -> Section:
+    tables = []
+    for layer, entry in report.layers.items():
+        rows = [
+            [str(i), name, r["land"] or "", num(r["pagerank"], 4)]
+            for i, (name, r) in enumerate(
+                zip(distinct(entry["leading"]), entry["leading"], strict=True), 1
+            )
+        ]
+        caption = (
+            f"{layer}: {entry['meaning']} – {entry['measure']}; "
+            f"{entry['bodies']:,} bodies, {entry['links']:,} links"
+        )
+        tables.append(Table(["#", "body", "Land", "PageRank"], rows, "rllr", caption))
+    return Section(
+        "Leading bodies per layer",
+        "Each layer ranked on its own (all layers, whatever --layers says); directed "
+        "layers rank along dependence, so the body others depend on leads.",
+        tables,
+    )
+
+
+def _two_mode(report: Report) -> Section:
+    two = report.two_mode
+    rows = [
+        [r["name"], r["layer"], num(r["bodies"]), num(r["betweenness"])]
+        for r in two.get("leading", [])
+    ]
+    note = (
+        "Two-mode betweenness (Borgatti & Everett) in the network of bodies and the "
+        "contexts they are tied through: the joint bodies, solutions and providers that "
+        "join bodies no other context joins."
+    )
+    if two.get("skipped"):
+        note += f" Left out: {two['skipped']:,} nodes are too many for the exact measure."
+    return Section(
+        "Contexts that bridge",
+        note,
+        [Table(["context", "layer", "bodies", "two-mode betweenness"], rows, "llrr")],
     )
 
 
@@ -214,7 +316,8 @@ def _funding(report: Report) -> Section:
         [
             e,
             num(f["by_evidence"][e]["grants"]),
-            _rough(f["by_evidence"][e]["amount_eur"], f["by_evidence"][e]["approximate"]),
+            ("≥ " if f["by_evidence"][e].get("at_least") else "")
+            + _rough(f["by_evidence"][e]["amount_eur"], f["by_evidence"][e]["approximate"]),
         ]
         for e in kinds
     ]
@@ -233,21 +336,28 @@ def _funding(report: Report) -> Section:
         for p, b in f["programme_budgets"].items()
         if b.get("bound_eur") is not None
     ]
-    top_funders = _ranked(f["by_funder"], report, kinds)
-    top_recipients = _ranked(f["by_recipient"], report, kinds)
+    top_funders = _ranked(f["by_funder"], report, kinds, f.get("at_least_by_funder", {}))
+    top_recipients = _ranked(f["by_recipient"], report, kinds, f.get("at_least_by_recipient", {}))
+    at_least_land = f.get("at_least_by_land", {})
     lands = [
         [
             land,
-            *(eur(f["by_land"][land].get(e)) for e in kinds),
+            *(
+                _at_least(f["by_land"][land].get(e), e in at_least_land.get(land, ()))
+                for e in kinds
+            ),
             num(f["per_capita_by_land"].get(land, {}).get("fact"), 2),
         ]
         for land in f["by_land"]
     ]
     note = (
-        f"Grants: {f['grants']:,}, of which {f['without_amount']:,} without amount. Evidence "
+        f"Grants: {f['grants']:,}, of which {f['without_amount']:,} without amount"
+        f"{_lower_bounds(f)}. Evidence "
         "values are never added up: awarded money (fact) and promised, agreed or planned "
         "money are different claims. Programme budgets are listed apart from the grants "
-        "(grants under a programme are part of its budget). ~ marks an approximate amount."
+        "(grants under a programme are part of its budget). ~ marks an approximate amount; "
+        '≥ marks an at-least figure (it includes a lower bound such as "more than '
+        '11 million").'
     )
     return Section(
         "Funding by evidence",
@@ -294,20 +404,34 @@ def _rough(amount: float | None, approximate: int | bool) -> str:
     return ("~" if approximate else "") + eur(amount)
 
 
+def _lower_bounds(f: dict[str, Any]) -> str:
+    """ ", and N counted with a lower bound (at least)" where there are any."""
+    n = sum(row.get("at_least", 0) for row in f["by_evidence"].values())
+    return f" and {n:,} counted with their lower bound (at least)" if n else ""
+
+
+def _at_least(amount: float | None, marked: bool) -> str:
+    return ("≥ " if marked and amount is not None else "") + eur(amount)
+
+
 def _bound(budget: dict[str, Any]) -> str:
     sign = "≥ " if budget["amount_kind"] == "at_least" else "≤ "
     return sign + eur(budget["bound_eur"])
 
 
 def _ranked(
-    totals: dict[str, dict[str, float]], report: Report, kinds: list[str]
+    totals: dict[str, dict[str, float]],
+    report: Report,
+    kinds: list[str],
+    at_least: dict[str, list[str]] | None = None,
 ) -> list[list[str]]:
     def size(key: str) -> tuple[float, str]:
         return (-sum(totals[key].values()), key)
 
     names = report.names
+    marked = at_least or {}
     return [
-        [names.get(k, k), *(eur(totals[k].get(e)) for e in kinds)]
+        [names.get(k, k), *(_at_least(totals[k].get(e), e in marked.get(k, ())) for e in kinds)]
         for k in sorted(totals, key=size)[:ROWS]
     ]
 
@@ -322,6 +446,7 @@ def _coverage(report: Report) -> Section:
             pct(r["direct_population_share"]),
             pct(r["via_kreis_share"]),
             pct(r["via_kreis_population_share"]),
+            _reported(r.get("reported", []), report),
         ]
         for land, r in c["lands"].items()
     ]
@@ -335,6 +460,7 @@ def _coverage(report: Report) -> Section:
                 pct(g["direct_population_share"]),
                 pct(g["via_kreis_share"]),
                 pct(g["via_kreis_population_share"]),
+                "–",
             ]
         )
     shown = c["white_spots"][:ROWS]
@@ -353,15 +479,17 @@ def _coverage(report: Report) -> Section:
         "inhabitants direct",
         "only via Kreis",
         "inhabitants only via Kreis",
+        "members reported, not named",
     ]
     return Section(
         "Coverage",
         "Gemeinden with a recorded tie (a cooperation, IT provider, service, programme, "
         "solution or grant) themselves (direct), or only through their Kreis or "
         "Gemeindeverband. The data is not complete: no recorded tie is a gap in the data "
-        "as much as in cooperation.",
+        "as much as in cooperation. Members an IT provider reports only as a count are "
+        "shown beside the recorded ties, never counted as ties.",
         [
-            Table(cols, rows, "lrrrrr"),
+            Table(cols, rows, "lrrrrrl"),
             Table(
                 ["Land", *layer_names],
                 layers,
@@ -378,6 +506,17 @@ def _coverage(report: Report) -> Section:
             ),
         ],
     )
+
+
+def _reported(counts: list[dict[str, Any]], report: Report) -> str:
+    """ "c. 1,078 (Zweckverband 4IT)": the member counts providers report without names."""
+    signs = {"at_least": "> ", "approximate": "c. ", "exact": ""}
+    names = report.names
+    shown = [
+        f"{signs.get(c['kind'], '')}{c['count']:,} ({names.get(c['provider'], c['provider'])})"
+        for c in counts
+    ]
+    return "; ".join(shown) or "–"
 
 
 def _weak(report: Report) -> Section:

@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ozggraph.schema.layers import TieRule
 from ozggraph.schema.nodes import NODE_MODELS
 from ozggraph.schema.types import (
     EVIDENCE,
@@ -49,6 +50,9 @@ class Edge(BaseModel):
     #: How the relationship ties bodies in the cooperation network (``types.TieRole``;
     #: the rule is :mod:`ozggraph.network.ties`); ``None``: it makes no tie.
     tie: ClassVar[TieRole | None] = None
+    #: The layer and shape of the ties it makes, by the label of its target (``*``: any
+    #: target); see :mod:`ozggraph.schema.layers`. Empty: it makes no tie.
+    layers: ClassVar[dict[str, TieRule]] = {}
 
     source: Id
     target: Id
@@ -62,6 +66,9 @@ class Edge(BaseModel):
     #: How strongly the sources support this relationship (required on claims; see
     #: types.Evidence and docs/dataset.md).
     evidence: Evidence | None = None
+    #: The date of the latest source that confirms the relationship still held, where its
+    #: row gives no end: ``--confirmed-since`` leaves out ties not confirmed since a year.
+    last_confirmed: PartialDate | None = None
 
     @property
     def id(self) -> str:
@@ -106,6 +113,11 @@ class MEMBER_OF(Edge):
     type = "MEMBER_OF"
     claim = True
     tie = "member"
+    layers = {
+        "Cooperation": TieRule("cooperation", "clique"),
+        "ITProvider": TieRule("cooperation", "star", "target"),
+        "Association": TieRule("cooperation", "star", "target"),
+    }
     source_labels = ACTORS
     target_labels = frozenset({"Cooperation", "Association", "ITProvider"})
     role: str | None = None
@@ -120,6 +132,7 @@ class FUNDS(Edge):
     type = "FUNDS"
     claim = True
     tie = "money"
+    layers = {"*": TieRule("money", "star", "target")}
     source_labels = BODIES | {"Programme"}
     target_labels = ACTORS | {"Programme", "Solution"}
     amount_eur: float | None = Field(default=None, ge=0)
@@ -138,6 +151,7 @@ class PARTICIPATES_IN(Edge):
     type = "PARTICIPATES_IN"
     claim = True
     tie = "member"
+    layers = {"Programme": TieRule("programme", "clique")}
     source_labels = ACTORS
     target_labels = frozenset({"Programme"})
     role: str | None = None
@@ -147,6 +161,7 @@ class DEVELOPS(Edge):
     type = "DEVELOPS"
     claim = True
     tie = "maker"
+    layers = {"Solution": TieRule("reuse", "clique")}
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
 
@@ -155,6 +170,7 @@ class OPERATES(Edge):
     type = "OPERATES"
     claim = True
     tie = "maker"
+    layers = {"Solution": TieRule("reuse", "clique")}
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
 
@@ -163,6 +179,7 @@ class PROVIDES(Edge):
     type = "PROVIDES"
     claim = True
     tie = "maker"
+    layers = {"Solution": TieRule("reuse", "clique")}
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
 
@@ -184,6 +201,7 @@ class REUSES(Edge):
     type = "REUSES"
     claim = True
     tie = "user"
+    layers = {"Solution": TieRule("reuse", "star", "makers")}
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
     stage: ReuseStage
@@ -199,6 +217,7 @@ class SERVED_BY(Edge):
     type = "SERVED_BY"
     claim = True
     tie = "client"
+    layers = {"*": TieRule("service", "star", "target")}
     source_labels = BODIES
     target_labels = BODIES
     relation: ServiceRelation
