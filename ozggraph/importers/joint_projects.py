@@ -250,7 +250,7 @@ def kind_of(partners: list[tuple[str, str]], name: str, funder: str) -> str:
     if "Modellregion" in name:
         return "Digitale Modellregion" if "NRW" in funder else "OZG-Modellregion"
     if "Starke Heimat" in funder:
-        return "joint project (Starke Heimat Hessen)"
+        return "Starke Heimat Hessen project"
     if "IKZ" in funder or "IKZ" in name or "Landesausgleichsstock" in funder:
         return "IKZ grant"
     associations = {"association", "kommunaler Spitzenverband"}
