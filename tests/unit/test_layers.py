@@ -205,10 +205,12 @@ def test_a_joint_body_is_not_central_by_its_member_count_alone(
 ) -> None:
     """The ITVSH has 1,198 Träger by statute (every SH Gemeinde, Amt and Kreis), most
     with no other tie: counted in full they would send it every walk and every path
-    of Schleswig-Holstein. Read as shares of one context it is not in the top 10."""
+    of Schleswig-Holstein (betweenness 0.68, PageRank 0.37). Read as shares of one
+    context it is no leader: it brokers only between members with ties of their own."""
     report = shipped_reports[""]
     node = report.nodes["itp-itvsh"]
     assert node["degree"] >= 1198
-    for measure in ("pagerank", "betweenness"):
-        top = sorted(report.nodes, key=lambda b: -report.nodes[b][measure])[:10]
-        assert "itp-itvsh" not in top, measure
+    by_rank = sorted(report.nodes, key=lambda b: -report.nodes[b]["pagerank"])
+    assert "itp-itvsh" not in by_rank[:10]
+    by_paths = sorted(report.nodes, key=lambda b: -report.nodes[b]["betweenness"])
+    assert by_paths[0] != "itp-itvsh" and node["betweenness"] < 0.1
