@@ -34,6 +34,8 @@ TIE_FIELDS = (
     "role", "stage", "status", "amount_eur", "amount_kind", "amount_bound_eur", "programme",
     "date", "valid_from", "valid_to", "evidence", "note",
 )  # fmt: skip
+#: Columns of the report's body rows that are per-group role counts, not one value.
+REPORT_ONLY = ("roles_land", "roles_level")
 #: Relationship types that make a tie between bodies (claims: see ozggraph.schema.edges).
 CLAIMS = frozenset(t for t, model in EDGE_TYPES.items() if model.claim)
 
@@ -65,32 +67,34 @@ def bodies(
     *,
     as_of: str | None = None,
     land: str | None = None,
+    evidence: list[str] | None = None,
+    dated_only: bool = False,
     seed: int = 0,
+    **options: Any,
 ) -> pd.DataFrame:
     """Every body of the cooperation network: name, label, Land, level and every measure.
 
-    The measures are those of :func:`ozggraph.analytics.analyse` (``pagerank``,
-    ``betweenness``, ``community`` ...); ``as_of`` and ``land`` as in ``ozggraph report``.
+    The rows of ``ozggraph report --format json`` (``nodes``) for the same options,
+    computed by the same function (:func:`ozggraph.output.report.analysed`):
+    ``as_of`` (default ``"latest"``: ended facts left out), ``land``, ``evidence``,
+    ``dated_only`` and what else the report takes. The measures are those of
+    :func:`ozggraph.analytics.analyse` (``pagerank``, ``betweenness``, ``community`` ...).
     """
-    from ozggraph.analytics.summary import analyse
-    from ozggraph.network.filters import view_of
-    from ozggraph.network.territory import Territory
+    from ozggraph.output.report import analysed
 
-    view = view_of(graph, date=as_of, land=land)
-    analysis = analyse(view, land=land, seed=seed, territory=Territory(graph))
-    rows = {
-        n: {
-            "name": _name(view, n),
-            "label": view.nodes[n]["label"],
-            "land": analysis.lands.get(n),
-            "level": analysis.levels.get(n),
-            **analysis.nodes[n],
-        }
-        for n in analysis.projection.ids
-    }
-    return _indexed(pd.DataFrame.from_dict(rows, orient="index"), "id").sort_values(
-        "pagerank", ascending=False, kind="stable"
+    _, _, rows = analysed(
+        graph,
+        as_of=as_of,
+        land=land,
+        evidence=evidence,
+        dated_only=dated_only,
+        seed=seed,
+        **options,
     )
+    frame = pd.DataFrame.from_dict(rows, orient="index").drop(
+        columns=list(REPORT_ONLY), errors="ignore"
+    )
+    return _indexed(frame, "id").sort_values("pagerank", ascending=False, kind="stable")
 
 
 def tie_rows(
@@ -215,7 +219,7 @@ def report_tables(report: Report) -> dict[str, pd.DataFrame]:
         "stamp": pd.DataFrame({"key": list(report.stamp), "value": list(report.stamp.values())}),
         "bodies": _indexed(
             pd.DataFrame.from_dict(report.nodes, orient="index").drop(
-                columns=["roles_land", "roles_level"], errors="ignore"
+                columns=list(REPORT_ONLY), errors="ignore"
             ),
             "id",
         ).sort_values("pagerank", ascending=False, kind="stable"),

@@ -19,6 +19,7 @@ import networkx as nx
 import numpy as np
 
 from ozggraph.analytics import brokerage, centrality, communities
+from ozggraph.network.filters import in_state
 from ozggraph.network.projections import cooperation_projection
 from ozggraph.network.sparse import Projection
 from ozggraph.network.territory import UNKNOWN, Territory, level_of
@@ -66,8 +67,10 @@ def analyse(
 
     ``territory``: the :class:`~ozggraph.network.territory.Territory` of the *whole*
     graph when ``graph`` is a filtered view (a view may have lost the ``PART_OF`` chain
-    that places a federal ministry).
+    that places a federal ministry). A graph not placed in time is measured in its
+    latest state (:func:`~ozggraph.network.filters.in_state`).
     """
+    graph = in_state(graph)
     seconds: dict[str, float] = {}
 
     def step(name: str, func: Callable[[], T]) -> T:

@@ -6,7 +6,9 @@ weighs the link by the number of ties they share; what a tie is, and what it is
 made of, is the tie rule of :mod:`ozggraph.network.ties` (shared cooperation,
 programme or solution, money, current membership of an association or IT provider,
 service). The network holds every body with at least one tie, also those whose only
-partner lies outside a filter.
+partner lies outside a filter. Like every entry point, the functions here take a
+graph not yet placed in time in its latest state (ended facts left out;
+:func:`~ozggraph.network.filters.in_state`).
 
 >>> import ozggraph
 >>> G = ozggraph.load_graph("tests/fixtures/mini")
@@ -23,6 +25,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from ozggraph.network.filters import in_state
 from ozggraph.network.sparse import Projection, from_pairs
 from ozggraph.network.territory import Territory
 from ozggraph.network.ties import CONTEXTS, TieIndex
@@ -37,7 +40,9 @@ def cooperation_projection(
     :func:`~ozggraph.network.filters.restrict_to_land` view). ``ties`` may be
     passed when a :class:`TieIndex` of ``graph`` is at hand.
     """
-    ties = TieIndex(graph) if ties is None else ties
+    if ties is None:
+        graph = in_state(graph)
+        ties = TieIndex(graph)
     groups = [list(t.members) for t in ties.ties if t.members]
     stars = [(list(t.hubs), list(t.spokes)) for t in ties.ties if not t.members]
     seen = {b for g in groups for b in g} | {b for h, s in stars for b in (*h, *s)}
@@ -91,6 +96,7 @@ def cooperation_network(graph: nx.MultiDiGraph, *, land: str | None = None) -> n
 
     Nodes carry ``label``, ``name`` and ``land`` from the typed graph.
     """
+    graph = in_state(graph)
     ties = TieIndex(graph)
     network = cooperation_projection(graph, land=land, ties=ties).to_networkx()
     for node in network:
@@ -112,7 +118,7 @@ def bipartite_network(
     one appears through its member bodies.
     """
     wanted = set(contexts) & CONTEXTS
-    ties = TieIndex(graph)
+    ties = TieIndex(in_state(graph))
     network = nx.Graph()
     by_type = {
         "Cooperation": {"MEMBER_OF": ties.members},

@@ -24,8 +24,7 @@ from ozggraph.analytics import funding, weakpoints
 from ozggraph.analytics.communities import cross_ties
 from ozggraph.analytics.coverage import coverage as coverage_of
 from ozggraph.analytics.summary import Analysis, analyse
-from ozggraph.network.filters import CLAIMS, restrict_to_land, with_evidence
-from ozggraph.network.filters import as_of as as_of_view
+from ozggraph.network.filters import CLAIMS, LATEST, view_of
 from ozggraph.network.sparse import component_labels
 from ozggraph.network.territory import Territory
 from ozggraph.output.facts import explorer_facts
@@ -89,6 +88,7 @@ def build_report(
     dated_only: bool = False,
     seed: int = 0,
     top: int = TOP,
+    **options: Any,
 ) -> Report:
     """The report on ``graph`` (the whole dataset), optionally as of a date and for one Land.
 
@@ -96,20 +96,25 @@ def build_report(
     ``dated_only`` leaves undated claims out of an as-of report (else they are counted
     as in force, and the stamp says how many).
     """
-    view = with_evidence(graph, evidence) if evidence else graph
-    view = as_of_view(view, as_of, dated_only=dated_only)
-    header = stamp(
+    territory = Territory(graph)
+    view, analysis, rows = analysed(
         graph,
         as_of=as_of,
         land=land,
         evidence=evidence,
-        undated=view.graph.get("undated") if as_of else None,
+        dated_only=dated_only,
+        seed=seed,
+        territory=territory,
+        **options,
     )
-    view = restrict_to_land(view, land) if land else view
-    territory = Territory(graph)
-    analysis = analyse(view, land=land, seed=seed, territory=territory)
-    names = {n: view.nodes[n].get("name", n) for n in analysis.projection.ids}
-    rows = _node_rows(view, analysis, names)
+    header = stamp(
+        graph,
+        as_of=None if as_of == LATEST else as_of,
+        land=land,
+        evidence=evidence,
+        undated=view.graph.get("undated") if as_of not in (None, LATEST) else None,
+    )
+    names = {n: row["name"] for n, row in rows.items()}
     weak = _weak_points(view, analysis, names)
     cover = coverage_of(view, ties=analysis.ties, lands=analysis.lands, territory=territory)
     if land:
@@ -140,6 +145,32 @@ def build_report(
         names={n: view.nodes[n].get("name", n) for n in sorted(mentioned) if n in view},
         explorer=explorer_facts(view, analysis),
     )
+
+
+def analysed(
+    graph: nx.MultiDiGraph,
+    *,
+    as_of: str | None = None,
+    land: str | None = None,
+    evidence: list[str] | None = None,
+    dated_only: bool = False,
+    seed: int = 0,
+    territory: Territory | None = None,
+    **options: Any,
+) -> tuple[nx.MultiDiGraph, Analysis, dict[str, dict[str, Any]]]:
+    """The view the options ask for, its analysis and one row per body of the network.
+
+    The one path from options to measures, shared by :func:`build_report` and
+    :func:`ozggraph.tables.bodies`, so the notebook and the report agree by
+    construction. ``territory``: the whole graph's, when at hand. ``options`` go on
+    to :func:`~ozggraph.analytics.analyse`.
+    """
+    view = view_of(graph, date=as_of, land=land, evidence=evidence, dated_only=dated_only)
+    analysis = analyse(
+        view, land=land, seed=seed, territory=territory or Territory(graph), **options
+    )
+    names = {n: view.nodes[n].get("name", n) for n in analysis.projection.ids}
+    return view, analysis, _node_rows(view, analysis, names)
 
 
 def _node_rows(
