@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import pandas as pd
 
+from ozggraph.atomic import open_atomic
 from ozggraph.schema import EDGE_TYPES
 
 if TYPE_CHECKING:
@@ -273,6 +274,7 @@ def write_csv(report: Report, directory: str | Path) -> list[Path]:
     written = []
     for stem, frame in report_tables(report).items():
         path = directory / f"{stem}.csv"
-        frame.to_csv(path, index=frame.index.name is not None)
+        with open_atomic(path, newline="") as handle:
+            frame.to_csv(handle, index=frame.index.name is not None)
         written.append(path)
     return written

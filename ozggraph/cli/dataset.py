@@ -19,10 +19,11 @@ from ozggraph.cli.options import (
     make_folder,
     neo4j_options,
     output_option,
+    stdout_asked,
 )
 from ozggraph.dataset import read_dataset
 from ozggraph.errors import DatasetError, OutputError
-from ozggraph.export import FORMATS, write, write_network
+from ozggraph.export import FORMATS, write
 from ozggraph.stats import graph_stats
 
 
@@ -86,7 +87,8 @@ def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
 )
 @output_option(
     directory_formats=("csv",),
-    help="File (a folder for csv). Default: ozggraph.<format> or ozggraph-csv/.",
+    help="File (a folder for csv; '-': standard output). Default: ozggraph.<format> or "
+    "ozggraph-csv/.",
 )
 @click.option(
     "--network",
@@ -108,35 +110,50 @@ def export(
 ) -> None:
     """Export the embedded graph: node-link JSON, GraphML, GEXF (Gephi) or neo4j-admin CSV.
 
+    The latest state unless --as-of says otherwise (ended facts left out). The file
+    is replaced only when complete: an interrupted export leaves the old one.
+
     \b
     Examples:
       ozggraph export --format gexf -o ozg.gexf
+      ozggraph export --format json -o - | jq '.nodes | length'
       ozggraph export --format csv -o import/   # for neo4j-admin database import
       ozggraph export --network cooperation --land HE --as-of 2022 --format gexf -o he.gexf
     """
+    from ozggraph import progress
+    from ozggraph.export import dump, network_for_export
     from ozggraph.network.filters import view_of
 
     if network == "cooperation" and fmt == "csv":
         raise click.UsageError("the cooperation network exports as json, graphml or gexf, not csv")
+    to_stdout = stdout_asked()
+    if to_stdout and fmt == "csv":
+        raise click.UsageError("--format csv writes one file per kind: give -o FOLDER, not -o -")
     target = output or check_output(
         Path("ozggraph-csv" if fmt == "csv" else f"ozggraph.{fmt}"), directory=fmt == "csv"
     )
-    graph = view_of(get_graph("embedded", dataset_path), date=as_of, land=land)
-    make_folder(target if fmt == "csv" else target.parent)
-    there = set(target.iterdir()) if target.is_dir() else {target} if target.exists() else set()
-    try:
+    with progress.task(f"export {fmt}", total=3) as advance:
+        graph = view_of(get_graph("embedded", dataset_path), date=as_of, land=land)
+        advance(1)
         if network == "cooperation":
             from ozggraph.network.projections import cooperation_network
 
-            written = write_network(cooperation_network(graph, land=land), fmt, target)
-        else:
+            graph = network_for_export(cooperation_network(graph, land=land))
+        advance(1)
+        if to_stdout:
+            dump(graph, fmt, click.get_binary_stream("stdout"))
+            advance(1)
+            return
+        make_folder(target if fmt == "csv" else target.parent)
+        there = set(target.iterdir()) if target.is_dir() else {target} if target.exists() else set()
+        try:
             written = write(graph, fmt, target)
-    except OSError as exc:
-        raise OutputError(f"cannot write {exc.filename or target}: {exc.strerror}") from None
+        except OSError as exc:
+            raise OutputError(f"cannot write {exc.filename or target}: {exc.strerror}") from None
+        advance(1)
     for path in written:
-        click.echo(
-            f"wrote {path}" + (" (replaced the file that was there)" if path in there else "")
-        )
+        replaced = " (replaced the file that was there)" if path in there else ""
+        click.echo(f"wrote {path}{replaced}", err=True)
 
 
 COMMANDS = [validate, stats, export]

@@ -74,6 +74,11 @@ def report(
 
     if fmt == "csv" and output is None:
         raise click.UsageError("--format csv writes one file per table: give -o DIRECTORY")
+    if fmt == "html" and output is None and sys.stdout.isatty():
+        raise click.UsageError(
+            "--format html is a web page, not for the terminal: give -o report.html "
+            "(or redirect: ozggraph report --format html > report.html)"
+        )
     if dated_only and not as_of:
         raise click.UsageError("--dated-only needs --as-of")
     result = build_report(
@@ -97,6 +102,7 @@ def report(
 @click.command()
 @backend_option
 @dataset_option
+@as_of_option
 @land_option
 @evidence_option
 @click.option(
@@ -108,6 +114,7 @@ def report(
 def analyze(
     backend: str,
     dataset_path: Path | None,
+    as_of: str | None,
     land: str | None,
     evidence: list[str] | None,
     write: bool,
@@ -115,27 +122,28 @@ def analyze(
 ) -> None:
     """Centrality, brokerage role and community of every body; --write stores them in Neo4j.
 
+    The same measures as ``ozggraph report`` for the same options (latest state by default).
+
     \b
     Examples:
       ozggraph analyze
       ozggraph analyze --write     # then in Cypher: ORDER BY n.pagerank DESC
     """
-    from ozggraph.analytics.summary import analyse
     from ozggraph.neo4j.connection import connect
     from ozggraph.neo4j.writeback import write_measures
-    from ozggraph.network.filters import with_evidence
+    from ozggraph.output.report import analysed
 
     use_neo4j = write or backend == "neo4j"
     settings = Settings.resolve(**conn) if use_neo4j else None
     graph = get_graph("neo4j" if use_neo4j else backend, dataset_path, settings)
-    graph = with_evidence(graph, evidence) if evidence else graph
-    result = analyse(graph, land=land)
+    _, result, _ = analysed(graph, as_of=as_of, land=land, evidence=evidence)
     if write and settings is not None:
         with connect(settings) as driver:
             done = write_measures(driver, result, settings.database)
         click.echo(
             f"wrote measures of {done.written:,} bodies to {settings.shown_uri} database "
-            f"{settings.database!r}; cleared {done.cleared:,} stale"
+            f"{settings.database!r}; cleared {done.cleared:,} stale",
+            err=True,
         )
         return
     table = Table(

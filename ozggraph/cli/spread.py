@@ -12,6 +12,8 @@ import networkx as nx
 from ozggraph.cli.options import (
     as_of_option,
     backend_option,
+    check_land,
+    check_level,
     check_output,
     dataset_option,
     emit,
@@ -199,10 +201,17 @@ def simulate(
 @click.option(
     "--k", type=click.IntRange(1), default=5, show_default=True, help="How many bodies to choose."
 )
-@click.option("--land", default=None, metavar="CODE", help="Only bodies of this Land (e.g. HE).")
+@click.option(
+    "--land",
+    default=None,
+    metavar="CODE",
+    callback=check_land,
+    help="Only bodies of this Land (e.g. HE).",
+)
 @click.option(
     "--level",
     default=None,
+    callback=check_level,
     help="Only bodies of this level: bund, land, kreis, gemeinde, verband, provider, or a label.",
 )
 @click.option("--runs", type=click.IntRange(1), default=500, show_default=True)
