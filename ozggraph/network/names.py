@@ -14,7 +14,7 @@ central bodies, programme budgets), ``seeds`` and ``ozggraph.tables`` all use it
 >>> G = ozggraph.load_graph("tests/fixtures/mini")
 >>> names = display_names(G, ["ags-06531005", "ags-06531", "ekom21"])
 >>> names["ags-06531005"], names["ags-06531"], names["ekom21"]
-('Gießen (Stadt, HE)', 'Gießen (Landkreis, HE)', 'ekom21')
+('Gießen (Municipality, HE)', 'Gießen (Landkreis, HE)', 'ekom21 – KGRZ Hessen')
 >>> fold("Düsseldorf") == fold("DUESSELDORF"), fold("Gießen") == fold("giessen")
 (True, True)
 """
