@@ -25,6 +25,7 @@ from ozggraph.analytics.communities import cross_ties
 from ozggraph.analytics.coverage import coverage as coverage_of
 from ozggraph.analytics.summary import Analysis, analyse
 from ozggraph.network.filters import CLAIMS, LATEST, view_of
+from ozggraph.network.names import display_names
 from ozggraph.network.sparse import component_labels
 from ozggraph.network.territory import Territory
 from ozggraph.output.facts import explorer_facts
@@ -114,7 +115,7 @@ def build_report(
         evidence=evidence,
         undated=view.graph.get("undated") if as_of not in (None, LATEST) else None,
     )
-    names = {n: row["name"] for n, row in rows.items()}
+    names = {n: row["shown"] for n, row in rows.items()}
     weak = _weak_points(view, analysis, names)
     cover = coverage_of(view, ties=analysis.ties, lands=analysis.lands, territory=territory)
     if land:
@@ -127,6 +128,7 @@ def build_report(
         for k in money[key]
     }
     mentioned |= {r["operator"] for r in weak["single_operator_solutions"]}
+    mentioned |= {f for b in money["programme_budgets"].values() for f in b.get("funders", ())}
     return Report(
         stamp=header,
         overview=_overview(view, analysis),
@@ -142,7 +144,7 @@ def build_report(
         weak_points=weak,
         nodes=rows,
         picture=_picture(analysis, rows),
-        names={n: view.nodes[n].get("name", n) for n in sorted(mentioned) if n in view},
+        names=display_names(view, [n for n in sorted(mentioned) if n in view], territory),
         explorer=explorer_facts(view, analysis),
     )
 
@@ -166,20 +168,21 @@ def analysed(
     to :func:`~ozggraph.analytics.analyse`.
     """
     view = view_of(graph, date=as_of, land=land, evidence=evidence, dated_only=dated_only)
-    analysis = analyse(
-        view, land=land, seed=seed, territory=territory or Territory(graph), **options
-    )
-    names = {n: view.nodes[n].get("name", n) for n in analysis.projection.ids}
-    return view, analysis, _node_rows(view, analysis, names)
+    territory = territory or Territory(graph)
+    analysis = analyse(view, land=land, seed=seed, territory=territory, **options)
+    shown = display_names(view, analysis.projection.ids, territory)
+    return view, analysis, _node_rows(view, analysis, shown)
 
 
 def _node_rows(
-    graph: nx.MultiDiGraph, analysis: Analysis, names: dict[str, str]
+    graph: nx.MultiDiGraph, analysis: Analysis, shown: dict[str, str]
 ) -> dict[str, dict[str, Any]]:
+    """One row per body: name, ``shown`` (the name with what tells it apart), label ..."""
     rows = {}
     for node in analysis.projection.ids:
         rows[node] = {
-            "name": names[node],
+            "name": graph.nodes[node].get("name", node),
+            "shown": shown[node],
             "label": graph.nodes[node]["label"],
             "land": analysis.lands.get(node),
             "level": analysis.levels.get(node),
