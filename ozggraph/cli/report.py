@@ -131,12 +131,17 @@ def analyze(
     """
     from ozggraph.neo4j.connection import connect
     from ozggraph.neo4j.writeback import write_measures
+    from ozggraph.network.names import land_shown
+    from ozggraph.network.territory import Territory
     from ozggraph.output.report import analysed
 
     use_neo4j = write or backend == "neo4j"
     settings = Settings.resolve(**conn) if use_neo4j else None
     graph = get_graph("neo4j" if use_neo4j else backend, dataset_path, settings)
-    _, result, _ = analysed(graph, as_of=as_of, land=land, evidence=evidence)
+    territory = Territory(graph)
+    _, result, rows = analysed(
+        graph, as_of=as_of, land=land, evidence=evidence, territory=territory
+    )
     if write and settings is not None:
         with connect(settings) as driver:
             done = write_measures(driver, result, settings.database)
@@ -159,8 +164,8 @@ def analyze(
     for node in ranked:
         row = result.nodes[node]
         table.add_row(
-            str(graph.nodes[node].get("name", node)),
-            result.lands.get(node, "?"),
+            rows[node]["shown"],
+            land_shown(territory, node),
             f"{row['pagerank']:.4f}",
             f"{row['betweenness']:.3f}",
             row["brokerage_role"] or "–",

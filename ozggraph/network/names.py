@@ -22,7 +22,8 @@ central bodies, programme budgets), ``seeds`` and ``ozggraph.tables`` all use it
 from __future__ import annotations
 
 import unicodedata
-from collections import Counter, defaultdict
+import weakref
+from collections import defaultdict
 from collections.abc import Iterable
 
 import networkx as nx
@@ -31,6 +32,10 @@ from ozggraph.network.territory import FEDERAL, UNKNOWN, Territory
 
 #: German letters written out, the way one types them without a German keyboard.
 _SPELLED = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+#: How a unit that shares name and kind with its own Gemeinde is told apart from it.
+_LEVEL_WORDS = {"District": "Kreisebene", "MunicipalAssociation": "Gemeindeverband"}
 
 
 def fold(text: str) -> str:
@@ -84,7 +89,9 @@ def _apart(
     label = graph.nodes[node].get("label") if node in graph else None
     others = [o for o in namesakes if o != node and kind_of(graph, o) == kind]
     if any(graph.nodes[o].get("label") != label for o in others):
-        kind = f"{kind}, {label}"  # Kassel the kreisfreie Stadt as District and as Municipality
+        # Kassel the kreisfreie Stadt is a Municipality and, one level up, a District
+        if label != "Municipality":
+            kind = f"{kind}, {_LEVEL_WORDS.get(str(label), label)}"
         others = [o for o in others if graph.nodes[o].get("label") == label]
     parts = [kind, land]
     others = [o for o in others if land_shown(territory, o) == land]
@@ -100,11 +107,26 @@ def _apart(
     return [p for p in parts if p]
 
 
+def shown_name(graph: nx.MultiDiGraph, node: str, territory: Territory | None = None) -> str:
+    """:func:`display_names` of one node."""
+    return display_names(graph, [node], territory)[node]
+
+
+#: Per graph (while it lives): folded name -> the nodes that have it. Graphs are not
+#: changed once built; the node count guards against one that was.
+_INDEX: weakref.WeakKeyDictionary[nx.Graph, tuple[int, dict[str, list[str]]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
 def _shared_names(graph: nx.MultiDiGraph, folded: set[str]) -> dict[str, list[str]]:
     """Of the names in ``folded``, those two or more nodes of ``graph`` have, with the nodes."""
-    holders: defaultdict[str, list[str]] = defaultdict(list)
-    for node, value in graph.nodes(data="name"):
-        if value and (key := fold(str(value))) in folded:
-            holders[key].append(node)
-    counts = Counter({k: len(v) for k, v in holders.items()})
-    return {k: holders[k] for k, c in counts.items() if c > 1}
+    size, index = _INDEX.get(graph, (-1, {}))
+    if size != graph.number_of_nodes():
+        holders: defaultdict[str, list[str]] = defaultdict(list)
+        for node, value in graph.nodes(data="name"):
+            if value:
+                holders[fold(str(value))].append(node)
+        index = {k: v for k, v in holders.items() if len(v) > 1}
+        _INDEX[graph] = (graph.number_of_nodes(), index)
+    return {k: index[k] for k in folded if k in index}
