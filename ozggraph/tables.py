@@ -32,9 +32,11 @@ if TYPE_CHECKING:
 
 #: Relationship properties shown as columns of :func:`ties`, in this order (when present).
 TIE_FIELDS = (
-    "role", "stage", "status", "amount_eur", "amount_kind", "amount_bound_eur", "programme",
-    "date", "valid_from", "valid_to", "evidence", "note",
+    "role", "relation", "stage", "status", "amount_eur", "amount_kind", "amount_bound_eur",
+    "programme", "date", "valid_from", "valid_to", "evidence", "note",
 )  # fmt: skip
+#: What :func:`ties` tells of each end: ``source_name``, ``source_label`` ...
+END_COLUMNS = ("_name", "_label", "_land", "_level")
 #: Columns of the report's body rows that are per-group role counts, not one value.
 REPORT_ONLY = ("roles_land", "roles_level")
 #: Relationship types that make a tie between bodies (claims: see ozggraph.schema.edges).
@@ -139,47 +141,121 @@ def tie_rows(
     return sorted(rows, key=lambda r: r["id"])
 
 
-def ties(graph: nx.MultiDiGraph, types: Iterable[str] = CLAIMS) -> pd.DataFrame:
-    """Every claim relationship (membership, money, making, reuse ...) with its sources.
+def find(
+    text: str, graph: nx.MultiDiGraph | None = None, *, labels: Iterable[str] | None = None
+) -> pd.DataFrame:
+    """Nodes whose name, alias or id contains ``text``, best first (as ``ozggraph find``).
 
-    ``sources`` is the ``|``-joined list of Source ids, ``evidence`` how strongly they
-    support the claim where the dataset says so.
+    Indexed by id: ``name``, ``shown`` (the name with what tells it apart), ``label``,
+    ``kind``, ``land``, ``aliases``, ``matched`` (name, alias or id). ``graph``
+    defaults to the shipped dataset (:func:`ozggraph.load_graph`).
     """
-    rows = tie_rows(graph, types=types)
+    from dataclasses import asdict
+
+    from ozggraph.lookup import find as find_nodes
+
+    graph = graph if graph is not None else _default_graph()
+    found = find_nodes(graph, text, labels=set(labels) if labels is not None else None)
+    columns = ["id", "name", "shown", "label", "kind", "land", "aliases", "matched"]
+    rows = [{**asdict(m), "aliases": "|".join(m.aliases)} for m in found]
+    return _indexed(pd.DataFrame(rows, columns=columns), "id")
+
+
+def node_id(graph: nx.MultiDiGraph, text: str) -> str:
+    """The id ``text`` names: an id, a name or alias only one node has, or the one node
+    whose name or alias contains it; else an error listing the candidates."""
+    from ozggraph.errors import OzgGraphError
+    from ozggraph.lookup import find as find_nodes
+    from ozggraph.lookup import resolve
+
+    try:
+        return resolve(graph, text)
+    except OzgGraphError:
+        found = [m for m in find_nodes(graph, text) if m.matched != "id" and m.label != "Source"]
+        if len(found) == 1:
+            return found[0].id
+        shown = "; ".join(f"{m.shown} ({m.id})" for m in found[:5])
+        raise OzgGraphError(
+            f"{len(found)} nodes match {text!r}" + (f": {shown}; give the id" if found else "")
+        ) from None
+
+
+def ties(
+    graph: nx.MultiDiGraph,
+    types: str | Iterable[str] = CLAIMS,
+    *,
+    of: str | None = None,
+    as_of: str | None = None,
+) -> pd.DataFrame:
+    """Claim relationships (membership, money, making, reuse ...) with both ends and sources.
+
+    ``types``: one relationship type or several (default: every claim); ``of``: only
+    the ties of this node (an id, or a name: :func:`node_id`); ``as_of``: the state
+    (default: the latest, ended ties left out). Each end comes with ``_name``,
+    ``_label``, ``_land`` and ``_level`` columns (``source_land`` ...), so no join with
+    :func:`bodies` is needed (and nothing drops out of one). ``role`` is the role the
+    data gives, else the kind of membership (``relation``: Träger, member ...);
+    ``sources`` the ``|``-joined Source ids, ``evidence`` how strongly they support it.
+    """
+    from ozggraph.network.filters import in_state
+    from ozggraph.network.territory import UNKNOWN, Territory
+
+    graph = in_state(graph, as_of)
+    wanted = [types] if isinstance(types, str) else list(types)
+    nodes = None if of is None else [node_id(graph, of)]
+    rows = tie_rows(graph, nodes, wanted)
+    territory = Territory(graph)
+    for row in rows:
+        if row.get("role") is None and row.get("relation") is not None:
+            row["role"] = row["relation"]
+        for end in ("source", "target"):
+            node = row[end]
+            land = territory.land(node)
+            row[f"{end}_label"] = graph.nodes[node].get("label")
+            row[f"{end}_land"] = None if land == UNKNOWN else land
+            row[f"{end}_level"] = _level(territory, node)
     frame = pd.DataFrame(rows, columns=_columns(rows))
     frame["sources"] = frame["sources"].map("|".join)
     return _indexed(frame, "id")
 
 
-def funding(graph: nx.MultiDiGraph) -> pd.DataFrame:
-    """Every grant (``FUNDS``): funder, recipient, amount as given, status, date, sources."""
-    frame = ties(graph, types=["FUNDS"]).drop(columns="type")
-    return frame.rename(
-        columns={
-            "source": "funder",
-            "source_name": "funder_name",
-            "target": "recipient",
-            "target_name": "recipient_name",
-        }
+def _level(territory: Any, node: str) -> str | None:
+    from ozggraph.schema.edges import BODIES
+
+    return territory.level(node) if territory.labels.get(node) in BODIES else None
+
+
+def _ends(frame: pd.DataFrame, source: str, target: str) -> pd.DataFrame:
+    """``source_*``/``target_*`` columns renamed for what the ends are (funder, recipient)."""
+    names = {}
+    for column in frame.columns:
+        for end, new in (("source", source), ("target", target)):
+            if column == end or column.startswith(f"{end}_"):
+                names[column] = new + column.removeprefix(end)
+    return frame.rename(columns=names)
+
+
+def funding(graph: nx.MultiDiGraph, *, as_of: str | None = None) -> pd.DataFrame:
+    """Every grant (``FUNDS``): funder and recipient (name, label, Land, level), amount
+    as given, status, date, sources."""
+    frame = ties(graph, types=["FUNDS"], as_of=as_of).drop(columns="type")
+    return _ends(frame, "funder", "recipient")
+
+
+def reuse(graph: nx.MultiDiGraph, *, as_of: str | None = None) -> pd.DataFrame:
+    """Every reuse of a solution (``REUSES``): who (name, label, Land, level), which
+    solution, stage, date, sources; ``land`` is the reusing body's Land."""
+    frame = _ends(
+        ties(graph, types=["REUSES"], as_of=as_of).drop(columns="type"), "body", "solution"
     )
-
-
-def reuse(graph: nx.MultiDiGraph) -> pd.DataFrame:
-    """Every reuse of a solution (``REUSES``): who, which solution, stage, date, Land."""
-    from ozggraph.network.territory import land_of
-
-    frame = ties(graph, types=["REUSES"]).drop(columns="type")
-    frame = frame.rename(
-        columns={
-            "source": "body",
-            "source_name": "body_name",
-            "target": "solution",
-            "target_name": "solution_name",
-        }
-    )
-    lands = land_of(graph)
-    frame.insert(2, "land", frame["body"].map(lambda b: lands.get(b)))
+    frame.insert(2, "land", frame["body_land"])
     return frame
+
+
+def _default_graph() -> nx.MultiDiGraph:
+    from ozggraph.graph import load_graph
+
+    return load_graph()
 
 
 def sources(graph: nx.MultiDiGraph) -> pd.DataFrame:
@@ -191,7 +267,8 @@ def sources(graph: nx.MultiDiGraph) -> pd.DataFrame:
 
 def _columns(rows: list[dict[str, Any]]) -> list[str]:
     present = {k for r in rows for k in r}
-    head = ["id", "type", "source", "source_name", "target", "target_name"]
+    ends = [f"{e}{c}" for e in ("source", "target") for c in ("", *END_COLUMNS)]
+    head = ["id", "type", *(c for c in ends if c in present or not c.endswith(END_COLUMNS[1:]))]
     return [*head, *(f for f in TIE_FIELDS if f in present), "sources"]
 
 
