@@ -56,24 +56,37 @@ def validate(path: Path | None) -> None:
 def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
     """Counts by label and relationship type, claims by evidence, and the dataset checksum.
 
+    Everything the dataset records, history included; the column "ended" counts what the
+    report and analyses leave out, since they show the latest state.
+
     \b
     Examples:
       ozggraph stats
       ozggraph stats --backend neo4j
     """
     summary = graph_stats(graph_from(backend, dataset_path, conn))
+    ended = summary["ended"]
     console = Console()
-    for title, counts in (
-        ("label", summary["labels"]),
-        ("type", summary["types"]),
-        ("evidence (claims and events)", summary["evidence"]),
+    for title, counts, gone in (
+        ("label", summary["labels"], ended["labels"]),
+        ("type", summary["types"], ended["types"]),
+        ("evidence (claims and events)", summary["evidence"], None),
     ):
         table = Table(title=f"by {title}")
         table.add_column(title)
         table.add_column("count", justify="right")
+        if gone is not None:
+            table.add_column("ended", justify="right")
         for name, count in counts.items():
-            table.add_row(name, f"{count:,}")
+            extra = [f"{gone.get(name, 0):,}" if gone.get(name) else ""] if gone is not None else []
+            table.add_row(name, f"{count:,}", *extra)
         console.print(table)
+    console.print(
+        f"ended: {ended['nodes']:,} nodes and {ended['relationships']:,} relationships have "
+        "ended (a valid_to); the report and every analysis show the latest state and leave "
+        "them out, so their counts are lower (use --as-of DATE there for an earlier state).",
+        highlight=False,
+    )
     console.print(f"backend {backend}  checksum {summary['checksum']}", soft_wrap=True)
 
 

@@ -53,3 +53,21 @@ def test_latest_is_the_default_everywhere(seed_graph: nx.MultiDiGraph) -> None:
     assert pagerank(cooperation_network(seed_graph)) == pagerank(cooperation_network(latest))
     assert in_state(latest) is latest  # placed in time once, not again
     assert len(tables.bodies(seed_graph, as_of="latest")) == len(tables.bodies(seed_graph))
+
+
+def test_stats_says_what_has_ended_and_so_why_the_report_counts_less(
+    seed_graph: nx.MultiDiGraph,
+) -> None:
+    from ozggraph.output.report import build_report
+    from ozggraph.stats import graph_stats
+
+    summary = graph_stats(seed_graph)
+    ended = summary["ended"]
+    assert ended["types"]["MEMBER_OF"] > 0 and ended["relationships"] >= ended["types"]["MEMBER_OF"]
+    overview = build_report(seed_graph).overview
+    for label, count in overview["nodes"].items():
+        assert count <= summary["labels"][label] - ended["labels"].get(label, 0), label
+    members = summary["types"]["MEMBER_OF"] - ended["types"]["MEMBER_OF"]
+    assert overview["relationships"]["MEMBER_OF"] == members
+    out = CliRunner().invoke(cli, ["stats"]).stdout
+    assert f"{ended['relationships']:,} relationships have ended" in out
