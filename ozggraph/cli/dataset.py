@@ -36,8 +36,11 @@ def validate(path: Path | None) -> None:
     Example:
       ozggraph validate seed/
     """
+    from ozggraph import progress
+
     try:
-        dataset = read_dataset(path)
+        with progress.stage("validating the dataset"):
+            dataset = read_dataset(path)
     except DatasetError as exc:
         if len(exc.problems) == 1:  # say it in one line
             raise click.ClickException(str(exc.problems[0])) from None

@@ -267,8 +267,12 @@ def graph_from(backend: str, dataset_path: Path | None, conn: dict[str, str]) ->
 
     What the backend warns about (an unfinished load, duplicates) goes to stderr.
     """
+    from ozggraph import progress
+
     settings = Settings.resolve(**conn) if backend == "neo4j" else None
-    graph = get_graph(backend, dataset_path, settings)
+    where = "reading the graph from Neo4j" if backend == "neo4j" else "reading the dataset"
+    with progress.stage(where):
+        graph = get_graph(backend, dataset_path, settings)
     for warning in graph.graph.get("warnings", []):
         click.echo(f"warning: {warning}", err=True)
     return graph

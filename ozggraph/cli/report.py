@@ -9,7 +9,6 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ozggraph.backend import get_graph
 from ozggraph.cli.options import (
     as_of_option,
     backend_option,
@@ -69,6 +68,7 @@ def report(
       ozggraph report --format csv -o tables/         # every table, uncut, as CSV
       ozggraph report --backend neo4j --format json
     """
+    from ozggraph import progress
     from ozggraph.output.render import render
     from ozggraph.output.report import build_report
 
@@ -81,22 +81,23 @@ def report(
         )
     if dated_only and not as_of:
         raise click.UsageError("--dated-only needs --as-of")
-    result = build_report(
-        graph_from(backend, dataset_path, conn),
-        as_of=as_of,
-        land=land,
-        evidence=evidence,
-        dated_only=dated_only,
-    )
+    graph = graph_from(backend, dataset_path, conn)
+    with progress.stage("analysing the network"):
+        result = build_report(
+            graph, as_of=as_of, land=land, evidence=evidence, dated_only=dated_only
+        )
     if fmt == "csv":
         from ozggraph.tables import write_csv
 
         assert output is not None
-        files = write_csv(result, output)
+        with progress.stage("writing the csv tables"):
+            files = write_csv(result, output)
         click.echo(f"wrote {len(files)} csv tables to {output}", err=True)
         return
     width = Console().width if output is None and sys.stdout.isatty() else 120
-    emit(render(result, fmt, width=width), output, f"{fmt} report")
+    with progress.stage(f"writing the {fmt} report"):
+        text = render(result, fmt, width=width)
+    emit(text, output, f"{fmt} report")
 
 
 @click.command()
@@ -129,6 +130,7 @@ def analyze(
       ozggraph analyze
       ozggraph analyze --write     # then in Cypher: ORDER BY n.pagerank DESC
     """
+    from ozggraph import progress
     from ozggraph.neo4j.connection import connect
     from ozggraph.neo4j.writeback import write_measures
     from ozggraph.network.names import land_shown
@@ -136,12 +138,13 @@ def analyze(
     from ozggraph.output.report import analysed
 
     use_neo4j = write or backend == "neo4j"
+    graph = graph_from("neo4j" if use_neo4j else backend, dataset_path, conn)
     settings = Settings.resolve(**conn) if use_neo4j else None
-    graph = get_graph("neo4j" if use_neo4j else backend, dataset_path, settings)
     territory = Territory(graph)
-    _, result, rows = analysed(
-        graph, as_of=as_of, land=land, evidence=evidence, territory=territory
-    )
+    with progress.stage("analysing the network"):
+        _, result, rows = analysed(
+            graph, as_of=as_of, land=land, evidence=evidence, territory=territory
+        )
     if write and settings is not None:
         with connect(settings) as driver:
             done = write_measures(driver, result, settings.database)

@@ -9,6 +9,7 @@ from typing import Any
 import click
 import networkx as nx
 
+from ozggraph import progress
 from ozggraph.cli.options import (
     as_of_option,
     backend_option,
@@ -183,7 +184,8 @@ def simulate(
       ozggraph simulate --model lt --from Hessen --from Rheinland-Pfalz
     """
     graph = graph_from(backend, dataset_path, conn)
-    net = from_graph(graph, as_of)
+    with progress.stage("building the cooperation network"):
+        net = from_graph(graph, as_of)
     p_used, note = _p(p)
     result = run_cascades(net, list(seeds), model, runs, seed, p_used, graph)
     _emit(
@@ -245,7 +247,8 @@ def seeds(
       ozggraph seeds --k 3 --land HE --level gemeinde --runs 2000
     """
     graph = graph_from(backend, dataset_path, conn)
-    net = from_graph(graph, as_of)
+    with progress.stage("building the cooperation network"):
+        net = from_graph(graph, as_of)
     p_used, note = _p(p)
     result = select_seeds(net, k, runs, seed, p_used, land, level)
     _emit(
