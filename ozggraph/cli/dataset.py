@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -157,7 +158,9 @@ def export(
             graph = network_for_export(cooperation_network(graph, land=land))
         advance(1)
         if to_stdout:
-            dump(graph, fmt, click.get_binary_stream("stdout"))
+            sys.stdout.flush()
+            dump(graph, fmt, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
             advance(1)
             return
         make_folder(target if fmt == "csv" else target.parent)
