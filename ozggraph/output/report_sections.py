@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ozggraph.network.territory import UNKNOWN
 from ozggraph.output.report import Report
 from ozggraph.output.stamp import line
 from ozggraph.schema import EVIDENCE
@@ -81,6 +82,11 @@ def distinct(rows: list[dict[str, Any]], name: str = "name", key: str = "id") ->
     return [show(r) for r in rows]
 
 
+def land_cell(land: str | None) -> str:
+    """A Land in a table: its code; a body no rule places gets "–", never "?"."""
+    return "–" if land in (None, "", UNKNOWN) else str(land)
+
+
 def stamp_line(report: Report) -> str:
     return line(report.stamp, short=True)
 
@@ -139,7 +145,7 @@ def _central(report: Report) -> Section:
         [
             str(i),
             names[i - 1],
-            r["land"] or "",
+            land_cell(r["land"]),
             r["level"] or "",
             num(r["degree"]),
             num(r["weighted_degree"]),
@@ -161,7 +167,7 @@ def _brokers(report: Report) -> Section:
     rows = [
         [
             name,
-            r["land"] or "",
+            land_cell(r["land"]),
             num(r["betweenness"]),
             num(r["effective_size"], 1),
             num(r["constraint"]),
