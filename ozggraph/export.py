@@ -23,7 +23,7 @@ import types
 import typing
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import IO, Any
 
 import networkx as nx
 from pydantic import BaseModel
@@ -88,7 +88,7 @@ def dumps(graph: nx.Graph, fmt: str) -> bytes:
     return buffer.getvalue()
 
 
-def dump(graph: nx.Graph, fmt: str, handle: BinaryIO) -> None:
+def dump(graph: nx.Graph, fmt: str, handle: IO[bytes]) -> None:
     """Write ``graph`` in ``fmt`` (json, graphml, gexf) to a binary ``handle``."""
     typed = graph.is_multigraph()
     if fmt == "json":

@@ -1,4 +1,4 @@
-"""The wheel carries the dataset and the query library: built, installed into a fresh venv, run from elsewhere.
+"""The wheel carries the dataset and the query library: built, installed, run from elsewhere.
 
 This is what a user who runs ``pip install ozggraph`` (or ``pip install .``) gets: no
 checkout, no seed/ beside them. The wheel is built offline from a copy of the
