@@ -219,6 +219,35 @@ def ties(
     return _indexed(frame, "id")
 
 
+def members(
+    graph: nx.MultiDiGraph,
+    of: str,
+    *,
+    land: str | None = None,
+    level: str | None = None,
+    as_of: str | None = None,
+) -> pd.DataFrame:
+    """The members of ``of`` (a cooperation, association or IT provider: id or name).
+
+    Indexed by member id: ``name``, ``label``, ``land``, ``level``, ``role`` (the role or
+    kind of membership: Träger, member ...), ``evidence``, ``sources``; ``land`` and
+    ``level`` (``gemeinde``, ``kreis`` ...) keep only those members; ``as_of`` as in
+    :func:`ties` (default: the latest state). Join other tables on the index.
+    """
+    group = node_id(graph, of)
+    frame = ties(graph, "MEMBER_OF", of=group, as_of=as_of)
+    frame = frame[frame["target"] == group]
+    if land is not None:
+        frame = frame[frame["source_land"] == land.upper()]
+    if level is not None:
+        frame = frame[frame["source_level"] == level]
+    frame = frame.rename(columns=lambda c: c.removeprefix("source_")).set_index("source")
+    keep = ["name", "label", "land", "level", "role", "evidence", "sources"]
+    frame = frame[[c for c in keep if c in frame.columns]]
+    frame.index.name = "id"
+    return frame
+
+
 def _level(territory: Any, node: str) -> str | None:
     from ozggraph.schema.edges import BODIES
 

@@ -69,10 +69,11 @@ def test_lookup_by_name_and_ties_with_both_ends(seed_graph) -> None:  # type: ig
 def test_the_ekom21_question_in_three_lines(seed_graph) -> None:  # type: ignore[no-untyped-def]
     """Which Hessian Gemeinden are ekom21 members, and what funding did they get?"""
     G = seed_graph
-    ekom21 = tables.find("ekom21").index[0]
-    gemeinden = tables.ties(G, "MEMBER_OF", of=ekom21).query(
-        "target == @ekom21 and source_land == 'HE' and source_level == 'gemeinde'"
-    )
-    answer = gemeinden.merge(tables.funding(G), how="left", left_on="source", right_on="recipient")
-    assert set(answer["source_name"]) >= {"Burgwald", "Hatzfeld (Eder)", "Taunusstein"}
-    assert set(answer["source"]) == set(gemeinden["source"])  # nobody dropped by the join
+    members = tables.members(G, "ekom21", land="HE", level="gemeinde")
+    money = tables.funding(G).set_index("recipient")[["funder_name", "amount_eur", "date"]]
+    answer = members[["name", "role"]].join(money, how="left")
+    assert set(answer["name"]) >= {"Burgwald", "Hatzfeld (Eder)", "Taunusstein"}
+    assert set(answer.index) == set(members.index)  # nobody dropped by the join
+    assert (members["land"] == "HE").all() and (members["level"] == "gemeinde").all()
+    everyone = tables.members(G, "itp-ekom21")
+    assert set(members.index) < set(everyone.index)  # the agencies are members too
