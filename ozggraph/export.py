@@ -120,7 +120,8 @@ def network_for_export(network: nx.Graph) -> nx.Graph:
     """A body–body network (:func:`~ozggraph.analytics.cooperation_network`) as exported.
 
     Nodes keep ``name``, ``land`` and their schema label as ``neo4j_label``, with the
-    name as ``label`` (what Gephi shows); links their ``weight`` (shared ties).
+    name as ``label`` (what Gephi shows); links their ``weight`` (1/(n−1) per shared
+    context); the graph its ``layers`` and ``weighting``.
     """
     flat = nx.Graph()
     flat.graph.update(_graph_attrs(network))
@@ -128,6 +129,10 @@ def network_for_export(network: nx.Graph) -> nx.Graph:
         data = {k: ("" if v is None else _scalar(v)) for k, v in attrs.items() if k != "label"}
         flat.add_node(n, **data, neo4j_label=attrs.get("label", ""), label=attrs.get("name", n))
     flat.add_weighted_edges_from(network.edges(data="weight", default=1.0))
+    if network.graph.get("layers"):  # what the links mean and weigh (ozggraph.schema.layers)
+        flat.graph.update(
+            layers=",".join(network.graph["layers"]), weighting=network.graph["weighting"]
+        )
     return flat
 
 

@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 
 #: Relationship properties shown as columns of :func:`ties`, in this order (when present).
 TIE_FIELDS = (
-    "role", "relation", "stage", "status", "amount_eur", "amount_kind", "amount_bound_eur",
-    "programme", "date", "valid_from", "valid_to", "evidence", "note",
+    "role", "relation", "application", "stage", "status", "amount_eur", "amount_kind",
+    "amount_bound_eur", "programme", "date", "valid_from", "valid_to", "evidence", "note",
 )  # fmt: skip
 #: What :func:`ties` tells of each end: ``source_name``, ``source_label`` ...
 END_COLUMNS = ("_name", "_label", "_land", "_level")
@@ -80,7 +80,8 @@ def bodies(
     The rows of ``ozggraph report --format json`` (``nodes``) for the same options,
     computed by the same function (:func:`ozggraph.output.report.analysed`):
     ``as_of`` (default ``"latest"``: ended facts left out), ``land``, ``evidence``,
-    ``dated_only`` and what else the report takes. The measures are those of
+    ``dated_only``, ``layers`` (default cooperation and reuse) and what else the report
+    takes. The measures are those of
     :func:`ozggraph.analytics.analyse` (``pagerank``, ``betweenness``, ``community`` ...).
     """
     from ozggraph.output.report import analysed
@@ -108,8 +109,11 @@ def tie_rows(
     """Relationships of ``types`` (default: every claim) touching ``nodes`` (default: all).
 
     One dict per relationship: ``id``, ``type``, ``source``/``target`` with names,
-    the properties of :data:`TIE_FIELDS` that it has, and its ``sources`` as a list.
+    the ``layer`` of its ties (:mod:`ozggraph.schema.layers`; ``None``: it ties no
+    bodies), the properties of :data:`TIE_FIELDS` that it has, and its ``sources``.
     """
+    from ozggraph.network.ties import layer_of
+
     wanted = set(types)
     found: dict[tuple[str, str, str], dict[str, Any]] = {}
     if nodes is None:
@@ -134,6 +138,7 @@ def tie_rows(
                 "source_name": _name(graph, u),
                 "target": v,
                 "target_name": _name(graph, v),
+                "layer": layer_of(d["type"], graph.nodes[v].get("label"), d),
                 **{f: d[f] for f in TIE_FIELDS if d.get(f) is not None},
                 "sources": list(d.get("sources", ())),
             }
@@ -186,6 +191,7 @@ def ties(
     *,
     of: str | None = None,
     as_of: str | None = None,
+    layers: Iterable[str] | str | None = None,
 ) -> pd.DataFrame:
     """Claim relationships (membership, money, making, reuse ...) with both ends and sources.
 
@@ -195,7 +201,9 @@ def ties(
     ``_label``, ``_land`` and ``_level`` columns (``source_land`` ...), so no join with
     :func:`bodies` is needed (and nothing drops out of one). ``role`` is the role the
     data gives, else the kind of membership (``relation``: Träger, member ...);
-    ``sources`` the ``|``-joined Source ids, ``evidence`` how strongly they support it.
+    ``sources`` the ``|``-joined Source ids, ``evidence`` how strongly they support it;
+    ``layer`` the layer of its ties; ``layers``: only relationships whose ties lie in
+    these layers (default: every claim).
     """
     from ozggraph.network.filters import in_state
     from ozggraph.network.territory import UNKNOWN, Territory
@@ -204,6 +212,11 @@ def ties(
     wanted = [types] if isinstance(types, str) else list(types)
     nodes = None if of is None else [node_id(graph, of)]
     rows = tie_rows(graph, nodes, wanted)
+    if layers is not None:
+        from ozggraph.schema.layers import check_layers
+
+        chosen = set(check_layers(layers))  # type: ignore[arg-type]
+        rows = [r for r in rows if r["layer"] in chosen]
     territory = Territory(graph)
     for row in rows:
         if row.get("role") is None and row.get("relation") is not None:
@@ -217,6 +230,41 @@ def ties(
     frame = pd.DataFrame(rows, columns=_columns(rows))
     frame["sources"] = frame["sources"].map("|".join)
     return _indexed(frame, "id")
+
+
+def links(
+    graph: nx.MultiDiGraph, *, layers: Iterable[str] | str | None = None, land: str | None = None
+) -> pd.DataFrame:
+    """The links of the network of ``layers`` (default: cooperation and reuse): both
+    bodies with names, the ``weight`` (sum of 1/(n−1) per shared context) and the
+    ``layers`` they are tied in (``|``-joined).
+
+    >>> import ozggraph
+    >>> frame = links(ozggraph.load_graph("tests/fixtures/mini"), layers="money")
+    >>> frame[["source", "target", "layers"]].iloc[0].tolist(), float(frame["weight"].iloc[0])
+    (['ags-06531005', 'he-hmdis', 'money'], 0.5)
+    """
+    from ozggraph.network.filters import in_state
+    from ozggraph.network.projections import cooperation_projection, link_layers
+    from ozggraph.network.ties import TieIndex
+
+    graph = in_state(graph)
+    index = TieIndex(graph)
+    net = cooperation_projection(graph, ties=index, layers=layers, land=land)
+    kinds = link_layers(net, index)
+    rows = [
+        {
+            "source": u,
+            "source_name": _name(graph, u),
+            "target": v,
+            "target_name": _name(graph, v),
+            "weight": w,
+            "layers": "|".join(kinds.get(f"{u}|{v}", [])),
+        }
+        for u, v, w in sorted(net.to_networkx().edges(data="weight"))
+    ]
+    columns = ["source", "source_name", "target", "target_name", "weight", "layers"]
+    return pd.DataFrame(rows, columns=columns)
 
 
 def members(
@@ -297,7 +345,8 @@ def sources(graph: nx.MultiDiGraph) -> pd.DataFrame:
 def _columns(rows: list[dict[str, Any]]) -> list[str]:
     present = {k for r in rows for k in r}
     ends = [f"{e}{c}" for e in ("source", "target") for c in ("", *END_COLUMNS)]
-    head = ["id", "type", *(c for c in ends if c in present or not c.endswith(END_COLUMNS[1:]))]
+    kinds = ["type", *(["layer"] if "layer" in present else [])]
+    head = ["id", *kinds, *(c for c in ends if c in present or not c.endswith(END_COLUMNS[1:]))]
     return [*head, *(f for f in TIE_FIELDS if f in present), "sources"]
 
 

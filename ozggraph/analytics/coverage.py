@@ -7,9 +7,9 @@ through a Cooperation it belongs to, it takes part in what that Cooperation does
 The dataset is not complete: a Gemeinde or Kreis without a recorded tie is a gap
 in the data as much as in cooperation, so it is called exactly that (``no recorded
 tie``), never a place where nobody takes part. ``layers`` says, per Land, how many
-bodies of the Land have a tie in each layer of the data (cooperations, IT
-providers, IT services, programmes, funding, EfA solutions; see
-:data:`~ozggraph.network.ties.LAYERS`), so a reader sees which layers exist there.
+bodies of the Land have a tie in each layer of the network model (cooperation,
+reuse, money, service, programme; see :data:`~ozggraph.schema.layers.LAYERS`), so a
+reader sees which layers exist there.
 
 Per Land, a Gemeinde counts as **direct** when it takes part itself, and as
 **via Kreis** when it does not but its Kreis or Gemeindeverband (a ``PART_OF``
@@ -34,7 +34,8 @@ import networkx as nx
 
 from ozggraph.network.filters import in_state
 from ozggraph.network.territory import Territory, kreis_of
-from ozggraph.network.ties import LAYERS, TieIndex
+from ozggraph.network.ties import TieIndex
+from ozggraph.schema.layers import LAYERS
 
 #: What a Kreis without any tie in the data is called: the data may simply lack it.
 NO_RECORDED_TIE = "no recorded tie"

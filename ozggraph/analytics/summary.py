@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -62,13 +62,17 @@ def analyse(
     land: str | None = None,
     seed: int = 0,
     territory: Territory | None = None,
+    layers: Iterable[str] | str | None = None,
+    ties: TieIndex | None = None,
 ) -> Analysis:
-    """Build the cooperation network (optionally for one Land) and measure every body.
+    """Build the network of ``layers`` (optionally for one Land) and measure every body.
 
-    ``territory``: the :class:`~ozggraph.network.territory.Territory` of the *whole*
-    graph when ``graph`` is a filtered view (a view may have lost the ``PART_OF`` chain
-    that places a federal ministry). A graph not placed in time is measured in its
-    latest state (:func:`~ozggraph.network.filters.in_state`).
+    ``layers``: ids of :data:`~ozggraph.schema.layers.LAYERS` (default: cooperation
+    and reuse). ``territory``: the :class:`~ozggraph.network.territory.Territory` of
+    the *whole* graph when ``graph`` is a filtered view (a view may have lost the
+    ``PART_OF`` chain that places a federal ministry). ``ties``: the
+    :class:`TieIndex` of ``graph`` when at hand (one per command). A graph not placed
+    in time is measured in its latest state (:func:`~ozggraph.network.filters.in_state`).
     """
     graph = in_state(graph)
     seconds: dict[str, float] = {}
@@ -77,9 +81,12 @@ def analyse(
         with _timed(seconds, name):
             return func()
 
-    ties = step("ties", lambda: TieIndex(graph))
-    net = step("projection", lambda: cooperation_projection(graph, land=land, ties=ties))
-    terr = step("territory", lambda: territory or ties.territory)
+    index = step("ties", lambda: ties if ties is not None else TieIndex(graph))
+    net = step(
+        "projection",
+        lambda: cooperation_projection(graph, land=land, ties=index, layers=layers),
+    )
+    terr = step("territory", lambda: territory or index.territory)
     lands = {n: terr.land(n) for n in terr.body_lands if n in graph}
     levels = level_of(graph, terr)
     degree = step("degree", lambda: centrality.degree(net))
@@ -109,7 +116,7 @@ def analyse(
             "brokerage_role_level": brokerage.dominant_role(by_level),
             "brokerage_cross_land": sum(v for k, v in by_land.items() if k != "coordinator"),
         }  # fmt: skip
-    return Analysis(net, lands, levels, nodes, quality, roles, ties, seconds)
+    return Analysis(net, lands, levels, nodes, quality, roles, index, seconds)
 
 
 def _finite(value: float) -> float | None:

@@ -171,15 +171,7 @@ def single_operator_solutions(
                 "reusers": len(users),
                 "live": sum(1 for s in users.values() if s in _LIVE),
                 "makers": len(ties.bodies(ties.makers.get(solution, ()))),
-                "operator_evidence": ", ".join(
-                    sorted(
-                        {
-                            str(a.get("evidence"))
-                            for _, _, a in graph.in_edges(solution, data=True)
-                            if a["type"] == "OPERATES"
-                        }
-                    )
-                ),
+                "operator_evidence": ", ".join(sorted(ties.operator_evidence[solution])),
             }
         )
     return sorted(rows, key=lambda r: (-r["reusers"], r["solution"]))

@@ -17,6 +17,7 @@ from ozggraph.cli.options import (
     dataset_option,
     graph_from,
     land_option,
+    layers_option,
     make_folder,
     neo4j_options,
     output_option,
@@ -112,10 +113,12 @@ def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
     type=click.Choice(["typed", "cooperation"]),
     default="typed",
     show_default=True,
-    help="typed: every node and relationship; cooperation: bodies linked by shared ties.",
+    help="typed: every node and relationship; cooperation: bodies linked by their ties in "
+    "--layers (weights 1/(n-1) per shared context).",
 )
 @as_of_option
 @land_option
+@layers_option
 @dataset_option
 def export(
     fmt: str,
@@ -123,6 +126,7 @@ def export(
     network: str,
     as_of: str | None,
     land: str | None,
+    layers: tuple[str, ...],
     dataset_path: Path | None,
 ) -> None:
     """Export the embedded graph: node-link JSON, GraphML, GEXF (Gephi) or neo4j-admin CSV.
@@ -136,6 +140,7 @@ def export(
       ozggraph export --format json -o - | jq '.nodes | length'
       ozggraph export --format csv -o import/   # for neo4j-admin database import
       ozggraph export --network cooperation --land HE --as-of 2022 --format gexf -o he.gexf
+      ozggraph export --network cooperation --layers service --format graphml -o service.graphml
     """
     from ozggraph import progress
     from ozggraph.export import dump, network_for_export
@@ -155,7 +160,7 @@ def export(
         if network == "cooperation":
             from ozggraph.network.projections import cooperation_network
 
-            graph = network_for_export(cooperation_network(graph, land=land))
+            graph = network_for_export(cooperation_network(graph, land=land, layers=layers))
         advance(1)
         if to_stdout:
             sys.stdout.flush()

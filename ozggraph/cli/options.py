@@ -253,6 +253,24 @@ def stdout_asked() -> bool:
     return bool(ctx and ctx.meta.get(_STDOUT))
 
 
+def _layers(_c: click.Context, _p: click.Parameter, value: str | None) -> tuple[str, ...]:
+    from ozggraph.schema.layers import parse_layers
+
+    try:
+        return parse_layers(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
+layers_option = click.option(
+    "--layers",
+    metavar="LIST",
+    default=None,
+    callback=_layers,
+    help="Layers of the network, comma-separated: cooperation, reuse, money, service, "
+    "programme (default: cooperation,reuse – working together; see ozggraph.schema.layers).",
+)
+
 land_option = click.option(
     "--land",
     metavar="CODE",

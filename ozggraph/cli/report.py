@@ -18,6 +18,7 @@ from ozggraph.cli.options import (
     evidence_option,
     graph_from,
     land_option,
+    layers_option,
     neo4j_options,
     output_option,
 )
@@ -36,6 +37,7 @@ REPORT_FORMATS = (*FORMATS, "csv")
 @as_of_option
 @dated_only_option
 @land_option
+@layers_option
 @evidence_option
 @click.option(
     "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
@@ -51,6 +53,7 @@ def report(
     as_of: str | None,
     dated_only: bool,
     land: str | None,
+    layers: tuple[str, ...],
     evidence: list[str] | None,
     fmt: str,
     output: Path | None,
@@ -63,6 +66,7 @@ def report(
       ozggraph report
       ozggraph report --land HE --as-of 2022 --format md -o hessen.md
       ozggraph report --evidence fact                # facts only
+      ozggraph report --layers service               # who serves whom (hosting)
       ozggraph report --as-of 2019 --dated-only      # undated claims left out
       ozggraph report --format html -o report.html    # interactive, works offline
       ozggraph report --format csv -o tables/         # every table, uncut, as CSV
@@ -84,7 +88,12 @@ def report(
     graph = graph_from(backend, dataset_path, conn)
     with progress.stage("analysing the network"):
         result = build_report(
-            graph, as_of=as_of, land=land, evidence=evidence, dated_only=dated_only
+            graph,
+            as_of=as_of,
+            land=land,
+            evidence=evidence,
+            dated_only=dated_only,
+            layers=layers,
         )
     if fmt == "csv":
         from ozggraph.tables import write_csv
@@ -105,6 +114,7 @@ def report(
 @dataset_option
 @as_of_option
 @land_option
+@layers_option
 @evidence_option
 @click.option(
     "--write",
@@ -117,6 +127,7 @@ def analyze(
     dataset_path: Path | None,
     as_of: str | None,
     land: str | None,
+    layers: tuple[str, ...],
     evidence: list[str] | None,
     write: bool,
     **conn: str,
@@ -134,17 +145,14 @@ def analyze(
     from ozggraph.neo4j.connection import connect
     from ozggraph.neo4j.writeback import write_measures
     from ozggraph.network.names import land_shown
-    from ozggraph.network.territory import Territory
     from ozggraph.output.report import analysed
 
     use_neo4j = write or backend == "neo4j"
     graph = graph_from("neo4j" if use_neo4j else backend, dataset_path, conn)
     settings = Settings.resolve(**conn) if use_neo4j else None
-    territory = Territory(graph)
     with progress.stage("analysing the network"):
-        _, result, rows = analysed(
-            graph, as_of=as_of, land=land, evidence=evidence, territory=territory
-        )
+        _, result, rows = analysed(graph, as_of=as_of, land=land, evidence=evidence, layers=layers)
+    territory = result.ties.territory
     if write and settings is not None:
         with connect(settings) as driver:
             done = write_measures(driver, result, settings.database)
@@ -161,7 +169,7 @@ def analyze(
         "betweenness",
         "role",
         "community",
-        title="Top 20 bodies by PageRank (--write stores all in Neo4j)",
+        title=f"Top 20 bodies by PageRank, layers {','.join(layers)} (--write stores all)",
     )
     ranked = sorted(result.nodes, key=lambda n: (-result.nodes[n]["pagerank"], n))[:20]
     for node in ranked:

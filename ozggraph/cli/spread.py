@@ -19,6 +19,7 @@ from ozggraph.cli.options import (
     dataset_option,
     emit,
     graph_from,
+    layers_option,
     neo4j_options,
     output_option,
 )
@@ -158,6 +159,7 @@ def spread(
 @seed_option
 @p_option
 @as_of_option
+@layers_option
 @format_option
 @output_option
 @backend_option
@@ -170,6 +172,7 @@ def simulate(
     seed: int,
     p: float | None,
     as_of: str | None,
+    layers: tuple[str, ...],
     fmt: str,
     output: Path | None,
     backend: str,
@@ -185,7 +188,7 @@ def simulate(
     """
     graph = graph_from(backend, dataset_path, conn)
     with progress.stage("building the cooperation network"):
-        net = from_graph(graph, as_of)
+        net = from_graph(graph, as_of, layers=layers)
     p_used, note = _p(p)
     result = run_cascades(net, list(seeds), model, runs, seed, p_used, graph)
     _emit(
@@ -196,6 +199,8 @@ def simulate(
         output,
         note if model == "ic" else None,
         as_of=as_of,
+        layers=",".join(layers),
+        weighting="ties counted (one cascade trial per tie)",
     )
 
 
@@ -220,6 +225,7 @@ def simulate(
 @seed_option
 @p_option
 @as_of_option
+@layers_option
 @format_option
 @output_option
 @backend_option
@@ -233,6 +239,7 @@ def seeds(
     seed: int,
     p: float | None,
     as_of: str | None,
+    layers: tuple[str, ...],
     fmt: str,
     output: Path | None,
     backend: str,
@@ -248,7 +255,7 @@ def seeds(
     """
     graph = graph_from(backend, dataset_path, conn)
     with progress.stage("building the cooperation network"):
-        net = from_graph(graph, as_of)
+        net = from_graph(graph, as_of, layers=layers)
     p_used, note = _p(p)
     result = select_seeds(net, k, runs, seed, p_used, land, level)
     _emit(
@@ -259,6 +266,8 @@ def seeds(
         output,
         note,
         as_of=as_of,
+        layers=",".join(layers),
+        weighting="ties counted (one cascade trial per tie)",
     )
 
 

@@ -85,8 +85,9 @@ LOCAL_PARENTS = frozenset({District.label, MunicipalAssociation.label})
 class Territory:
     """Index of where every body sits, built once from a graph, queried often.
 
-    ``ties``: a :class:`~ozggraph.network.ties.TieIndex` of ``graph`` when at hand
-    (saves a pass over the relationships).
+    ``ties``: a :class:`~ozggraph.network.ties.TieIndex` of ``graph`` or of a view of
+    it when at hand (saves a pass over the relationships; its ``all_part_of`` and
+    ``all_members`` are the whole graph's).
     """
 
     def __init__(self, graph: nx.MultiDiGraph, ties: TieIndex | None = None) -> None:
@@ -104,7 +105,7 @@ class Territory:
                     inside[v].append(u)
             part_of, members = up, inside
         else:
-            part_of, members = ties.part_of, ties.members
+            part_of, members = ties.all_part_of, ties.all_members
         #: ``PART_OF`` targets of every node, sorted.
         self.parents: dict[str, list[str]] = {
             n: sorted(set(ts)) if len(ts) > 1 else list(ts) for n, ts in part_of.items()

@@ -1,32 +1,44 @@
-"""The tie rule: which relationships tie two bodies, and what each tie is made of.
+"""The tie rule: which relationships tie two bodies, in which layer, with which weight.
 
-The schema declares how each relationship type ties (``Edge.tie``, see
-:data:`ozggraph.schema.types.TieRole`) and which labels are bodies, contexts and
-groups that stand for their members (``Node.body``, ``Node.context``,
-``Node.stands_for_members``). From that, two bodies are tied by:
+Words, each with one meaning:
 
-* **cooperation** – both are members of the same Cooperation; a Cooperation that is
-  itself a member of another stands for its member bodies, recursively, and the tie
-  names both (``made_of``: the outer and the inner Cooperation);
-* **programme** – both take part in the same Programme;
-* **solution** – for each Solution: its makers with each other, and each maker with
-  each body that uses it. Two bodies that merely use the same product are *not*
-  tied: buying the same software is not working together, and a platform with 400
-  users would otherwise add 80,000 links and drown every other signal;
-* **money** – funder and recipient of a ``FUNDS`` relationship (one tie per grant).
-  Money paid by a Programme ties the Programme's funders to the recipient (made of
-  the grant and the Programme); money paid to a Solution ties the funder to its
-  makers (made of the grant and the Solution);
-* **association / IT provider** – a body and an Association or IT provider it is a
-  current member of (Träger, member, founding member, Gesellschafter, member area);
-  the members of one are not tied to each other for the same reason as users. A
-  ``former member`` or a planned accession is no tie;
-* **service** – a body and the provider (or Kreis) it is ``SERVED_BY`` (one per service).
+* a **relationship** is an edge of the typed graph (``MEMBER_OF``, ``FUNDS`` ...);
+* its **role** (``Edge.tie`` in the schema, :data:`ozggraph.schema.types.TieRole`) says
+  how it takes part: member, maker, user, money, client;
+* a **context** (:class:`Context`) is what bodies are tied through: one Cooperation,
+  Programme, Solution, grant, the members of one IT provider or association, the
+  clients of one service of a provider;
+* a **tie** joins two bodies through one context, in one **layer** (its meaning:
+  ``cooperation``, ``reuse``, ``money``, ``service``, ``programme``; declared per
+  relationship type and context label as ``Edge.layers``, see
+  :mod:`ozggraph.schema.layers`);
+* a **link** is a pair of bodies of the network: the sum of their ties in the layers
+  asked for (:mod:`ozggraph.network.projections`).
 
-Each :class:`Tie` records its kind and what it is made of (context node ids,
-relationship ids), so an explanation of a path names every hop
-(:meth:`TieIndex.made_of`). The cooperation network
-(:mod:`ozggraph.network.projections`) counts the ties between two bodies.
+The contexts (Cooperations nested in Cooperations stand for their member bodies):
+
+* **cooperation** – members of one Cooperation, each with each (clique); a body with
+  the IT provider or association it is a *current* member of (Träger, member,
+  Gesellschafter ...; star, one context per provider). ``former member`` and
+  ``accession planned`` make no tie;
+* **reuse** – the makers of a Solution with each other (clique); each maker → each
+  user (star). Two users of one product are not tied: buying the same software is
+  not working together;
+* **money** – funder → recipient, one context per grant; money paid by a Programme
+  ties the Programme's funders to the recipient, money paid to a Solution goes to its
+  makers. Two recipients of one round are not tied;
+* **service** – client → provider (star, one context per provider, relation and
+  application: the clients of one hosted application form one context);
+* **programme** – participants of one Programme, each with each (clique).
+
+**Weight** (:attr:`Context.weight`): every tie through a context of *n* bodies weighs
+1/(n−1) (Newman 2001, collaboration networks): a member's ties through one context
+add up to 1 whatever its size. A star's context counts its hub: the n members of an
+IT provider tie to it with 1/n each, so a body of 1,200 statutory members gains the
+strength of one partner from them, not of 1,200.
+
+Each context records what it is made of (context node ids, relationship ids), so an
+explanation of a path names every hop (:meth:`TieIndex.made_of`).
 
 >>> import ozggraph
 >>> ties = TieIndex(ozggraph.load_graph("tests/fixtures/mini"))
@@ -34,74 +46,141 @@ relationship ids), so an explanation of a path names every hop
 (['ags-06531005', 'ags-06532023'], 7)
 >>> ties.made_of("ags-06531005", "ags-06532023")
 ['coop-ikz-mittelhessen-ozg']
+>>> ties.layers_between("ags-06531005", "ags-06532023")
+['cooperation']
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
 import networkx as nx
+import numpy as np
+import scipy.sparse as sp
 
 from ozggraph.network.territory import Territory
 from ozggraph.schema import EDGE_TYPES, NODE_TYPES
 from ozggraph.schema.edges import BODIES
+from ozggraph.schema.layers import LAYERS, TieRule
 from ozggraph.schema.nodes import ITProvider, Programme, Solution
 from ozggraph.schema.types import NOT_CURRENT_MEMBERSHIPS
 
-#: Relationship types by the way they tie (``Edge.tie`` of the schema).
+#: Relationship types by their role (``Edge.tie`` of the schema).
 TIE_TYPES: dict[str, frozenset[str]] = {
     role: frozenset(t for t, m in EDGE_TYPES.items() if m.tie == role)
     for role in ("member", "maker", "user", "money", "client")
 }
-#: Relationships by which a body makes a solution (develops, operates, provides).
-MAKERS = TIE_TYPES["maker"]
 #: Relationships by which a body takes part in a context (money stays with its ends).
 TAKING_PART = TIE_TYPES["member"] | TIE_TYPES["maker"] | TIE_TYPES["user"]
+#: Weightings of ties: ``newman`` 1/(n−1) per context of n bodies (the default);
+#: ``count`` every tie 1 (a context of 400 counts like a pair: for comparison only).
+WEIGHTINGS = ("newman", "count")
 #: Labels of the contexts of cooperation (``Node.context``).
 CONTEXTS = frozenset(label for label, m in NODE_TYPES.items() if m.context)
 #: Labels that stand for their members (``Node.stands_for_members``).
 GROUPS = frozenset(label for label, m in NODE_TYPES.items() if m.stands_for_members)
 _OPERATES = EDGE_TYPES["OPERATES"].type
 _PART_OF = EDGE_TYPES["PART_OF"].type
-#: Kinds of tie, in the order explanations list them.
-KINDS = ("cooperation", "programme", "solution", "money", "association", "service")
-#: Layers of cooperation the dataset may hold for a place, by the tie that records them.
-LAYERS: tuple[str, ...] = (
-    "cooperations",
-    "IT providers",
-    "IT services",
-    "programmes",
-    "funding",
-    "EfA solutions",
-)
+_MEMBER_OF = EDGE_TYPES["MEMBER_OF"].type
+_CLAIMS = frozenset(t for t, m in EDGE_TYPES.items() if m.claim)
+
+
+def base_of(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The graph underneath (nested) filtered views; ``graph`` itself if it is none."""
+    while hasattr(graph, "_EDGE_OK") and hasattr(graph, "_graph"):
+        graph = graph._graph
+    return graph
+
+
+def walk(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, dict[str, Any], bool]]:
+    """Every relationship of the graph under ``graph`` with whether ``graph`` shows it.
+
+    Iterating an (as-of, Land, evidence) view through NetworkX checks every
+    relationship through layers of Python wrappers, 5–10× slower than the graph;
+    here the view's filters are read once and the graph underneath is walked, in
+    the order ``graph.edges`` has.
+
+    >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("a", "c")])
+    >>> view = nx.restricted_view(G, ["c"], [])
+    >>> [(u, v, shown) for u, v, _, _, shown in walk(view)]
+    [('a', 'b', True), ('a', 'c', False), ('b', 'c', False)]
+    """
+    edge_ok = []
+    base = graph
+    while hasattr(base, "_EDGE_OK") and hasattr(base, "_graph"):
+        edge_ok.append(base._EDGE_OK)
+        base = base._graph
+    if not edge_ok:
+        for u, v, k, d in graph.edges(keys=True, data=True):
+            yield u, v, k, d, True
+        return
+    visible = set(graph)  # nodes of the view: every node filter applied once
+    for u, targets in base._succ.items():
+        for v, keyed in targets.items():
+            shown = u in visible and v in visible
+            for k, d in keyed.items():
+                yield u, v, k, d, shown and all(ok(u, v, k) for ok in edge_ok)
+
+
+def rule_of(rel_type: str, target_label: str | None) -> TieRule | None:
+    """The schema's :class:`~ozggraph.schema.layers.TieRule` of a relationship, if it ties."""
+    model = EDGE_TYPES.get(rel_type)
+    if model is None or not model.layers:
+        return None
+    return model.layers.get(target_label or "") or model.layers.get("*")
+
+
+def layer_of(rel_type: str, target_label: str | None, attrs: dict[str, Any]) -> str | None:
+    """The layer of the ties one relationship makes (``None``: it makes none).
+
+    >>> layer_of("SERVED_BY", "ITProvider", {"relation": "hosting"})
+    'service'
+    >>> layer_of("MEMBER_OF", "ITProvider", {"relation": "former member"}) is None
+    True
+    """
+    if attrs.get("relation") in NOT_CURRENT_MEMBERSHIPS:
+        return None
+    rule = rule_of(rel_type, target_label)
+    return rule.layer if rule else None
 
 
 @dataclass(frozen=True)
-class Tie:
-    """One reason bodies are tied.
+class Context:
+    """One context bodies are tied through, in one layer.
 
-    ``members`` are tied pairwise (a shared context); else each of ``hubs`` is
-    tied to each of ``spokes`` (makers and users, payers and recipients).
-    ``made_of``: the context node ids and relationship ids the tie stands on.
+    A clique ties its ``members`` pairwise; a star ties each of ``tails`` to each of
+    ``heads`` (pointing in the layer's direction: maker → user, funder → recipient,
+    client → provider; member → provider or association in the undirected
+    cooperation layer). ``made_of``: the context node ids and relationship ids.
     """
 
-    kind: str
+    layer: str
     made_of: tuple[str, ...]
     members: tuple[str, ...] = ()
-    hubs: tuple[str, ...] = ()
-    spokes: tuple[str, ...] = ()
+    tails: tuple[str, ...] = ()
+    heads: tuple[str, ...] = ()
+
+    @property
+    def size(self) -> int:
+        """Bodies in the context (n)."""
+        return len(self.members) if self.members else len({*self.tails, *self.heads})
+
+    @property
+    def weight(self) -> float:
+        """Weight of each of its ties: 1/(n−1) (Newman 2001)."""
+        return 1.0 / (self.size - 1) if self.size > 1 else 0.0
 
     def ties(self, a: str, b: str) -> bool:
-        """Whether this tie joins bodies ``a`` and ``b``."""
+        """Whether this context ties bodies ``a`` and ``b``."""
         if a == b:
             return False
         if self.members:
             return a in self.members and b in self.members
-        return (a in self.hubs and b in self.spokes) or (b in self.hubs and a in self.spokes)
+        return (a in self.tails and b in self.heads) or (b in self.tails and a in self.heads)
 
 
 class TieIndex:
@@ -120,65 +199,87 @@ class TieIndex:
         self.associations: list[tuple[str, str, str]] = []  # (member, Assoc./provider, id)
         #: Ties that are no current membership (``former member``, ``accession planned``).
         self.not_current: list[tuple[str, str, str]] = []  # (member, target, relation)
-        self.services: list[tuple[str, str, str]] = []  # SERVED_BY: (client, provider, id)
-        #: (body, layer) per recorded tie; see :data:`LAYERS`.
+        #: SERVED_BY: (client, provider, id, relation, application).
+        self.services: list[tuple[str, str, str, str, str]] = []
+        #: (node, layer) per relationship that ties; see :mod:`ozggraph.schema.layers`.
         self.layers: list[tuple[str, str]] = []
         self.participants: defaultdict[str, list[str]] = defaultdict(list)  # other contexts
         self.makers: defaultdict[str, list[str]] = defaultdict(list)
         self.operators: defaultdict[str, list[str]] = defaultdict(list)
+        #: Evidence of each ``OPERATES`` by Solution.
+        self.operator_evidence: defaultdict[str, set[str]] = defaultdict(set)
         self.reusers: defaultdict[str, list[str]] = defaultdict(list)
         self.stages: list[tuple[str, str, str]] = []  # (reuser, Solution, stage)
         self.funds: list[tuple[str, str, str, dict[str, Any]]] = []  # (u, v, id, properties)
         self.part_of: defaultdict[str, list[str]] = defaultdict(list)
-        for u, v, key, attrs in graph.edges(keys=True, data=True):
-            self._add(u, v, key, attrs)
+        #: Claims (``Edge.claim``) by type and evidence (``none``: not given).
+        self.claims: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        #: ``PART_OF`` and group members of the whole graph under a view (the territory's).
+        self.all_part_of: defaultdict[str, list[str]] = defaultdict(list)
+        self.all_members: defaultdict[str, list[str]] = defaultdict(list)
+        self.base = base_of(graph)
+        for u, v, key, attrs, shown in walk(graph):
+            if shown:
+                self._add(u, v, key, attrs)
+            elif attrs["type"] == _PART_OF:
+                self.all_part_of[u].append(v)
+            elif attrs["type"] == _MEMBER_OF and self.base.nodes[v].get("label") in GROUPS:
+                self.all_members[v].append(u)
+        for node, parents in self.part_of.items():
+            self.all_part_of[node] += parents
+        for group, members in self.members.items():
+            self.all_members[group] += members
         self.programme_funders: defaultdict[str, list[str]] = defaultdict(list)
         for u, v, _, _ in self.funds:
             if self.labels[v] == Programme.label:
                 self.programme_funders[v].append(u)
         self._expanded: dict[str, list[str]] = {}
+        self._matrices: dict[tuple[str, bool, str], sp.csr_array] = {}
 
     def _add(self, u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
         t = attrs["type"]
         self.types[t] += 1
         model = EDGE_TYPES.get(t)
         role = model.tie if model else None
+        if t in _CLAIMS:
+            self.claims[t][attrs.get("evidence", "none")] += 1
+        if role is None:
+            if t == _PART_OF:
+                self.part_of[u].append(v)
+            return
+        target = self.labels.get(v)
+        layer = layer_of(t, target, attrs)
+        if layer is not None:
+            self.layers.append((v if role == "money" else u, layer))
         if role == "member":
-            target = self.labels.get(v)
-            if attrs.get("relation") in NOT_CURRENT_MEMBERSHIPS:
+            if layer is None:
                 self.not_current.append((u, v, attrs["relation"]))
             elif target in GROUPS:
                 self.members[v].append(u)
-                self.layers.append((u, "cooperations"))
             elif target in CONTEXTS:
                 self.participants[v].append(u)
-                self.layers.append((u, "programmes"))
             else:
                 self.associations.append((u, v, key))
-                if target == ITProvider.label:
-                    self.layers.append((u, "IT providers"))
         elif role == "client":
-            self.services.append((u, v, key))
-            self.layers.append((u, "IT services"))
+            relation = attrs.get("relation", "")
+            self.services.append((u, v, key, relation, attrs.get("application") or ""))
         elif role == "maker":
             self.makers[v].append(u)
-            self.layers.append((u, "EfA solutions"))
             if t == _OPERATES:
                 self.operators[v].append(u)
+                self.operator_evidence[v].add(str(attrs.get("evidence")))
         elif role == "user":
             self.reusers[v].append(u)
-            self.layers.append((u, "EfA solutions"))
             self.stages.append((u, v, attrs.get("stage", "")))
         elif role == "money":
             self.funds.append((u, v, key, attrs))
-            self.layers.append((v, "funding"))
-        elif t == _PART_OF:
-            self.part_of[u].append(v)
 
     @cached_property
     def territory(self) -> Territory:
-        """The :class:`~ozggraph.network.territory.Territory` of the same graph."""
-        return Territory(self.graph, self)
+        """The :class:`~ozggraph.network.territory.Territory` of the whole graph (under a
+        view: a Land or as-of view may have lost the ``PART_OF`` chain that places a body),
+        from the same pass over the relationships."""
+        return Territory(self.base, self)
 
     def bodies(self, nodes: Iterable[str]) -> list[str]:
         """``nodes`` with each group (Cooperation) replaced by its member bodies; sorted."""
@@ -232,34 +333,51 @@ class TieIndex:
         active.update(
             self.bodies(m for m, t, _ in self.associations if self.labels[t] == ITProvider.label)
         )
-        active.update(self.bodies(c for c, _, _ in self.services))
+        active.update(self.bodies(c for c, *_ in self.services))
         return active
 
     def layers_of(self) -> dict[str, set[str]]:
-        """The layers (:data:`LAYERS`) each body has a recorded tie in; Cooperations expand."""
+        """The layers each body has a recorded tie in (Cooperations expand to members)."""
         out: defaultdict[str, set[str]] = defaultdict(set)
         for node, layer in self.layers:
             for body in self.bodies([node]):
                 out[body].add(layer)
         return dict(out)
 
-    # -- the ties -------------------------------------------------------------------
+    # -- the contexts -----------------------------------------------------------------
 
     @cached_property
-    def ties(self) -> list[Tie]:
-        """Every tie of the graph (module rule), in a fixed order."""
-        found: list[Tie] = []
+    def contexts(self) -> list[Context]:
+        """Every context of the graph (module rule) with at least one tie, in a fixed order."""
+        found: list[Context] = []
         for coop in sorted(self.members):
-            found.append(Tie("cooperation", (coop,), members=tuple(self.bodies([coop]))))
-        for prog in sorted(self.participants):
-            members = tuple(self.bodies(self.participants[prog]))
-            found.append(Tie("programme", (prog,), members=members))
+            found.append(Context("cooperation", (coop,), members=tuple(self.bodies([coop]))))
+        members_of: defaultdict[str, list[str]] = defaultdict(list)
+        for member, association, _ in self.associations:
+            members_of[association].append(member)
+        for association in sorted(members_of):
+            tails = tuple(b for b in self.bodies(members_of[association]) if b != association)
+            found.append(Context("cooperation", (association,), tails=tails, heads=(association,)))
         for sol in sorted(set(self.makers) | set(self.reusers)):
             makers = self.bodies(self.makers.get(sol, ()))
-            found.append(Tie("solution", (sol,), members=tuple(makers)))
+            found.append(Context("reuse", (sol,), members=tuple(makers)))
             made = set(makers)
             users = tuple(b for b in self.bodies(self.reusers.get(sol, ())) if b not in made)
-            found.append(Tie("solution", (sol,), hubs=tuple(makers), spokes=users))
+            found.append(Context("reuse", (sol,), tails=tuple(makers), heads=users))
+        found += self._grants()
+        clients: defaultdict[tuple[str, str, str], list[str]] = defaultdict(list)
+        for client, provider, _, relation, application in self.services:
+            clients[(provider, relation, application)].append(client)
+        for (provider, _, _), group in sorted(clients.items()):
+            tails = tuple(b for b in self.bodies(group) if b != provider)
+            found.append(Context("service", (provider,), tails=tails, heads=(provider,)))
+        for prog in sorted(self.participants):
+            members = tuple(self.bodies(self.participants[prog]))
+            found.append(Context("programme", (prog,), members=members))
+        return [c for c in found if len(c.members) > 1 or (c.tails and c.heads)]
+
+    def _grants(self) -> list[Context]:
+        found = []
         for u, v, key, _ in self.funds:
             label = self.labels.get(v)
             through = (u,) if self.labels.get(u) == Programme.label else ()
@@ -269,40 +387,99 @@ class TieIndex:
                 continue  # money into a programme ties its funders to what it pays for
             else:
                 recipients = self.bodies([v])
-            found.append(
-                Tie("money", (key, *through), hubs=tuple(self.funders(u)), spokes=tuple(recipients))
+            funders = tuple(self.funders(u))
+            heads = tuple(r for r in recipients if r not in funders)
+            found.append(Context("money", (key, *through), tails=funders, heads=heads))
+        return found
+
+    @cached_property
+    def body_ids(self) -> list[str]:
+        """Every body tied in any layer, sorted: the rows of :meth:`matrix`."""
+        return sorted(self._by_body)
+
+    @cached_property
+    def body_index(self) -> dict[str, int]:
+        return {b: i for i, b in enumerate(self.body_ids)}
+
+    def matrix(
+        self, layer: str, *, directed: bool = False, weighting: str = "newman"
+    ) -> sp.csr_array:
+        """The ties of one layer as a ``len(body_ids)²`` matrix of summed weights.
+
+        Undirected: symmetric. ``directed``: a star's ties only from tail to head
+        (a clique's both ways).
+        """
+        key = (layer, directed, weighting)
+        if key not in self._matrices:
+            self._matrices[key] = self._build_matrix(layer, directed, weighting)
+        return self._matrices[key]
+
+    def _build_matrix(self, layer: str, directed: bool, weighting: str) -> sp.csr_array:
+        if weighting not in WEIGHTINGS:
+            raise ValueError(
+                f"unknown weighting {weighting!r} (weightings: {', '.join(WEIGHTINGS)})"
             )
-        for member, association, key in self.associations:
-            hubs, spokes = tuple(self.bodies([member])), tuple(self.bodies([association]))
-            found.append(Tie("association", (key,), hubs=hubs, spokes=spokes))
-        for client, provider, key in self.services:
-            hubs, spokes = tuple(self.bodies([client])), tuple(self.bodies([provider]))
-            found.append(Tie("service", (key,), hubs=hubs, spokes=spokes))
-        return [t for t in found if len(t.members) > 1 or (t.hubs and t.spokes)]
+        n, index = len(self.body_ids), self.body_index
+        contexts = self.in_layers([layer])
+        weight = [1.0 if weighting == "count" else c.weight for c in contexts]
+        cliques = [(c, w) for c, w in zip(contexts, weight, strict=True) if c.members]
+        rows = np.fromiter((index[b] for c, _ in cliques for b in c.members), dtype=np.int64)
+        cols = np.repeat(np.arange(len(cliques)), [len(c.members) for c, _ in cliques])
+        incidence = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=(n, len(cliques)))
+        scale = sp.diags_array(np.array([w for _, w in cliques], dtype=np.float64))
+        together = sp.csr_array(incidence @ scale @ incidence.T)
+        tails, heads, data = [], [], []
+        for c, w in zip(contexts, weight, strict=True):
+            for t in c.tails:
+                ti = index[t]
+                for h in c.heads:
+                    if h != t:
+                        tails.append(ti)
+                        heads.append(index[h])
+                        data.append(w)
+        star = sp.coo_array((data, (tails, heads)), shape=(n, n)).tocsr()
+        result = sp.csr_array(together + (star if directed else star + star.T))
+        result.setdiag(0)
+        result.eliminate_zeros()
+        return result
+
+    def in_layers(self, layers: Iterable[str]) -> list[Context]:
+        """The contexts of ``layers`` (ids of :data:`~ozggraph.schema.layers.LAYERS`)."""
+        wanted = set(layers)
+        return [c for c in self.contexts if c.layer in wanted]
 
     @cached_property
     def _by_body(self) -> dict[str, list[int]]:
         index: defaultdict[str, list[int]] = defaultdict(list)
-        for i, tie in enumerate(self.ties):
-            for body in {*tie.members, *tie.hubs, *tie.spokes}:
+        for i, context in enumerate(self.contexts):
+            for body in {*context.members, *context.tails, *context.heads}:
                 index[body].append(i)
         return index
 
-    def between(self, a: str, b: str) -> list[Tie]:
-        """The ties that join bodies ``a`` and ``b``."""
+    def between(self, a: str, b: str) -> list[Context]:
+        """The contexts that tie bodies ``a`` and ``b``."""
         shared = set(self._by_body.get(a, ())) & set(self._by_body.get(b, ()))
-        return [self.ties[i] for i in sorted(shared) if self.ties[i].ties(a, b)]
+        return [self.contexts[i] for i in sorted(shared) if self.contexts[i].ties(a, b)]
 
-    def made_of(self, a: str, b: str) -> list[str]:
-        """What ties ``a`` and ``b``: context ids and relationship ids, unique, in tie order.
+    def layers_between(self, a: str, b: str) -> list[str]:
+        """The layers in which ``a`` and ``b`` are tied, in the schema's order."""
+        found = {c.layer for c in self.between(a, b)}
+        return [layer for layer in LAYERS if layer in found]
+
+    def made_of(self, a: str, b: str, layers: Iterable[str] | None = None) -> list[str]:
+        """What ties ``a`` and ``b``: context ids and relationship ids, unique, in order.
 
         For a shared Cooperation reached through a Cooperation that is a member of
-        it, the inner Cooperation is named after the outer one.
+        it, the inner Cooperation is named after the outer one. ``layers``: only
+        contexts of these layers (default: all).
         """
+        wanted = None if layers is None else set(layers)
         out: list[str] = []
-        for tie in self.between(a, b):
-            parts = list(tie.made_of)
-            if tie.kind == "cooperation":
-                parts += [g for body in (a, b) for g in self.inner_groups(tie.made_of[0], body)]
+        for context in self.between(a, b):
+            if wanted is not None and context.layer not in wanted:
+                continue
+            parts = list(context.made_of)
+            if context.members and self.labels.get(context.made_of[0]) in GROUPS:
+                parts += [g for body in (a, b) for g in self.inner_groups(context.made_of[0], body)]
             out += [p for p in parts if p not in out]
         return out

@@ -31,6 +31,7 @@ from typing import Any
 
 from ozggraph.output.report import Report
 from ozggraph.output.report_sections import Section, Table, sections, stamp_line
+from ozggraph.schema.layers import LAYERS as SCHEMA_LAYERS
 
 #: Colours of communities (cycled); the legend names each community's leading bodies.
 PALETTE = (
@@ -56,7 +57,7 @@ PALETTE = (
     "#17becf",
 )
 #: Layers of tie (see ozggraph.network.projections), as the filter names them.
-LAYERS = ("cooperation", "programme", "solution", "funding", "association")
+LAYERS = tuple(SCHEMA_LAYERS)  # the schema's layer ids (ozggraph.schema.layers)
 #: Units of a network coordinate in screen pixels (vis-network zooms from there).
 SCALE = 160.0
 

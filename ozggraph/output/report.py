@@ -4,7 +4,7 @@
 >>> from ozggraph.output.report import build_report
 >>> report = build_report(ozggraph.load_graph("tests/fixtures/mini"))
 >>> report.stamp["backend"], report.overview["network"]["bodies"]
-('embedded', 4)
+('embedded', 3)
 >>> report.funding["by_evidence"]["promised"]
 {'amount_eur': 100000.0, 'grants': 1, 'approximate': 0}
 """
@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, fields
+from functools import cached_property
 from typing import Any
 
 import networkx as nx
@@ -23,13 +25,14 @@ import scipy.sparse as sp
 from ozggraph.analytics import funding, weakpoints
 from ozggraph.analytics.communities import cross_ties
 from ozggraph.analytics.coverage import coverage as coverage_of
+from ozggraph.analytics.layers import contexts_that_bridge, layer_rankings, robustness
 from ozggraph.analytics.summary import Analysis, analyse
-from ozggraph.network.filters import CLAIMS, LATEST, view_of
+from ozggraph.network.filters import LATEST, view_of
 from ozggraph.network.names import display_names
 from ozggraph.network.sparse import component_labels
-from ozggraph.network.territory import Territory
-from ozggraph.output.facts import explorer_facts
+from ozggraph.network.ties import TieIndex
 from ozggraph.output.stamp import stamp
+from ozggraph.schema.layers import LAYERS, WEIGHTING, check_layers
 
 #: Rows in the "most central" and "brokers" tables of text, md and html (json has all).
 TOP = 10
@@ -54,12 +57,27 @@ class Report:
     picture: dict[str, Any]
     #: Names of every other node the sections mention (funders, programmes, solutions …).
     names: dict[str, str]
-    #: For the html explorer: each body's ties with sources, the sources, each link's layers.
-    explorer: dict[str, Any] = field(default_factory=dict)
+    #: The layers of the network, their meaning and how links are weighted.
+    network_model: dict[str, Any] = field(default_factory=dict)
+    #: Per layer (all of them): size and leading bodies (:func:`layer_rankings`).
+    layers: dict[str, Any] = field(default_factory=dict)
+    #: How the PageRank ranking holds under other weightings (:func:`robustness`).
+    robustness: dict[str, Any] = field(default_factory=dict)
+    #: Two-mode betweenness of the contexts (:func:`contexts_that_bridge`).
+    two_mode: dict[str, Any] = field(default_factory=dict)
+    #: Builds the explorer's data on first use (only html and json read it).
+    _explorer: Callable[[], dict[str, Any]] | None = field(default=None, repr=False)
+
+    @cached_property
+    def explorer(self) -> dict[str, Any]:
+        """For the html explorer: each body's ties with sources and layer, the sources,
+        each link's layers (:func:`~ozggraph.output.facts.explorer_facts`)."""
+        return self._explorer() if self._explorer else {}
 
     def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data (NaN becomes None)."""
-        return _clean(asdict(self))
+        """Plain JSON-ready data (NaN becomes None), the explorer's data included."""
+        data = {f.name: getattr(self, f.name) for f in fields(self) if not f.name.startswith("_")}
+        return _clean({**data, "explorer": self.explorer})
 
     def _repr_markdown_(self) -> str:
         """Jupyter shows a report as its Markdown tables."""
@@ -89,15 +107,16 @@ def build_report(
     dated_only: bool = False,
     seed: int = 0,
     top: int = TOP,
-    **options: Any,
+    layers: Iterable[str] | str | None = None,
 ) -> Report:
     """The report on ``graph`` (the whole dataset), optionally as of a date and for one Land.
 
     ``evidence`` keeps only claims of those evidence values (``["fact"]``: facts only);
     ``dated_only`` leaves undated claims out of an as-of report (else they are counted
-    as in force, and the stamp says how many).
+    as in force, and the stamp says how many). ``layers``: the layers of the network
+    (ids of :data:`~ozggraph.schema.layers.LAYERS`; default cooperation and reuse).
     """
-    territory = Territory(graph)
+    chosen = check_layers(layers)  # type: ignore[arg-type]
     view, analysis, rows = analysed(
         graph,
         as_of=as_of,
@@ -105,15 +124,18 @@ def build_report(
         evidence=evidence,
         dated_only=dated_only,
         seed=seed,
-        territory=territory,
-        **options,
+        layers=chosen,
     )
+    ties = analysis.ties
+    territory = ties.territory  # of the whole graph, from the same pass
     header = stamp(
         graph,
         as_of=None if as_of == LATEST else as_of,
         land=land,
         evidence=evidence,
         undated=view.graph.get("undated") if as_of not in (None, LATEST) else None,
+        layers=",".join(chosen),
+        weighting=WEIGHTING,
     )
     names = {n: row["shown"] for n, row in rows.items()}
     weak = _weak_points(view, analysis, names)
@@ -129,6 +151,7 @@ def build_report(
     }
     mentioned |= {r["operator"] for r in weak["single_operator_solutions"]}
     mentioned |= {f for b in money["programme_budgets"].values() for f in b.get("funders", ())}
+    ranking = {n: r["pagerank"] for n, r in rows.items()}
     return Report(
         stamp=header,
         overview=_overview(view, analysis),
@@ -145,7 +168,11 @@ def build_report(
         nodes=rows,
         picture=_picture(analysis, rows),
         names=display_names(view, [n for n in sorted(mentioned) if n in view], territory),
-        explorer=explorer_facts(view, analysis),
+        network_model=_network_model(chosen),
+        layers=layer_rankings(ties, lands=analysis.lands, land=land, top=top),
+        robustness=robustness(view, ties, ranking, layers=chosen, land=land, top=top),
+        two_mode=contexts_that_bridge(ties, layers=chosen, top=top),
+        _explorer=lambda: _explorer_facts(view, analysis),
     )
 
 
@@ -157,21 +184,51 @@ def analysed(
     evidence: list[str] | None = None,
     dated_only: bool = False,
     seed: int = 0,
-    territory: Territory | None = None,
+    layers: Iterable[str] | str | None = None,
     **options: Any,
 ) -> tuple[nx.MultiDiGraph, Analysis, dict[str, dict[str, Any]]]:
     """The view the options ask for, its analysis and one row per body of the network.
 
-    The one path from options to measures, shared by :func:`build_report` and
-    :func:`ozggraph.tables.bodies`, so the notebook and the report agree by
-    construction. ``territory``: the whole graph's, when at hand. ``options`` go on
-    to :func:`~ozggraph.analytics.analyse`.
+    The one path from options to measures, shared by :func:`build_report`,
+    ``ozggraph analyze`` and :func:`ozggraph.tables.bodies`, so the notebook and the
+    report agree by construction: the view of
+    :func:`~ozggraph.network.filters.view_of` (default: the latest state), one
+    :class:`TieIndex` of it, the network of ``layers`` (default cooperation and
+    reuse). ``options`` go on to :func:`~ozggraph.analytics.analyse`.
     """
     view = view_of(graph, date=as_of, land=land, evidence=evidence, dated_only=dated_only)
-    territory = territory or Territory(graph)
-    analysis = analyse(view, land=land, seed=seed, territory=territory, **options)
+    ties = TieIndex(view)
+    territory = ties.territory  # of the whole graph, from the same pass
+    analysis = analyse(
+        view, land=land, seed=seed, territory=territory, layers=layers, ties=ties, **options
+    )
     shown = display_names(view, analysis.projection.ids, territory)
     return view, analysis, _node_rows(view, analysis, shown)
+
+
+def _explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]:
+    from ozggraph.output.facts import explorer_facts  # only html and json need it
+
+    return explorer_facts(graph, analysis)
+
+
+def _network_model(layers: tuple[str, ...]) -> dict[str, Any]:
+    """The layers of the network and the weighting, as the report states them."""
+    return {
+        "layers": list(layers),
+        "all_layers": {
+            k: {"meaning": v.meaning, "direction": v.direction} for k, v in LAYERS.items()
+        },
+        "weighting": WEIGHTING,
+        "rule": (
+            "each tie through a context of n bodies weighs 1/(n-1): members of a "
+            "Cooperation of n with each other; a member with its IT provider or association "
+            "of n members 1/n; a maker with a user 1/(n-1) over the solution's makers and "
+            "users; funder and recipients of one grant alike. Path measures "
+            "(betweenness, closeness) count steps; PageRank, eigenvector and "
+            "communities read the weights."
+        ),
+    }
 
 
 def _node_rows(
@@ -204,10 +261,7 @@ def _overview(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]:
     types = analysis.ties.types
     sizes = np.bincount(component_labels(net.weights)) if net.n else np.zeros(0, dtype=int)
     n = net.n
-    claims: dict[str, Counter[str]] = {}
-    for _, _, attrs in graph.edges(data=True):
-        if attrs["type"] in CLAIMS:
-            claims.setdefault(attrs["type"], Counter())[attrs.get("evidence", "none")] += 1
+    claims = analysis.ties.claims  # counted in the one pass over the relationships
     return {
         "nodes": dict(sorted(labels.items())),
         "relationships": dict(sorted(types.items())),

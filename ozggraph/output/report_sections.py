@@ -94,8 +94,12 @@ def stamp_line(report: Report) -> str:
 def sections(report: Report) -> list[Section]:
     return [
         _overview(report),
+        _network_model(report),
         _central(report),
+        _robustness(report),
         _brokers(report),
+        _layer_rankings(report),
+        _two_mode(report),
         _communities(report),
         _funding(report),
         _coverage(report),
@@ -108,7 +112,7 @@ def _overview(report: Report) -> Section:
     facts = [
         ["bodies in the cooperation network", num(net["bodies"])],
         ["links (pairs of bodies tied)", num(net["links"])],
-        ["ties (shared cooperations, programmes, solutions, grants)", num(net["ties"])],
+        ["tie weight (1/(n−1) per shared context, summed)", num(net["ties"])],
         ["components / largest", f"{net['components']:,} / {net['largest_component']:,}"],
         ["communities (Louvain) / modularity", f"{net['communities']:,} / {net['modularity']:.3f}"],
         ["links across Länder", _share(report.cross_ties["land"])],
@@ -131,6 +135,96 @@ def _overview(report: Report) -> Section:
                 "Claims by evidence (fact, announced, planned ...: docs/dataset.md)",
             ),
         ],
+    )
+
+
+def _network_model(report: Report) -> Section:
+    model = report.network_model
+    chosen = model.get("layers", [])
+    rows = [
+        [
+            layer,
+            "yes" if layer in chosen else "–",
+            spec["meaning"],
+            spec["direction"] or "undirected",
+            num(report.layers.get(layer, {}).get("bodies")),
+            num(report.layers.get(layer, {}).get("links")),
+        ]
+        for layer, spec in model.get("all_layers", {}).items()
+    ]
+    return Section(
+        "Layers and weighting",
+        f"The network ranks the layers {', '.join(chosen)} (--layers). Weighting: "
+        f"{model.get('weighting', '')}; {model.get('rule', '')}",
+        [Table(["layer", "in network", "meaning", "direction", "bodies", "links"], rows, "llllrr")],
+    )
+
+
+def _robustness(report: Report) -> Section:
+    rob = report.robustness
+    names = {n: r["name"] for n, r in report.nodes.items()}
+
+    def who(ids: list[str]) -> str:
+        return ", ".join(names.get(i, report.names.get(i, i)) for i in ids) or "–"
+
+    rows = [
+        [
+            r["alternative"],
+            pct(r["top_overlap"]),
+            num(r["kendall_tau"]),
+            who(r["entering"]),
+            who(r["leaving"]),
+        ]
+        for r in rob.get("alternatives", [])
+    ]
+    return Section(
+        "Robustness of the ranking",
+        f"The PageRank ranking above recomputed under other weightings: share of the top "
+        f"{rob.get('top', ROWS)} kept and Kendall's τ over all bodies. Weakest: "
+        f"{pct(rob.get('weakest_overlap', 1.0))} kept, τ {num(rob.get('weakest_tau'))}.",
+        [Table(["alternative", "top kept", "Kendall τ", "entering", "leaving"], rows, "lrrll")],
+    )
+
+
+def _layer_rankings(report: Report) -> Section:
+    tables = []
+    for layer, entry in report.layers.items():
+        rows = [
+            [str(i), name, r["land"] or "", num(r["pagerank"], 4)]
+            for i, (name, r) in enumerate(
+                zip(distinct(entry["leading"]), entry["leading"], strict=True), 1
+            )
+        ]
+        caption = (
+            f"{layer}: {entry['meaning']} – {entry['measure']}; "
+            f"{entry['bodies']:,} bodies, {entry['links']:,} links"
+        )
+        tables.append(Table(["#", "body", "Land", "PageRank"], rows, "rllr", caption))
+    return Section(
+        "Leading bodies per layer",
+        "Each layer ranked on its own (all layers, whatever --layers says); directed "
+        "layers rank along dependence, so the body others depend on leads.",
+        tables,
+    )
+
+
+def _two_mode(report: Report) -> Section:
+    two = report.two_mode
+    rows = [
+        [r["name"], r["layer"], num(r["bodies"]), num(r["betweenness"])]
+        for r in two.get("leading", [])
+    ]
+    note = (
+        "Two-mode betweenness (Borgatti & Everett) in the network of bodies and the "
+        "contexts they are tied through: the joint bodies, solutions and providers that "
+        "join bodies no other context joins."
+    )
+    if two.get("skipped"):
+        note += f" Left out: {two['skipped']:,} nodes are too many for the exact measure."
+    return Section(
+        "Contexts that bridge",
+        note,
+        [Table(["context", "layer", "bodies", "two-mode betweenness"], rows, "llrr")],
     )
 
 

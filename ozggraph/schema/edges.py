@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from ozggraph.schema.layers import TieRule
 from ozggraph.schema.nodes import NODE_MODELS
 from ozggraph.schema.types import (
     EVIDENCE,
@@ -49,6 +50,9 @@ class Edge(BaseModel):
     #: How the relationship ties bodies in the cooperation network (``types.TieRole``;
     #: the rule is :mod:`ozggraph.network.ties`); ``None``: it makes no tie.
     tie: ClassVar[TieRole | None] = None
+    #: The layer and shape of the ties it makes, by the label of its target (``*``: any
+    #: target); see :mod:`ozggraph.schema.layers`. Empty: it makes no tie.
+    layers: ClassVar[dict[str, TieRule]] = {}
 
     source: Id
     target: Id
@@ -106,6 +110,11 @@ class MEMBER_OF(Edge):
     type = "MEMBER_OF"
     claim = True
     tie = "member"
+    layers = {
+        "Cooperation": TieRule("cooperation", "clique"),
+        "ITProvider": TieRule("cooperation", "star", "target"),
+        "Association": TieRule("cooperation", "star", "target"),
+    }
     source_labels = ACTORS
     target_labels = frozenset({"Cooperation", "Association", "ITProvider"})
     role: str | None = None
@@ -120,6 +129,7 @@ class FUNDS(Edge):
     type = "FUNDS"
     claim = True
     tie = "money"
+    layers = {"*": TieRule("money", "star", "target")}
     source_labels = BODIES | {"Programme"}
     target_labels = ACTORS | {"Programme", "Solution"}
     amount_eur: float | None = Field(default=None, ge=0)
@@ -138,6 +148,7 @@ class PARTICIPATES_IN(Edge):
     type = "PARTICIPATES_IN"
     claim = True
     tie = "member"
+    layers = {"Programme": TieRule("programme", "clique")}
     source_labels = ACTORS
     target_labels = frozenset({"Programme"})
     role: str | None = None
@@ -147,6 +158,7 @@ class DEVELOPS(Edge):
     type = "DEVELOPS"
     claim = True
     tie = "maker"
+    layers = {"Solution": TieRule("reuse", "clique")}
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
 
@@ -155,6 +167,7 @@ class OPERATES(Edge):
     type = "OPERATES"
     claim = True
     tie = "maker"
+    layers = {"Solution": TieRule("reuse", "clique")}
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
 
@@ -163,6 +176,7 @@ class PROVIDES(Edge):
     type = "PROVIDES"
     claim = True
     tie = "maker"
+    layers = {"Solution": TieRule("reuse", "clique")}
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
 
@@ -184,6 +198,7 @@ class REUSES(Edge):
     type = "REUSES"
     claim = True
     tie = "user"
+    layers = {"Solution": TieRule("reuse", "star", "makers")}
     source_labels = ACTORS
     target_labels = frozenset({"Solution"})
     stage: ReuseStage
@@ -199,6 +214,7 @@ class SERVED_BY(Edge):
     type = "SERVED_BY"
     claim = True
     tie = "client"
+    layers = {"*": TieRule("service", "star", "target")}
     source_labels = BODIES
     target_labels = BODIES
     relation: ServiceRelation

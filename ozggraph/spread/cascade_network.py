@@ -1,8 +1,9 @@
 """The cooperation network as arrays: what the cascade kernels run on.
 
 Nodes are all bodies (tied or not); an undirected edge joins two bodies with
-``weight`` = number of ties they share: the cooperation network of
-:func:`ozggraph.network.projections.cooperation_projection` (read its
+``weight`` = number of ties they share in the chosen layers (default: cooperation and
+reuse; a cascade tries once per tie, so ties are counted, not weighted 1/(n−1)): the
+network of :func:`ozggraph.network.projections.cooperation_projection` (read its
 docstring for what counts as a tie), at ``as_of`` by
 :func:`ozggraph.network.filters.as_of`. Stored as a symmetric CSR matrix: row
 ``u`` lists the arcs ``u -> v``.
@@ -77,12 +78,13 @@ def from_graph(
     as_of: str | None = None,
     exclude: Collection[str] = (),
     territory: Territory | None = None,
+    layers: Collection[str] | str | None = None,
 ) -> Network:
-    """The cooperation network of ``graph`` at ``as_of``, without the nodes in ``exclude``.
+    """The network of ``layers`` of ``graph`` at ``as_of``, without the nodes in ``exclude``.
 
     Pass ``territory`` (built once from ``graph``) when building many networks.
     """
-    ids, weights = _projection(graph, as_of, exclude)
+    ids, weights = _projection(graph, as_of, exclude, layers)
     labels = np.asarray([str(graph.nodes[n].get("label")) for n in ids])
     terr = territory or Territory(graph)
     levels = np.asarray([terr.level(n) for n in ids])
@@ -139,10 +141,15 @@ def _land(terr: Territory, territory: str, land_ix: dict[str, int]) -> int:
 
 
 def _projection(
-    graph: nx.MultiDiGraph, as_of: str | None, exclude: Collection[str]
+    graph: nx.MultiDiGraph,
+    as_of: str | None,
+    exclude: Collection[str],
+    layers: Collection[str] | str | None = None,
 ) -> tuple[list[str], sp.csr_matrix]:
     # every body is a node, tied or not: an isolated body can still adopt, and be a seed
-    projection = cooperation_projection(view(graph, as_of, exclude))
+    projection = cooperation_projection(
+        view(graph, as_of, exclude), layers=layers, weighting="count"
+    )
     ids = sorted(
         n for n, label in graph.nodes(data="label") if label in BODIES and n not in exclude
     )

@@ -24,7 +24,7 @@ def links(graph: nx.MultiDiGraph, **kwargs: str) -> dict[tuple[str, str], float]
     return {tuple(sorted((u, v))): w for u, v, w in network.edges(data="weight")}
 
 
-def test_co_members_of_a_cooperation_are_tied_once_per_cooperation() -> None:
+def test_co_members_of_a_cooperation_are_tied_with_newman_weights() -> None:
     graph = world(
         ("MEMBER_OF", GIESSEN, "coop-a"),
         ("MEMBER_OF", WETZLAR, "coop-a"),
@@ -32,7 +32,13 @@ def test_co_members_of_a_cooperation_are_tied_once_per_cooperation() -> None:
         ("MEMBER_OF", WETZLAR, "coop-b"),
         ("MEMBER_OF", MARBURG, "coop-b"),
     )
-    assert links(graph) == {(GIESSEN, WETZLAR): 2, (GIESSEN, MARBURG): 1, (WETZLAR, MARBURG): 1}
+    # coop-a: 2 members, 1/(2-1) = 1; coop-b: 3 members, 1/(3-1) = 1/2 per pair
+    assert links(graph) == {
+        (GIESSEN, WETZLAR): 1.5,
+        (GIESSEN, MARBURG): 0.5,
+        (WETZLAR, MARBURG): 0.5,
+    }
+    assert links(graph, layers="money,service,programme") == {}
 
 
 def test_reusers_are_tied_to_the_makers_not_to_each_other() -> None:
@@ -42,26 +48,31 @@ def test_reusers_are_tied_to_the_makers_not_to_each_other() -> None:
         ("REUSES", GIESSEN, "sol-x", {"stage": "live"}),
         ("REUSES", WETZLAR, "sol-x", {"stage": "planned"}),
     )
+    third = pytest.approx(1 / 3)  # the solution joins 2 makers and 2 users: 1/(4-1)
     assert links(graph) == {
-        ("ags-06", "itp-ekom21"): 1,  # co-makers
-        ("ags-06", GIESSEN): 1,
-        ("ags-06", WETZLAR): 1,
-        (GIESSEN, "itp-ekom21"): 1,
-        (WETZLAR, "itp-ekom21"): 1,
+        ("ags-06", "itp-ekom21"): 1,  # co-makers: 1/(2-1)
+        ("ags-06", GIESSEN): third,
+        ("ags-06", WETZLAR): third,
+        (GIESSEN, "itp-ekom21"): third,
+        (WETZLAR, "itp-ekom21"): third,
     }
+    assert links(graph, layers="cooperation") == {}
 
 
-def test_programme_money_ties_the_programme_funder_to_the_recipient() -> None:
+def test_a_funding_round_ties_each_recipient_to_the_funder_not_to_each_other() -> None:
     graph = world(
         ("FUNDS", "min-he-digital", "prog-p", {"evidence": "agreed"}),
         ("FUNDS", "prog-p", GIESSEN, {"evidence": "fact", "amount_eur": 10.0}),
+        ("FUNDS", "prog-p", WETZLAR, {"evidence": "fact", "amount_eur": 10.0}),
         ("PARTICIPATES_IN", GIESSEN, "prog-p"),
         ("PARTICIPATES_IN", WETZLAR, "prog-p"),
     )
-    assert links(graph) == {
-        (GIESSEN, "min-he-digital"): 1,  # the grant
-        (GIESSEN, WETZLAR): 1,  # co-participants
+    assert links(graph) == {}  # neither money nor the round is working together
+    assert links(graph, layers="money") == {
+        (GIESSEN, "min-he-digital"): 1,  # one grant each: funder and recipient, 1/(2-1)
+        (WETZLAR, "min-he-digital"): 1,
     }
+    assert links(graph, layers="programme") == {(GIESSEN, WETZLAR): 1}  # its own layer
 
 
 def test_a_cooperation_acting_as_one_stands_for_its_members() -> None:
@@ -73,14 +84,40 @@ def test_a_cooperation_acting_as_one_stands_for_its_members() -> None:
         ("FUNDS", "min-he-digital", "coop-ikz", {"evidence": "promised"}),
     )
     found = links(graph)
-    assert found[(GIESSEN, "itp-ekom21")] == 1 and found[(WETZLAR, "itp-ekom21")] == 1
-    assert found[(GIESSEN, "min-he-digital")] == 1
+    # sol-x joins its maker and the two members: 1/(3-1) each
+    assert found[(GIESSEN, "itp-ekom21")] == 0.5 and found[(WETZLAR, "itp-ekom21")] == 0.5
     assert found[(GIESSEN, WETZLAR)] == 1
+    assert links(graph, layers="money")[(GIESSEN, "min-he-digital")] == 0.5
 
 
-def test_association_members_are_tied_to_the_association_only() -> None:
-    graph = world(("MEMBER_OF", "ags-06531", "assoc-hlt"), ("MEMBER_OF", "ags-06532", "assoc-hlt"))
-    assert links(graph) == {("ags-06531", "assoc-hlt"): 1, ("ags-06532", "assoc-hlt"): 1}
+def test_members_of_a_big_body_tie_to_it_with_one_over_n() -> None:
+    graph = world(
+        ("MEMBER_OF", "ags-06531", "assoc-hlt"),
+        ("MEMBER_OF", "ags-06532", "assoc-hlt"),
+        ("MEMBER_OF", "ags-06533", "assoc-hlt"),
+        ("MEMBER_OF", "ags-06534", "assoc-hlt"),
+    )
+    # members are tied to the association only; 4 members + the association: 1/(5-1)
+    assert links(graph) == {(f"ags-0653{i}", "assoc-hlt"): 0.25 for i in range(1, 5)}
+
+
+def test_service_ties_point_from_client_to_provider() -> None:
+    from ozggraph.network.projections import dependence_projection
+    from ozggraph.network.ties import TieIndex
+
+    graph = world(
+        ("SERVED_BY", GIESSEN, "itp-ekom21", {"relation": "hosting", "application": "votes"}),
+        ("SERVED_BY", WETZLAR, "itp-ekom21", {"relation": "hosting", "application": "votes"}),
+    )
+    assert links(graph) == {}
+    # one hosted application with 2 clients: 1/(3-1) each
+    assert links(graph, layers="service") == {
+        (GIESSEN, "itp-ekom21"): 0.5,
+        (WETZLAR, "itp-ekom21"): 0.5,
+    }
+    net = dependence_projection(TieIndex(graph), "service")
+    i, j = net.index[GIESSEN], net.index["itp-ekom21"]
+    assert net.weights[i, j] == 0.5 and net.weights[j, i] == 0  # client → provider only
 
 
 def test_bipartite_network_links_bodies_to_their_cooperations() -> None:

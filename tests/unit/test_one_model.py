@@ -95,7 +95,7 @@ def test_each_kind_of_tie_names_what_it_is_made_of() -> None:
     assert ties.made_of(m[4], m[5]) == ["coop-outer", "coop-inner"]
     assert ties.made_of(m[6], m[7]) == [f"FUNDS:{m[6]}->sol-s", "sol-s"]
     assert ties.made_of(m[8], m[9]) == ["sol-t"]
-    assert {t.kind for t in ties.ties} == {"cooperation", "money", "solution"}
+    assert {c.layer for c in ties.contexts} == {"cooperation", "money", "reuse"}
     assert ties.made_of(m[0], m[9]) == []
 
 

@@ -20,7 +20,7 @@ from ozggraph.cli import cli
 README = Path(__file__).parents[2] / "README.md"
 FENCE = re.compile(r"```(\w+)\n(.*?)```", flags=re.S)
 #: How the README's printed tables were made: wide enough, long names cut.
-DISPLAY = ("display.width", 100, "display.max_columns", 20, "display.max_colwidth", 35)
+DISPLAY = ("display.width", 120, "display.max_columns", 20, "display.max_colwidth", 32)
 
 
 def _blocks() -> list[tuple[str, str]]:

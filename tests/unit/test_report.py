@@ -13,6 +13,7 @@ from click.testing import CliRunner
 import ozggraph
 from ozggraph.cli import cli
 from ozggraph.output import build_report, render
+from ozggraph.schema.layers import LAYERS, WEIGHTING
 
 MINI = "tests/fixtures/mini"
 
@@ -56,8 +57,16 @@ def test_json_is_complete_and_stamped(mini: nx.MultiDiGraph) -> None:
         "land": None,
         "evidence": None,  # all evidence values kept
         "undated": None,  # no as-of date: nothing to count
+        "layers": "cooperation,reuse",  # the default layers: working together
+        "weighting": WEIGHTING,
     }
-    assert set(data["nodes"]) == {"ags-06531005", "ags-06532023", "ekom21", "he-hmdis"}
+    assert set(data["nodes"]) == {"ags-06531005", "ags-06532023", "ekom21"}  # no money
+    assert data["network_model"]["layers"] == ["cooperation", "reuse"]
+    assert set(data["layers"]) == set(LAYERS) and data["robustness"]["alternatives"]
+    assert {t["layer"] for ts in data["explorer"]["ties"].values() for t in ts} == {
+        "cooperation",
+        "reuse",
+    }
     assert data["funding"]["by_evidence"]["promised"]["amount_eur"] == 100_000.0
 
 

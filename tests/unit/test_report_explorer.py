@@ -43,7 +43,7 @@ def test_the_picture_says_how_many_bodies_it_shows(seed_report: Report) -> None:
     else:
         assert f"The {shown:,} of {total:,} bodies with the highest PageRank" in page
     hessen = render(build_report(ozggraph.load_graph(MINI)), "html")
-    assert "All 4 bodies of the cooperation network" in hessen
+    assert "All 3 bodies of the cooperation network" in hessen
 
 
 def test_cut_lists_say_how_many_more(seed_report: Report) -> None:
