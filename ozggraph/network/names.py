@@ -41,6 +41,8 @@ _LEVEL_WORDS = {"District": "Kreisebene", "MunicipalAssociation": "Gemeindeverba
 def fold(text: str) -> str:
     """Comparison form: any case, umlauts spelled out (ü = ue, ß = ss), accents dropped."""
     spelled = text.casefold().translate(_SPELLED)
+    if spelled.isascii():
+        return spelled
     decomposed = unicodedata.normalize("NFKD", spelled)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -120,13 +122,20 @@ _INDEX: weakref.WeakKeyDictionary[nx.Graph, tuple[int, dict[str, list[str]]]] = 
 
 
 def _shared_names(graph: nx.MultiDiGraph, folded: set[str]) -> dict[str, list[str]]:
-    """Of the names in ``folded``, those two or more nodes of ``graph`` have, with the nodes."""
-    size, index = _INDEX.get(graph, (-1, {}))
-    if size != graph.number_of_nodes():
+    """Of the names in ``folded``, those two or more nodes of ``graph`` have, with the nodes.
+
+    Read from the whole graph a view (as of a date, one Land) was made of, once per
+    graph: a name shared in the dataset is told apart in every view of it.
+    """
+    root = graph
+    while getattr(root, "_graph", None) is not None:  # a NetworkX view: its source graph
+        root = root._graph
+    size, index = _INDEX.get(root, (-1, {}))
+    if size != root.number_of_nodes():
         holders: defaultdict[str, list[str]] = defaultdict(list)
-        for node, value in graph.nodes(data="name"):
+        for node, value in root.nodes(data="name"):
             if value:
                 holders[fold(str(value))].append(node)
         index = {k: v for k, v in holders.items() if len(v) > 1}
-        _INDEX[graph] = (graph.number_of_nodes(), index)
-    return {k: index[k] for k in folded if k in index}
+        _INDEX[root] = (root.number_of_nodes(), index)
+    return {k: [n for n in index[k] if n in graph] for k in folded if k in index}
