@@ -22,12 +22,15 @@
 //   reported_members: member counts the sources give only as numbers (never expanded)
 //   sources: ids of the Source nodes behind the tie
 //
-// Notes: current members first, then by relation and name. Ties that are no
+// Notes: current members first (a tie that ended, valid_to, is not current), then by
+//   relation and name. Ties that are no
 //   membership (customers, hosting) are in provider_of_body, not here.
 
 MATCH (p:ITProvider {id: $provider})
 MATCH (m:OzgGraph)-[r:MEMBER_OF]->(p)
-WITH p, m, r, NOT coalesce(r.relation, 'member') IN ['former member', 'accession planned'] AS current
+WITH p, m, r,
+     NOT coalesce(r.relation, 'member') IN ['former member', 'accession planned']
+       AND r.valid_to IS NULL AS current
 WHERE current OR $include_former
 RETURN
   m.id AS id,

@@ -20,7 +20,8 @@
 //   evidence: fact, derived, inferred, planned ...
 //   sources: ids of the Source nodes behind the tie
 //
-// Notes: former memberships and planned accessions are left out. A tie of the Kreis or
+// Notes: former memberships, planned accessions, historical customers and ended ties
+//   (valid_to) are left out. A tie of the Kreis or
 //   Gemeindeverband is that unit's tie, not the Gemeinde's: the level column says which.
 //   Bodies with no recorded tie return no rows (the data is not complete).
 
@@ -29,7 +30,9 @@ MATCH path = (b)-[:PART_OF*0..2]->(unit:OzgGraph)
 WHERE unit = b OR unit:District OR unit:MunicipalAssociation
 MATCH (unit)-[r:MEMBER_OF|SERVED_BY]->(p:OzgGraph)
 WHERE (type(r) = 'SERVED_BY' OR p:ITProvider)
-  AND NOT coalesce(r.relation, 'member') IN ['former member', 'accession planned']
+  AND NOT coalesce(r.relation, 'member') IN
+        ['former member', 'accession planned', 'historical customer']
+    AND r.valid_to IS NULL
 RETURN
   unit.id AS through_id,
   unit.name AS through_name,

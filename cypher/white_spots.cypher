@@ -17,7 +17,8 @@
 //
 // Notes: a unit has a recorded tie if it is itself MEMBER_OF a Cooperation, a current
 //   member (Träger, Gesellschafter ...) of an IT provider, or SERVED_BY a provider; a
-//   former membership or a planned accession is no tie. Taking part in a programme
+//   former membership, a planned accession, a historical customer or a tie that ended
+//   (valid_to) is no tie. Taking part in a programme
 //   (PARTICIPATES_IN) or reusing a solution is not counted here. The data is not
 //   complete: a unit listed has no tie in the data, which is not to say nobody there
 //   cooperates. Kreise first, then municipalities by Kreis and name.
@@ -26,7 +27,9 @@ MATCH (land:State {id: $land})<-[:PART_OF*1..4]-(unit:Municipality|District)
 WHERE NOT EXISTS {
   MATCH (unit)-[r:MEMBER_OF|SERVED_BY]->(t)
   WHERE (t:Cooperation OR t:ITProvider OR type(r) = 'SERVED_BY')
-    AND NOT coalesce(r.relation, 'member') IN ['former member', 'accession planned']
+    AND NOT coalesce(r.relation, 'member') IN
+        ['former member', 'accession planned', 'historical customer']
+    AND r.valid_to IS NULL
 }
 OPTIONAL MATCH (unit:Municipality)-[:PART_OF*1..2]->(kreis:District)
 RETURN
@@ -39,7 +42,9 @@ RETURN
        ELSE EXISTS {
          MATCH (kreis)-[r:MEMBER_OF|SERVED_BY]->(t)
          WHERE (t:Cooperation OR t:ITProvider OR type(r) = 'SERVED_BY')
-           AND NOT coalesce(r.relation, 'member') IN ['former member', 'accession planned']
+           AND NOT coalesce(r.relation, 'member') IN
+        ['former member', 'accession planned', 'historical customer']
+    AND r.valid_to IS NULL
        } END AS kreis_in_cooperation,
   unit.population AS population
 ORDER BY label, kreis, name

@@ -3,7 +3,9 @@
 :func:`find` looks a text up in names, aliases and ids and tells apart bodies of the
 same name by label and Land (the Land from :func:`ozggraph.network.territory.land_of`,
 the one rule the analytics use). :func:`show` lists a node's relationships grouped
-by kind, each with its date, evidence status and sources.
+by kind, each with its relation, role, share, application, dates (start, end, last
+confirmed), evidence, sources and whether it holds now (:func:`status`: former,
+planned, historical and ended ties are labelled as such).
 
 >>> import ozggraph
 >>> G = ozggraph.load_graph("tests/fixtures/mini")
@@ -31,6 +33,7 @@ from typing import Any
 import networkx as nx
 
 from ozggraph.errors import OzgGraphError, UnknownIdError
+from ozggraph.network.filters import TYING
 from ozggraph.network.names import display_names, fold, kind_of
 from ozggraph.network.territory import UNKNOWN, Territory, land_of
 
@@ -38,7 +41,10 @@ __all__ = ["Group", "Match", "Tie", "View", "find", "resolve", "resolve_as", "sh
 
 #: Relationship properties shown beside a tie (besides date, evidence and sources).
 _DETAILS = (
+    "relation",
     "role",
+    "share_percent",
+    "application",
     "stage",
     "status",
     "amount_eur",
@@ -46,7 +52,12 @@ _DETAILS = (
     "amount_bound_eur",
     "programme",
     "weight",
+    "valid_from",
+    "valid_to",
+    "last_confirmed",
 )
+#: Evidence values that say a tie is not (yet) a fact of the present.
+_NOT_YET = ("planned", "announced", "promised")
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,8 @@ class Tie:
     sources: list[str]
     details: dict[str, Any] = field(default_factory=dict)
     note: str | None = None
+    #: ``current``, or why not: ``former``, ``planned``, ``historical``, ``ended 2018`` ...
+    status: str = "current"
 
 
 @dataclass(frozen=True)
@@ -185,6 +198,8 @@ def resolve(graph: nx.MultiDiGraph, body: str) -> str:
 
 def _period(attrs: dict[str, Any]) -> str | None:
     date, start, end = attrs.get("date"), attrs.get("valid_from"), attrs.get("valid_to")
+    if date and end:
+        return f"{date}, until {end}"
     if date:
         return str(date)
     if start and end:
@@ -194,6 +209,30 @@ def _period(attrs: dict[str, Any]) -> str | None:
     if end:
         return f"until {end}"
     return None
+
+
+def status(attrs: dict[str, Any]) -> str:
+    """Whether a tie holds now, and if not why: ``former`` (the membership ended),
+    ``planned`` (an accession or a claim not yet a fact), ``historical`` (held then, not
+    known to hold now), ``ended <date>``; else ``current``.
+
+    >>> status({"relation": "former member"}), status({"valid_to": "2018"})
+    ('former', 'ended 2018')
+    >>> status({"relation": "member", "evidence": "planned"})
+    'planned'
+    """
+    relation, end, evidence = attrs.get("relation"), attrs.get("valid_to"), attrs.get("evidence")
+    if relation == "former member":
+        return f"former (until {end})" if end else "former"
+    if relation == "accession planned":
+        return "planned"
+    if relation == "historical customer":
+        return "historical"
+    if end:
+        return f"ended {end}"
+    if evidence in _NOT_YET:
+        return str(evidence)
+    return "current"
 
 
 def show(graph: nx.MultiDiGraph, body: str) -> View:
@@ -225,6 +264,7 @@ def show(graph: nx.MultiDiGraph, body: str) -> View:
                 sources=sources,
                 details={k: attrs[k] for k in _DETAILS if attrs.get(k) is not None},
                 note=attrs.get("note"),
+                status=status(attrs) if attrs["type"] in TYING else "",
             )
         )
     ordered = sorted(groups, key=lambda kind: (kind.startswith("←"), kind.strip("← →")))

@@ -18,6 +18,13 @@ Gemeinden, but that is an inference the dataset does not state, so the two
 columns are never added up. **White spots** are Kreise where neither the Kreis
 nor any of its Gemeinden has a recorded tie (``status``: no recorded tie).
 
+**Reported counts** are members an IT provider reports without naming them ("98 %
+of the c. 1,100 BW Kommunen are members of 4IT", ``ITProvider.reported_members``).
+They cannot be expanded into ties, so they are never counted as ties: each Land's
+row lists them apart (``reported``: provider, count, whether the count is a lower
+bound or rounded, and the wording), beside the recorded ties. Providers that have
+ended (a merger) report nothing current.
+
 >>> import ozggraph
 >>> G = ozggraph.load_graph("tests/fixtures/mini")
 >>> row = coverage(G)["lands"]["HE"]
@@ -27,6 +34,7 @@ nor any of its Gemeinden has a recorded tie (``status``: no recorded tie).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from typing import Any
 
@@ -39,6 +47,44 @@ from ozggraph.schema.layers import LAYERS
 
 #: What a Kreis without any tie in the data is called: the data may simply lack it.
 NO_RECORDED_TIE = "no recorded tie"
+
+
+_SHARE_OF = re.compile(r"(\d+(?:[.,]\d+)?)\s*%\s+of\s+(?:the\s+)?(?:c\.\s*)?(\d[\d,.]*)")
+_COUNT = re.compile(r"^(?:(over|more than|c\.|about|approx\.)\s+)?(\d[\d,.]*)\b")
+
+
+def reported_count(text: str) -> dict[str, Any] | None:
+    """The count of unnamed members in one ``reported_members`` entry, or None.
+
+    >>> reported_count("98 % of the c. 1,100 BW Kommunen (aggregate): member (2018-07, src)")
+    {'count': 1078, 'kind': 'approximate', 'wording': '98 % of the c. 1,100 BW Kommunen'}
+    >>> reported_count("over 300 kreisangehörige Städte (aggregate): member (2012, src)")["kind"]
+    'at_least'
+    """
+    wording = re.sub(r"\s*\(aggregate[^)]*\)", "", text.split(": ", 1)[0]).strip()
+    if share := _SHARE_OF.search(wording):
+        of = float(share[2].replace(",", ""))
+        count = round(float(share[1].replace(",", ".")) / 100 * of)
+        return {"count": count, "kind": "approximate", "wording": wording}
+    if match := _COUNT.match(wording):
+        qualifier = match[1] or ""
+        kind = {"over": "at_least", "more than": "at_least"}.get(qualifier, "exact")
+        kind = "approximate" if qualifier in ("c.", "about", "approx.") else kind
+        count = int(match[2].replace(",", "").replace(".", ""))
+        return {"count": count, "kind": kind, "wording": wording}
+    return None
+
+
+def reported(graph: nx.MultiDiGraph, lands: dict[str, str]) -> dict[str, list[dict[str, Any]]]:
+    """Per Land, the member counts current IT providers report without names."""
+    out: defaultdict[str, list[dict[str, Any]]] = defaultdict(list)
+    for node, attrs in graph.nodes(data=True):
+        if attrs.get("label") != "ITProvider":
+            continue
+        for text in attrs.get("reported_members") or ():
+            if (found := reported_count(text)) is not None:
+                out[lands.get(node, attrs.get("land") or "?")].append({"provider": node, **found})
+    return {land: sorted(rows, key=lambda r: r["provider"]) for land, rows in out.items()}
 
 
 def taking_part(graph: nx.MultiDiGraph, *, ties: TieIndex | None = None) -> set[str]:
@@ -90,9 +136,11 @@ def coverage(
     for body, body_layers in ties.layers_of().items():
         for layer in body_layers:
             layer_counts[lands.get(body, "?")][layer] += 1
+    counts = reported(graph, lands)
     for code in list(rows):
         _shares(rows[code])
         rows[code]["layers"] = layer_counts.get(code, dict.fromkeys(LAYERS, 0))
+        rows[code]["reported"] = counts.get(code, [])
     return {
         "lands": dict(sorted(rows.items())),
         "layers": list(LAYERS),

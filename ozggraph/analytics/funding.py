@@ -9,8 +9,11 @@ A *grant* is a ``FUNDS`` relationship to anything but a Programme. A programme's
 budget, so adding them would count a euro twice): the amounts of the ``FUNDS``
 into the Programme where they carry one, else the total on the Programme node,
 each under its own evidence. ``approximate`` counts the amounts in a total that
-the source gives only roughly ("rund", "knapp"); bounds (">11 Mio") are never
-added, only listed.
+the source gives only roughly ("rund", "knapp"). A lower bound (">11 Mio",
+``amount_kind`` at_least) takes part in the totals with its bound, and every total
+it is part of is an "at least" figure: :func:`summary` says which
+(``at_least_by_<key>``, ``at_least`` per evidence). Upper bounds are never added,
+only listed.
 
 Grouping keys: ``funder`` and ``recipient`` are the ends of the relationship;
 ``land`` is the recipient's Land (a Cooperation's when all its members share
@@ -59,6 +62,18 @@ class Grant:
     amount_kind: str | None = None
     bound: float | None = None  # amount_bound_eur of an at_least/at_most amount
 
+    @property
+    def counted(self) -> float | None:
+        """What the grant adds to a total: its amount, or its lower bound ("at least")."""
+        if self.amount is None and self.amount_kind == "at_least":
+            return self.bound
+        return self.amount
+
+    @property
+    def at_least(self) -> bool:
+        """The grant adds only a lower bound: totals with it are "at least" figures."""
+        return self.amount is None and self.amount_kind == "at_least"
+
 
 def grants(
     graph: nx.MultiDiGraph, *, ties: TieIndex | None = None, lands: dict[str, str] | None = None
@@ -101,13 +116,23 @@ def _land(node: str, labels: dict[str, str], lands: dict[str, str], ties: TieInd
 def _sum(rows: Iterable[Grant], key: str) -> dict[str, dict[str, float]]:
     result: defaultdict[str, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
     for g in rows:
-        if g.amount is not None:
-            result[getattr(g, key)][g.evidence] += g.amount
+        if g.counted is not None:
+            result[getattr(g, key)][g.evidence] += g.counted
     return {k: {s: v[s] for s in EVIDENCE if s in v} for k, v in sorted(result.items())}
 
 
+def _at_least(rows: Iterable[Grant], key: str) -> dict[str, list[str]]:
+    """Per ``key`` value, the evidence values whose total includes a lower bound."""
+    marked: defaultdict[str, set[str]] = defaultdict(set)
+    for g in rows:
+        if g.at_least:
+            marked[getattr(g, key)].add(g.evidence)
+    return {k: [e for e in EVIDENCE if e in v] for k, v in sorted(marked.items())}
+
+
 def totals(graph: nx.MultiDiGraph, by: str) -> dict[str, dict[str, float]]:
-    """Grant totals in EUR per ``by`` key (one of :data:`KEYS`), per evidence."""
+    """Grant totals in EUR per ``by`` key (one of :data:`KEYS`), per evidence; a lower
+    bound counts with its bound (the total is then "at least" that)."""
     if by not in KEYS:
         raise AnalyticsError(f"cannot total funding by {by!r}; choose one of {', '.join(KEYS)}")
     return _sum((g for g in grants(graph) if not g.budget), by)
@@ -121,19 +146,21 @@ def summary(
     paid = [g for g in rows if not g.budget]
     by_evidence = {
         s: {
-            "amount_eur": sum(g.amount or 0.0 for g in paid if g.evidence == s),
+            "amount_eur": sum(g.counted or 0.0 for g in paid if g.evidence == s),
             "grants": sum(1 for g in paid if g.evidence == s),
             "approximate": sum(1 for g in paid if g.evidence == s and _rough(g.amount_kind)),
+            "at_least": sum(1 for g in paid if g.evidence == s and g.at_least),
         }
         for s in EVIDENCE
     }
     budgets = programme_budgets(graph, rows)
     return {
         "grants": len(paid),
-        "without_amount": sum(1 for g in paid if g.amount is None),
+        "without_amount": sum(1 for g in paid if g.counted is None),
         "bounds": [_bound(g) for g in paid if g.bound is not None],
         "by_evidence": by_evidence,
         **{f"by_{key}": _sum(paid, key) for key in KEYS},
+        **{f"at_least_by_{key}": _at_least(paid, key) for key in KEYS},
         "programme_budgets": budgets,
         "budgets_by_evidence": _budget_totals(budgets),
         "per_capita_by_land": per_capita(graph, _sum(paid, "land")),

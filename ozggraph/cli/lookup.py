@@ -79,7 +79,8 @@ def find(text: str, limit: int, bodies: bool, fmt: str, dataset_path: Path | Non
 @format_option
 @dataset_option
 def show(body: str, fmt: str, dataset_path: Path | None) -> None:
-    """A node's ties grouped by kind, each with date, evidence and sources.
+    """A node's ties grouped by kind: relation, role, share, application, dates, end,
+    evidence and sources of each; former, planned, historical and ended ties say so.
 
     BODY is an id, or a name only one node has (else the candidates are listed).
 
@@ -104,13 +105,14 @@ def show(body: str, fmt: str, dataset_path: Path | None) -> None:
         console.print("no ties")
     for group in view.groups:
         table = Table(title=f"{group.kind} ({len(group.ties)})", title_justify="left")
-        for column in ("other", "date", "evidence", "details", "sources"):
+        for column in ("other", "date", "status", "evidence", "details", "sources"):
             table.add_column(column, overflow="fold")
         for tie in group.ties:
             details = ", ".join(f"{k}={_value(v)}" for k, v in tie.details.items())
             table.add_row(
                 f"{tie.other_name} ({tie.other_label}, {tie.other})",
                 tie.date or "",
+                tie.status,
                 tie.evidence or ("not stated" if EDGE_TYPES[tie.type].claim else ""),
                 details,
                 ", ".join(tie.sources),

@@ -109,6 +109,16 @@ evidence_option = click.option(
     "planned, promised, agreed, inferred, derived (docs/dataset.md).",
 )
 
+confirmed_since_option = click.option(
+    "--confirmed-since",
+    "confirmed_since",
+    type=click.IntRange(1000, 9999),
+    metavar="YEAR",
+    default=None,
+    help="Leave out ties no source has confirmed since YEAR (a tie's last_confirmed, else "
+    "its date or start); the report says how many.",
+)
+
 dated_only_option = click.option(
     "--dated-only",
     is_flag=True,

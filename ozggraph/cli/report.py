@@ -12,6 +12,7 @@ from rich.table import Table
 from ozggraph.cli.options import (
     as_of_option,
     backend_option,
+    confirmed_since_option,
     dataset_option,
     dated_only_option,
     emit,
@@ -39,6 +40,7 @@ REPORT_FORMATS = (*FORMATS, "csv")
 @land_option
 @layers_option
 @evidence_option
+@confirmed_since_option
 @click.option(
     "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
 )
@@ -55,6 +57,7 @@ def report(
     land: str | None,
     layers: tuple[str, ...],
     evidence: list[str] | None,
+    confirmed_since: int | None,
     fmt: str,
     output: Path | None,
     **conn: str,
@@ -66,6 +69,7 @@ def report(
       ozggraph report
       ozggraph report --land HE --as-of 2022 --format md -o hessen.md
       ozggraph report --evidence fact                # facts only
+      ozggraph report --confirmed-since 2016         # ties a source confirmed since 2016
       ozggraph report --layers service               # who serves whom (hosting)
       ozggraph report --as-of 2019 --dated-only      # undated claims left out
       ozggraph report --format html -o report.html    # interactive, works offline
@@ -93,6 +97,7 @@ def report(
             land=land,
             evidence=evidence,
             dated_only=dated_only,
+            confirmed_since=confirmed_since,
             layers=layers,
         )
     if fmt == "csv":
@@ -116,6 +121,7 @@ def report(
 @land_option
 @layers_option
 @evidence_option
+@confirmed_since_option
 @click.option(
     "--write",
     is_flag=True,
@@ -129,6 +135,7 @@ def analyze(
     land: str | None,
     layers: tuple[str, ...],
     evidence: list[str] | None,
+    confirmed_since: int | None,
     write: bool,
     **conn: str,
 ) -> None:
@@ -151,7 +158,17 @@ def analyze(
     graph = graph_from("neo4j" if use_neo4j else backend, dataset_path, conn)
     settings = Settings.resolve(**conn) if use_neo4j else None
     with progress.stage("analysing the network"):
-        _, result, rows = analysed(graph, as_of=as_of, land=land, evidence=evidence, layers=layers)
+        view, result, rows = analysed(
+            graph,
+            as_of=as_of,
+            land=land,
+            evidence=evidence,
+            confirmed_since=confirmed_since,
+            layers=layers,
+        )
+    if confirmed_since:
+        left_out = view.graph["confirmed_since"]["left_out"]
+        click.echo(f"left out {left_out:,} ties not confirmed since {confirmed_since}", err=True)
     territory = result.ties.territory
     if write and settings is not None:
         with connect(settings) as driver:

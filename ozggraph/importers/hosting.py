@@ -6,7 +6,7 @@ hosted authority gets ``SERVED_BY`` (``relation`` hosting, ``application``
 votemanager) to its host: the IT provider KDO or a Kreis running it for its
 Gemeinden. This is a service tie for one application, never a membership.
 ``evidence`` is ``inferred`` where the table says the host was read from a domain
-name, else ``fact``; ``date`` is the day of the scrape.
+name, else ``fact``; ``date`` and ``last_confirmed`` are the day of the scrape.
 
 Not written, and reported by the importer: authorities hosting their own portal
 (no tie between two bodies), a host that is the authority itself, and codes the
@@ -105,6 +105,7 @@ class HostingImport:
             key="hosting-votemanager",
             application=APPLICATION,
             date=date,
+            last_confirmed=date,
             evidence="inferred" if inferred else "fact",
         )
 

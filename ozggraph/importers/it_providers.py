@@ -9,12 +9,28 @@ writes:
   ``share_percent``, member area, former member, accession planned), ``date`` = the
   row's ``as_of``, ``valid_from`` where the wording gives a start;
 * ``SERVED_BY`` for ties that are no membership (customer, support, agreement);
-* ``SUCCEEDED_BY`` for mergers (a row's "merged into", and the identity notes of
-  :mod:`ozggraph.importers.identity`);
+* ``SUCCEEDED_BY`` for mergers (a row's "merged into" wording, a provider type or note
+  "merged into X <date>", and the identity notes of :mod:`ozggraph.importers.identity`).
+  A merger ends the ties of the body that ended: its members' and customers' ties and
+  its own memberships get ``valid_to`` the last day before the merger (the merger year
+  where the source gives only the year), the provider node too;
+* time as the rows say it: ``valid_from`` from "since", "joined" or "founded" (also
+  "since early 2010"), the ``as_of`` of a founding, a joining or an admission, and a
+  start the note gives ("Niedersachsen Träger since 01.01.2010", "retroactive to
+  01.01.2013"); a row noted as historical ("Historical.") is a ``historical
+  customer`` (held then, not known to hold now: never a current tie); a council's or
+  Amt's "decision to join" is an ``accession planned``; every tie that does not end
+  carries ``last_confirmed``, the date of its row's source (else its ``as_of``);
 * ``evidence``: ``derived`` for rows marked ``derived=yes`` (a set the source names,
   expanded with GV100AD), else as strong as the wording (``planned`` for a proposed
-  accession or a decision to buy a share, ``agreed`` for an agreement, else ``fact``);
-* counts of unnamed members ("58 Kommunen") only as ``ITProvider.reported_members``.
+  accession, a decision to join, a decision to buy a share or a draft statute
+  (Satzungsentwurf), ``agreed`` for an agreement, else ``fact``);
+* statutory memberships (:data:`STATUTES`): a count the law defines ("every Gemeinde,
+  Amt and Kreis of Schleswig-Holstein is a Träger", § 1 Abs. 4 ITVG SH) expanded into
+  one ``Träger`` tie per unit of GV100AD, evidence ``derived``, citing the law;
+* other counts of unnamed members ("58 Kommunen", "98 % of the c. 1,100 BW
+  Kommunen") only as ``ITProvider.reported_members``, never as ties (the coverage
+  table shows them beside the recorded ties).
 
 Official keys resolve directly: ``ags`` to the Gemeinde, ``kreis_key`` to the Kreis,
 ``verband_key`` to the ``MunicipalAssociation`` (Amt, Samtgemeinde, VGem); the
@@ -26,10 +42,12 @@ unresolved, never guessed.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ozggraph import dates
 from ozggraph.ids import slug
 from ozggraph.importers.identity import PROVIDERS, SUCCESSIONS
 from ozggraph.importers.public_bodies import IT_PROVIDER_COLUMNS, IT_PROVIDERS, it_provider
@@ -142,7 +160,86 @@ _PREFIXES = (
     ("new member", "member"),
     ("member", "member"),
 )
-_START = re.compile(r"\b(?:since|joined|founded)\s+(\d{4}(?:-\d{2}(?:-\d{2})?)?)")
+_START = re.compile(
+    r"\b(?:since|joined|founded)\s+(?:early\s+|late\s+|mid-)?(\d{4}(?:-\d{2}(?:-\d{2})?)?)"
+)
+#: "merged into 4IT/Komm.ONE 2018", "merged into krz (renamed OWL-IT) 01.01.2024".
+_MERGED = re.compile(
+    r"\bmerged into (?P<into>[^,;]+?)(?: on)? "
+    r"(?P<date>\d{2}\.\d{2}\.\d{4}|\d{4}(?:-\d{2}-\d{2})?)\b"
+)
+#: A wording that says the tie began at the row's ``as_of``.
+_JOINED = re.compile(r"\((?:joined|admitted)\b")
+#: A start the note gives: "Niedersachsen Träger since 01.01.2010", "retroactive to ...".
+_NOTE_START = re.compile(
+    r"(?:\b(?P<who>[A-ZÄÖÜ][\w-]+) Träger since|retroactive to) "
+    r"(?P<d>\d{2})\.(?P<m>\d{2})\.(?P<y>\d{4})"
+)
+#: A row citing a draft (a Satzungsentwurf) states what was proposed, not what is.
+_DRAFT = re.compile(r"Satzungsentwurf|\bdraft\b", re.IGNORECASE)
+#: The row describes a past state (the table's note says "Historical.").
+_HISTORICAL = re.compile(r"\bHistorical\.")
+#: A body's decision to join: the accession is not known to have happened.
+_DECISION_TO_JOIN = "decision to join"
+
+
+@dataclass(frozen=True)
+class Statute:
+    """A law that makes every unit of some kinds in one Land a member of a provider."""
+
+    provider: str
+    #: The aggregate row's ``member_name`` the law expands.
+    member_name: str
+    land: str  # two-digit Land key
+    #: Labels and ``kind`` values of the units (``None``: every kind of the label).
+    units: tuple[tuple[str, frozenset[str] | None], ...]
+    law: str  # how the table cites the law: the Source's title
+
+
+#: Statutory memberships expanded into ties (with GV100AD: never a guessed key).
+STATUTES = (
+    Statute(
+        "itp-itvsh",
+        "all Gemeinden, Ämter and Kreise of Schleswig-Holstein (aggregate)",
+        "01",
+        (
+            ("Municipality", None),  # every Gemeinde, the kreisfreie Städte included
+            ("MunicipalAssociation", None),  # the Ämter (two are named Kirchspielslandgemeinde)
+            ("District", frozenset({"Kreis"})),  # the Kreise (kreisfreie Städte are Gemeinden)
+        ),
+        "ITVG SH, § 1 Abs. 4 (Gesetz vom 14.12.2018, GVOBl. Schl.-H. 2018 S. 902)",
+    ),
+)
+
+
+def merger(text: str) -> tuple[list[str], str] | None:
+    """Successor names and date of a "merged into" wording, or None.
+
+    >>> merger("Zweckverband (BW; merged into 4IT/Komm.ONE 2018)")
+    (['4IT', 'Komm.ONE'], '2018')
+    >>> merger("fully merged into krz (renamed OWL-IT) 01.01.2024.")
+    (['krz'], '2024-01-01')
+    """
+    match = _MERGED.search(text)
+    if match is None:
+        return None
+    into = re.sub(r"\s*\([^)]*\)", "", match["into"]).strip()
+    day = match["date"]
+    if re.fullmatch(r"\d{2}\.\d{2}\.\d{4}", day):
+        day = f"{day[6:]}-{day[3:5]}-{day[:2]}"
+    return [n.strip() for n in into.split("/") if n.strip()], dates.check(day)
+
+
+def last_day_before(date: str) -> str:
+    """The last day a tie held when its body ended on ``date``: the day before a day,
+    else the period as given (the source says no more).
+
+    >>> last_day_before("2024-01-01"), last_day_before("2018")
+    ('2023-12-31', '2018')
+    """
+    if dates.precision(date) != "day":
+        return date
+    return (dates.start(date) - dt.timedelta(days=1)).isoformat()
 
 
 def tie(wording: str) -> Tie | None:
@@ -154,9 +251,13 @@ def tie(wording: str) -> Tie | None:
     'former member'
     >>> tie("Verwaltungsvereinbarung on OZG/EfA roll-out in the Ämter").type
     'SERVED_BY'
+    >>> tie("member (Stadtrat decision to join)")
+    Tie(type='MEMBER_OF', relation='accession planned', evidence='planned', reversed=False)
     """
     if wording in WORDINGS:
         return WORDINGS[wording]
+    if _DECISION_TO_JOIN in wording:
+        return Tie("MEMBER_OF", "accession planned", "planned")
     for prefix, relation in _PREFIXES:
         if wording == prefix or wording.startswith(prefix + " "):
             return Tie("MEMBER_OF", relation)
@@ -197,6 +298,8 @@ class ProvidersImport:
         self.edges = EdgeBook()
         self.created: dict[str, _Created] = {}
         self.unresolved: list[str] = []
+        #: Mergers the rows state: (predecessor, successor) -> (date, source).
+        self.mergers: dict[tuple[str, str], tuple[str, str]] = {}
         self._providers_table()
         for node_id, identity in PROVIDERS.items():
             if node_id not in self.reference.nodes:
@@ -246,6 +349,19 @@ class ProvidersImport:
     def run(self) -> None:
         for line, row in read_table(self.table, COLUMNS):
             self._row(line, row)
+        ends: dict[str, tuple[str, str, str]] = {}  # ended body -> (date, successor, source)
+        for (predecessor, successor), (date, src) in self.mergers.items():
+            self.edges.add(
+                "SUCCEEDED_BY",
+                predecessor,
+                successor,
+                [src],
+                "the table: the provider was merged into the successor",
+                relation="merged into",
+                date=date,
+                evidence="fact",
+            )
+            ends.setdefault(predecessor, (date, successor, src))
         for succession in SUCCESSIONS:
             src = self.sources.cite(succession.url, succession.source_date, False, self.table, 0)
             for node_id in (succession.predecessor, succession.successor):
@@ -260,6 +376,37 @@ class ProvidersImport:
                 date=succession.date,
                 evidence="fact",
             )
+            ends.setdefault(succession.predecessor, (succession.date, succession.successor, src))
+        self._end_ties(ends)
+
+    def _end_ties(self, ends: dict[str, tuple[str, str, str]]) -> None:
+        """A body that ended in another ends its ties (and its node) the day before."""
+        for rid in self.edges.ids():
+            fields = self.edges.get(rid)
+            if fields["type"] == "SUCCEEDED_BY" or fields.get("valid_to"):
+                continue
+            for body in (fields["source"], fields["target"]):
+                if body in ends:
+                    date, successor, src = ends[body]
+                    self.edges.update(rid, valid_to=last_day_before(date), last_confirmed=None)
+                    self.edges.note(rid, f"ended when {body} went into {successor} ({date})", src)
+                    break
+        for body, (date, _, _) in ends.items():
+            if body in self.created and not self.created[body].node.valid_to:
+                created = self.created[body]
+                created.node = created.node.model_copy(update={"valid_to": last_day_before(date)})
+
+    def _merger(self, provider: str, row: dict[str, str], src: str, line: int) -> None:
+        """Mergers a row's provider type or note states for the row's provider."""
+        for text in (row["provider_type"], row["note"]):
+            found = merger(text)
+            if found is None:
+                continue
+            names, date = found
+            for name in names:
+                successor = self._one(name, line)
+                if successor != provider:  # "X was merged into <this provider>"
+                    self.mergers.setdefault((provider, successor), (date, src))
 
     def _row(self, line: int, row: dict[str, str]) -> None:
         path = self.table
@@ -277,18 +424,27 @@ class ProvidersImport:
             raise table_error(path, line, str(exc)) from None
         provider = self._one(row["provider"], line)
         self._used(provider, src)
+        self._merger(provider, row, src, line)
         if provider in self.created and row["provider_type"]:
             self.created[provider].legal_form = (
                 self.created[provider].legal_form or row["provider_type"]
             )
         if row["member_type"] == AGGREGATE or "(aggregate" in row["member_name"]:
-            self._aggregate(provider, row, src)
+            statute = next((s for s in STATUTES if s.member_name == row["member_name"]), None)
+            if statute is not None:
+                self._statute(statute, provider, row, line, date)
+            else:
+                self._aggregate(provider, row, src)
             return
         member = self._member(line, row)
         if member is None:
             return
         self._used(member, src)
         evidence = "derived" if row["derived"] == "yes" else meaning.evidence
+        if evidence == "fact" and _DRAFT.search(f"{row['source_date']} {row['note']}"):
+            evidence = "planned"  # a draft statute proposes; it does not state what is
+        if meaning.relation == "customer" and _HISTORICAL.search(row["note"]):
+            meaning = Tie(meaning.type, "historical customer", meaning.evidence)
         source, target = (provider, member) if meaning.reversed else (member, provider)
         notes = [f"the table's wording: {row['relation']!r}", date_remark, row["note"] or None]
         note = "; ".join(n for n in notes if n)
@@ -297,11 +453,8 @@ class ProvidersImport:
             self.edges.add(meaning.type, source, target, [src], note, relation=meaning.relation,
                            **fields)  # fmt: skip
             return
-        start = _START.search(row["relation"])
-        if meaning.relation == "founding member" and date:
-            fields["valid_from"] = date
-        elif start:
-            fields["valid_from"] = start[1]
+        if start := self._start(row, meaning, date):
+            fields["valid_from"] = start
         fields["relation"] = meaning.relation
         if meaning.type == "MEMBER_OF":
             fields["share_percent"] = share_percent
@@ -314,7 +467,60 @@ class ProvidersImport:
             and self.edges.get(rid).get("relation") != meaning.relation
         ):
             fields["key"] = slug(meaning.relation)
-        self.edges.add(meaning.type, source, target, [src], note, **fields)
+        rid = self.edges.add(meaning.type, source, target, [src], note, **fields)
+        self._confirmed(rid, row, date)
+
+    @staticmethod
+    def _start(row: dict[str, str], meaning: Tie, date: str | None) -> str | None:
+        """When the tie began, where the row says so: "since 2010-01-01" in the wording, a
+        founding or a joining/admission dated by ``as_of``, "<member> Träger since
+        01.01.2010" or "retroactive to 01.01.2013" in the note."""
+        if start := _START.search(row["relation"]):
+            return start[1]
+        if meaning.relation == "founding member" or _JOINED.search(row["relation"]):
+            return date
+        for match in _NOTE_START.finditer(row["note"]):
+            if not match["who"] or match["who"] in row["member_name"]:
+                return dates.check(f"{match['y']}-{match['m']}-{match['d']}")
+        return None
+
+    def _confirmed(self, rid: str, row: dict[str, str], date: str | None) -> None:
+        """``last_confirmed``: the latest date of the rows stating the tie (their source's
+        date, else their ``as_of``)."""
+        confirmed = parse_dated(row["source_date"] or "n.d.")[0] or date
+        known = self.edges.get(rid).get("last_confirmed")
+        if confirmed and (not known or dates.end(confirmed) > dates.end(known)):
+            self.edges.update(rid, last_confirmed=confirmed)
+
+    def _statute(
+        self, statute: Statute, provider: str, row: dict[str, str], line: int, date: str | None
+    ) -> None:
+        """One ``Träger`` tie per unit the law names, from GV100AD; evidence ``derived``."""
+        if provider != statute.provider:
+            raise table_error(self.table, line, f"the statute row names {provider}")
+        law = self.sources.cite(
+            row["source"], row["source_date"], False, self.table, line, title=statute.law
+        )
+        self._used(provider, law)
+        units = [
+            node.id
+            for label, kinds in statute.units
+            for node in self.reference.labelled(label)
+            if str(node.data.get("ars") or node.data.get("ags") or "").startswith(statute.land)
+            and (kinds is None or node.data.get("kind") in kinds)
+        ]
+        if not units:
+            raise table_error(self.table, line, f"no unit of Land {statute.land} in GV100AD")
+        note = (
+            f"by law: {statute.law} (the table's wording: {row['relation']!r}); expanded with "
+            "GV100AD, one tie per unit"
+        )
+        for unit in sorted(units):
+            rid = self.edges.add(
+                "MEMBER_OF", unit, provider, [law], note, relation="Träger", date=date,
+                valid_from=date, evidence="derived",
+            )  # fmt: skip
+            self._confirmed(rid, row, date)
 
     def _aggregate(self, provider: str, row: dict[str, str], src: str) -> None:
         count = f"{row['member_name']}: {row['relation']} ({row['as_of'] or 'undated'}, {src})"

@@ -18,6 +18,17 @@ importer writes:
   at_least; rounded figures are ``approximate``. Unknown amounts stay empty (no ``FUNDS``);
 * a programme-wide figure ("programme total c. 91 Mio EUR") only on the Programme.
 
+**Only a published joint decision is a round.** Taking part in one round ties its
+recipients to each other, so a round is written only where the table names one
+decision for several grants (a Staffel, a batch of Bescheide, a Richtlinie naming the
+regions): its name is no "individual Bescheid" and no "n.d.", and it holds more than
+one project. Any other grant is its own decision: ``FUNDS`` from the funder to the
+recipient (or joint project) with ``programme`` the Programme itself and ``date``
+the decision date, its amount where the table gives one; it takes part in no round.
+
+Every membership and participation carries ``date`` (the row's decision date) and
+``last_confirmed`` (the date of its row's source, else the decision date).
+
 Recipients resolve by official key (``ags``, ``kreis_key``, ``verband_key``) or by name.
 """
 
@@ -156,6 +167,19 @@ NEW_BODY_PARENTS = {
     "agency-bezirksregierung-detmold": "ags-05",
 }
 _TOTAL = re.compile(r"programme total c\. (\d+(?:[.,]\d+)?) Mio EUR", re.IGNORECASE)
+#: Round names that name no joint decision.
+_NO_JOINT_DECISION = re.compile(r"\bindividual\b|^n\.d\.", re.IGNORECASE)
+
+
+def joint_decision(round_: str, projects: int) -> bool:
+    """Whether a round of the table is a published joint decision (see the module doc).
+
+    >>> joint_decision("Staffel 2 (2020)", 32), joint_decision("individual Bescheid", 5)
+    (True, False)
+    >>> joint_decision("2016", 1), joint_decision("n.d. (Themenwochen)", 1)
+    (False, False)
+    """
+    return projects > 1 and not _NO_JOINT_DECISION.search(round_)
 
 
 def amount(cell: str, note: str) -> tuple[float | None, str | None, float | None]:
@@ -188,6 +212,8 @@ class _Row:
     source: str
     body: str
     date: str | None
+    #: The date of the row's source (else its decision date): ``last_confirmed``.
+    confirmed: str | None = None
 
 
 @dataclass
@@ -218,16 +244,28 @@ class ProgrammesImport:
         for line, cells in read_table(self.table, COLUMNS):
             row = self._row(line, cells)
             groups[(cells["programme"], cells["round"], cells["project"])].append(row)
+        projects: defaultdict[tuple[str, str], int] = defaultdict(int)
+        for (programme, round_, _), rows in groups.items():
+            projects[(programme, round_)] += 1 if self._joint(rows) else len(rows)
         for (programme, round_, project), rows in groups.items():
-            round_id = self._round(programme, round_, rows)
-            joint = len(rows) > 1 and any(
-                not r.cells["recipient_role"].startswith("sole recipient") for r in rows
-            )
-            if joint:
-                self._project(programme, round_id, project, rows)
+            if joint_decision(round_, projects[(programme, round_)]):
+                context = self._round(programme, round_, rows)
+            else:  # a grant of its own: under the programme, in no round
+                context = self._programme(programme, rows[0])
+                for row in rows[1:]:
+                    self.made[context].cite(row.source)
+            if self._joint(rows):
+                self._project(programme, context, project, rows)
             else:
                 for row in rows:
-                    self._recipient(round_id, row)
+                    self._recipient(context, row)
+
+    @staticmethod
+    def _joint(rows: list[_Row]) -> bool:
+        """Several rows of one project with lead and partner roles: a joint project."""
+        return len(rows) > 1 and any(
+            not r.cells["recipient_role"].startswith("sole recipient") for r in rows
+        )
 
     def _row(self, line: int, cells: dict[str, str]) -> _Row:
         spec = PROGRAMMES.get(cells["programme"])
@@ -252,7 +290,8 @@ class ProgrammesImport:
             body = bodies[0].id
         if body in self.creating:
             self._made(NEW_BODIES[body]).cite(source)
-        return _Row(line, cells, source, body, date)
+        confirmed = parse_dated(cells["source_date"] or "n.d.")[0] or date
+        return _Row(line, cells, source, body, date, confirmed)
 
     def _made(self, node: Node) -> _Made:
         return self.made.setdefault(node.id, _Made(node))
@@ -315,20 +354,26 @@ class ProgrammesImport:
             self.edges.add("PART_OF", round_id, prog_id, [row.source], "a round of the programme")
         return round_id
 
-    def _recipient(self, round_id: str, row: _Row) -> None:
-        role = row.cells["recipient_role"]
-        note = "; ".join(p for p in (row.cells["amount_note"], row.cells["note"]) if p) or None
-        self.edges.add(
-            "PARTICIPATES_IN",
-            row.body,
-            round_id,
-            [row.source],
-            note,
-            role=role,
-            date=row.date,
-            evidence="fact",
-        )
-        self._funds(round_id, row.body, row)
+    def _recipient(self, context: str, row: _Row) -> None:
+        if self._is_round(context):
+            role = row.cells["recipient_role"]
+            note = "; ".join(p for p in (row.cells["amount_note"], row.cells["note"]) if p)
+            self.edges.add(
+                "PARTICIPATES_IN",
+                row.body,
+                context,
+                [row.source],
+                note or None,
+                role=role,
+                date=row.date,
+                evidence="fact",
+                last_confirmed=row.confirmed,
+            )
+        self._funds(context, row.body, row)
+
+    def _is_round(self, context: str) -> bool:
+        node = self.made[context].node
+        return isinstance(node, Programme) and node.kind == "funding round"
 
     def _project(self, programme: str, round_id: str, project: str, rows: list[_Row]) -> None:
         spec = PROGRAMMES[programme]
@@ -354,20 +399,27 @@ class ProgrammesImport:
                 row.cells["note"] or None,
                 role=row.cells["recipient_role"],
                 relation="member",
+                date=row.date,
                 evidence="fact",
+                last_confirmed=row.confirmed,
             )
         dates = sorted({r.date for r in rows if r.date})
+        confirmed = sorted({r.confirmed for r in rows if r.confirmed})
         lead_rows = [r for r in rows if r.cells["amount_eur"]]
-        self.edges.add(
-            "PARTICIPATES_IN",
-            coop_id,
-            round_id,
-            list(dict.fromkeys(r.source for r in rows)),
-            "joint project of the round",
-            role="joint project",
-            date=dates[-1] if dates else None,
-            evidence="fact",
-        )
+        if self._is_round(round_id):
+            self.edges.add(
+                "PARTICIPATES_IN",
+                coop_id,
+                round_id,
+                list(dict.fromkeys(r.source for r in rows)),
+                "joint project of the round",
+                role="joint project",
+                date=dates[-1] if dates else None,
+                evidence="fact",
+                last_confirmed=confirmed[-1] if confirmed else None,
+            )
+        elif not lead_rows:  # a grant of its own whose amount the table does not give
+            lead_rows = rows[:1]
         if len(lead_rows) > 1:
             line = lead_rows[1].line
             raise table_error(self.table, line, "a project's amount stands on one row only")
@@ -375,8 +427,10 @@ class ProgrammesImport:
             self._funds(round_id, coop_id, row)
 
     def _funds(self, round_id: str, target: str, row: _Row) -> None:
+        """The grant: only where the table gives an amount, or where the grant is its own
+        decision (no round records it; its amount stays empty)."""
         value, kind, bound = amount(row.cells["amount_eur"], row.cells["amount_note"])
-        if kind is None:
+        if kind is None and self._is_round(round_id):
             return
         note = "; ".join(
             p

@@ -142,15 +142,25 @@ def source_title(url: str) -> str:
     return f"{host}: {words[:80].strip()}" if words else host
 
 
+#: A remark that names the cited document itself (its designation is its title).
+_DOCUMENT = re.compile(
+    r"(Vorlage|Beschluss|Satzungsentwurf|Beteiligungsbericht|Staatsanzeiger|Gesetz vom|ADVZG)\b"
+)
+
+
 def page_name(url: str, date: str | None, remarks: list[str]) -> str:
     """The name of a cited page: its title where the table gives enough, else publisher + date.
 
     The tables give no title column: a title is the ``headline:`` a row's remark quotes,
-    else the headline words of the address (at least four words, as the address spells
-    them); an address without such words is named by its publisher (the site) and date.
+    else the document a remark names ("Vorlage BM/0016/2014", "Beschluss 2010/84",
+    "Staatsanzeiger Hessen Nr. 12/2013"), else the headline words of the address (at
+    least four words, as the address spells them); an address without such words is
+    named by its publisher (the site) and date.
 
     >>> page_name("https://buergerkurier.de/?p=290683", "2023-10-01", [])
     'buergerkurier.de, 2023-10-01'
+    >>> page_name("https://ratsinfo.meerbusch.de/x/vo0050", "2014", ["Vorlage BM/0016/2014"])
+    'Vorlage BM/0016/2014 (ratsinfo.meerbusch.de, 2014)'
     >>> page_name("https://www.d-nrw.de/wohngeld", None, [])
     'd-nrw.de, n.d.'
     >>> page_name("https://x.de/a/erste-kommunen-genehmigen-breitbandausbau-22358", None, [])
@@ -161,6 +171,9 @@ def page_name(url: str, date: str | None, remarks: list[str]) -> str:
     for remark in remarks:
         if match := re.search(r"headline:\s*([^;)]+)", remark):
             return f"{match[1].strip()} ({host}, {when})"
+    for remark in remarks:  # a document the row names: a council paper, a statute ...
+        if _DOCUMENT.match(remark):
+            return f"{remark.split(';')[0].strip()} ({host}, {when})"
     title = source_title(url)
     words = title.partition(": ")[2] if ": " in title else ""
     if host != "github.com" and len(words.split()) >= 4 and "?" not in words:
@@ -188,6 +201,8 @@ class _Cited:
     remarks: list[str] = field(default_factory=list)
     weak: bool = False
     first: str = ""
+    #: The page's title where the importer knows it (a law it cites by name).
+    title: str | None = None
 
 
 class SourceBook:
@@ -197,8 +212,18 @@ class SourceBook:
         self.reference = reference
         self._cited: dict[str, _Cited] = {}
 
-    def cite(self, cell: str, date_cell: str, weak: bool, file: Path, line: int) -> str:
-        """Id of the Source for a row's ``source``/``source_date`` cells."""
+    def cite(
+        self,
+        cell: str,
+        date_cell: str,
+        weak: bool,
+        file: Path,
+        line: int,
+        *,
+        title: str | None = None,
+    ) -> str:
+        """Id of the Source for a row's ``source``/``source_date`` cells (``title``: the
+        page's title, where the importer knows it)."""
         if not cell:
             raise table_error(file, line, "missing source")
         try:
@@ -225,6 +250,7 @@ class SourceBook:
             if text and text not in cited.remarks:
                 cited.remarks.append(text)
         cited.weak |= weak or is_wiki(url, remark)
+        cited.title = cited.title or title
         return sid
 
     def nodes(self) -> list[Source]:
@@ -235,7 +261,12 @@ class SourceBook:
         notes = ([] if cited.date else ["page gives no date"]) + cited.remarks
         return Source(
             id=sid,
-            name=page_name(cited.url, cited.date, cited.remarks),
+            name=(
+                f"{cited.title} ({urlsplit(cited.url).netloc.removeprefix('www.')}, "
+                f"{cited.date or NO_DATE})"
+                if cited.title
+                else page_name(cited.url, cited.date, cited.remarks)
+            ),
             url=cited.url,
             date=cited.date,
             publisher=urlsplit(cited.url).netloc.lower().removeprefix("www."),

@@ -20,6 +20,12 @@ every entry point: the CLI, :mod:`ozggraph.tables`, the network functions
 :func:`~ozggraph.analytics.analyse` ...), the exports and a graph read back from
 Neo4j. A graph already placed in time by :func:`as_of` is left as it is.
 
+**Confirmation**: a tie's row may say only when a source last saw it
+(``last_confirmed``); :func:`confirmed` is the latest of ``last_confirmed``,
+``date`` and ``valid_from``, and :func:`confirmed_since` leaves out the ties (the
+claims that make a tie, :data:`~ozggraph.network.ties.TIE_TYPES`) not confirmed
+since a year, saying how many (``view.graph["confirmed_since"]``).
+
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
 >>> G.add_edge("a", "c", key="MEMBER_OF:a->c", type="MEMBER_OF", valid_to="2020")
@@ -41,6 +47,11 @@ True
 ({'relationships': 1, 'events': 0, 'left_out': False}, 1)
 >>> sorted(k for *_, k in with_evidence(G, ["fact"]).edges(keys=True))
 []
+>>> G.add_edge("e", "c", key="MEMBER_OF:e->c", type="MEMBER_OF", date="2012", last_confirmed="2024")
+'MEMBER_OF:e->c'
+>>> view = confirmed_since(G, 2020)
+>>> sorted(k for *_, k in view.edges(keys=True)), view.graph["confirmed_since"]
+(['MEMBER_OF:b->c', 'MEMBER_OF:e->c'], {'year': 2020, 'left_out': 2})
 """
 
 from __future__ import annotations
@@ -66,6 +77,65 @@ _IN_CONTEXT = TAKING_PART | TIE_TYPES["money"] | {EDGE_TYPES["SUPPORTS"].type}
 _DATES = ("valid_from", "date", "valid_to")
 #: The as-of value of the latest state (what no ``--as-of`` means); ``None`` says the same.
 LATEST = "latest"
+_CONFIRMING = ("last_confirmed", "date", "valid_from")
+#: Relationship types that make a tie (``Edge.tie`` of the schema).
+TYING = frozenset(t for t, model in EDGE_TYPES.items() if model.tie is not None)
+
+
+def confirmed(attrs: dict[str, Any]) -> str | None:
+    """When a source last confirmed a relationship: the latest of ``last_confirmed``,
+    ``date`` and ``valid_from`` (None: no source dates it).
+
+    >>> confirmed({"valid_from": "2010-01-01", "last_confirmed": "2024"})
+    '2024'
+    """
+    found = [str(attrs[f]) for f in _CONFIRMING if attrs.get(f)]
+    return max(found, key=lambda d: date_range(d)[1]) if found else None
+
+
+def confirmed_year(attrs: dict[str, Any]) -> int | None:
+    """The year of :func:`confirmed`, or None."""
+    when = confirmed(attrs)
+    return int(when[:4]) if when else None
+
+
+def confirmed_since(graph: nx.MultiDiGraph, year: int) -> nx.MultiDiGraph:
+    """Only the ties confirmed in ``year`` or later (``--confirmed-since``).
+
+    Relationships that make no tie (hierarchy, catalogue, successions) are kept; a tie
+    no source dates is not confirmed and is left out. ``view.graph["confirmed_since"]``
+    says the year and how many ties were left out.
+    """
+    hidden = [
+        (u, v, k)
+        for u, v, k, attrs in graph.edges(keys=True, data=True)
+        if attrs.get("type") in TYING and (confirmed_year(attrs) or 0) < year
+    ]
+    view = nx.restricted_view(graph, [], hidden)
+    view.graph = {**graph.graph, "confirmed_since": {"year": year, "left_out": len(hidden)}}
+    return view
+
+
+def tie_ages(graph: nx.MultiDiGraph, year: int, *, older_than: int = 10) -> dict[str, int]:
+    """How many ties ``graph`` counts, how many of them were last confirmed more than
+    ``older_than`` years before ``year``, and how many no source dates."""
+    counted = old = undated_ties = 0
+    for _, _, attrs in graph.edges(data=True):
+        if attrs.get("type") not in TYING:
+            continue
+        counted += 1
+        when = confirmed_year(attrs)
+        if when is None:
+            undated_ties += 1
+        elif when < year - older_than:
+            old += 1
+    return {
+        "year": year,
+        "older_than": older_than,
+        "counted": counted,
+        "old": old,
+        "undated": undated_ties,
+    }
 
 
 def undated(attrs: dict[str, Any]) -> bool:
@@ -225,14 +295,18 @@ def view_of(
     land: str | None = None,
     evidence: Iterable[str] | None = None,
     dated_only: bool = False,
+    confirmed: int | None = None,
 ) -> nx.MultiDiGraph:
-    """:func:`with_evidence` (when given), :func:`as_of` ``date`` (default: the latest
-    state), then :func:`restrict_to_land` (when given).
+    """:func:`with_evidence` and :func:`confirmed_since` ``confirmed`` (when given),
+    :func:`as_of` ``date`` (default: the latest state), then :func:`restrict_to_land`
+    (when given).
 
-    What ``--evidence``, ``--as-of``, ``--dated-only`` and ``--land`` of the report,
-    tables, exports and analyses mean; ``view.graph["undated"]`` counts the undated
-    claims (see :func:`as_of`).
+    What ``--evidence``, ``--confirmed-since``, ``--as-of``, ``--dated-only`` and
+    ``--land`` of the report, tables, exports and analyses mean;
+    ``view.graph["undated"]`` counts the undated claims (see :func:`as_of`),
+    ``view.graph["confirmed_since"]`` the ties left out as unconfirmed.
     """
     view = with_evidence(graph, evidence) if evidence else graph
+    view = confirmed_since(view, confirmed) if confirmed else view
     view = as_of(view, date, dated_only=True) if dated_only else in_state(view, date)
     return restrict_to_land(view, land) if land else view

@@ -28,7 +28,8 @@ The contexts (Cooperations nested in Cooperations stand for their member bodies)
   ties the Programme's funders to the recipient, money paid to a Solution goes to its
   makers. Two recipients of one round are not tied;
 * **service** – client → provider (star, one context per provider, relation and
-  application: the clients of one hosted application form one context);
+  application: the clients of one hosted application form one context); a
+  ``historical customer`` (held then, not known to hold now) makes no tie;
 * **programme** – participants of one Programme, each with each (clique).
 
 **Weight** (:attr:`Context.weight`): every tie through a context of *n* bodies weighs
@@ -67,7 +68,7 @@ from ozggraph.schema import EDGE_TYPES, NODE_TYPES
 from ozggraph.schema.edges import BODIES
 from ozggraph.schema.layers import LAYERS, TieRule
 from ozggraph.schema.nodes import ITProvider, Programme, Solution
-from ozggraph.schema.types import NOT_CURRENT_MEMBERSHIPS
+from ozggraph.schema.types import NOT_CURRENT_MEMBERSHIPS, NOT_CURRENT_SERVICES
 
 #: Relationship types by their role (``Edge.tie`` of the schema).
 TIE_TYPES: dict[str, frozenset[str]] = {
@@ -142,7 +143,7 @@ def layer_of(rel_type: str, target_label: str | None, attrs: dict[str, Any]) -> 
     >>> layer_of("MEMBER_OF", "ITProvider", {"relation": "former member"}) is None
     True
     """
-    if attrs.get("relation") in NOT_CURRENT_MEMBERSHIPS:
+    if attrs.get("relation") in NOT_CURRENT_MEMBERSHIPS | NOT_CURRENT_SERVICES:
         return None
     rule = rule_of(rel_type, target_label)
     return rule.layer if rule else None
@@ -261,6 +262,9 @@ class TieIndex:
             else:
                 self.associations.append((u, v, key))
         elif role == "client":
+            if layer is None:  # a historical customer: no current tie
+                self.not_current.append((u, v, attrs["relation"]))
+                return
             relation = attrs.get("relation", "")
             self.services.append((u, v, key, relation, attrs.get("application") or ""))
         elif role == "maker":

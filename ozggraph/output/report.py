@@ -6,11 +6,12 @@
 >>> report.stamp["backend"], report.overview["network"]["bodies"]
 ('embedded', 3)
 >>> report.funding["by_evidence"]["promised"]
-{'amount_eur': 100000.0, 'grants': 1, 'approximate': 0}
+{'amount_eur': 100000.0, 'grants': 1, 'approximate': 0, 'at_least': 0}
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -27,7 +28,7 @@ from ozggraph.analytics.communities import cross_ties
 from ozggraph.analytics.coverage import coverage as coverage_of
 from ozggraph.analytics.layers import contexts_that_bridge, layer_rankings, robustness
 from ozggraph.analytics.summary import Analysis, analyse
-from ozggraph.network.filters import LATEST, view_of
+from ozggraph.network.filters import LATEST, tie_ages, view_of
 from ozggraph.network.names import display_names
 from ozggraph.network.sparse import component_labels
 from ozggraph.network.ties import TieIndex
@@ -105,6 +106,7 @@ def build_report(
     land: str | None = None,
     evidence: list[str] | None = None,
     dated_only: bool = False,
+    confirmed_since: int | None = None,
     seed: int = 0,
     top: int = TOP,
     layers: Iterable[str] | str | None = None,
@@ -115,6 +117,9 @@ def build_report(
     ``dated_only`` leaves undated claims out of an as-of report (else they are counted
     as in force, and the stamp says how many). ``layers``: the layers of the network
     (ids of :data:`~ozggraph.schema.layers.LAYERS`; default cooperation and reuse).
+    ``confirmed_since`` leaves out the ties no source confirmed since that year (the
+    stamp says how many); the overview says how many counted ties were last confirmed
+    more than ten years before the as-of year (or this year).
     """
     chosen = check_layers(layers)  # type: ignore[arg-type]
     view, analysis, rows = analysed(
@@ -123,6 +128,7 @@ def build_report(
         land=land,
         evidence=evidence,
         dated_only=dated_only,
+        confirmed_since=confirmed_since,
         seed=seed,
         layers=chosen,
     )
@@ -134,6 +140,7 @@ def build_report(
         land=land,
         evidence=evidence,
         undated=view.graph.get("undated") if as_of not in (None, LATEST) else None,
+        confirmed_since=view.graph.get("confirmed_since"),
         layers=",".join(chosen),
         weighting=WEIGHTING,
     )
@@ -151,10 +158,16 @@ def build_report(
     }
     mentioned |= {r["operator"] for r in weak["single_operator_solutions"]}
     mentioned |= {f for b in money["programme_budgets"].values() for f in b.get("funders", ())}
+    mentioned |= {c["provider"] for r in cover["lands"].values() for c in r.get("reported", [])}
     ranking = {n: r["pagerank"] for n, r in rows.items()}
     return Report(
         stamp=header,
-        overview=_overview(view, analysis),
+        overview={
+            **_overview(view, analysis),
+            "tie_ages": tie_ages(
+                view, int(as_of[:4]) if as_of not in (None, LATEST) else dt.date.today().year
+            ),
+        },
         central=_top(rows, "pagerank", top),
         brokers=_top(rows, "betweenness", top),
         communities=_communities(analysis, rows),
@@ -183,6 +196,7 @@ def analysed(
     land: str | None = None,
     evidence: list[str] | None = None,
     dated_only: bool = False,
+    confirmed_since: int | None = None,
     seed: int = 0,
     layers: Iterable[str] | str | None = None,
     **options: Any,
@@ -196,7 +210,14 @@ def analysed(
     :class:`TieIndex` of it, the network of ``layers`` (default cooperation and
     reuse). ``options`` go on to :func:`~ozggraph.analytics.analyse`.
     """
-    view = view_of(graph, date=as_of, land=land, evidence=evidence, dated_only=dated_only)
+    view = view_of(
+        graph,
+        date=as_of,
+        land=land,
+        evidence=evidence,
+        dated_only=dated_only,
+        confirmed=confirmed_since,
+    )
     ties = TieIndex(view)
     territory = ties.territory  # of the whole graph, from the same pass
     analysis = analyse(

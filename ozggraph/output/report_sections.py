@@ -118,6 +118,14 @@ def _overview(report: Report) -> Section:
         ["links across Länder", _share(report.cross_ties["land"])],
         ["links across government levels", _share(report.cross_ties["level"])],
     ]
+    if ages := report.overview.get("tie_ages"):
+        facts.append(
+            [
+                f"tie claims last confirmed before {ages['year'] - ages['older_than']} "
+                f"(more than {ages['older_than']} years) / undated",
+                f"{ages['old']:,} of {ages['counted']:,} / {ages['undated']:,}",
+            ]
+        )
     nodes = ", ".join(f"{k} {v:,}" for k, v in report.overview["nodes"].items())
     rels = ", ".join(f"{k} {v:,}" for k, v in report.overview["relationships"].items())
     claims = report.overview["claims_by_evidence"]
@@ -320,7 +328,8 @@ def _funding(report: Report) -> Section:
         [
             e,
             num(f["by_evidence"][e]["grants"]),
-            _rough(f["by_evidence"][e]["amount_eur"], f["by_evidence"][e]["approximate"]),
+            ("≥ " if f["by_evidence"][e].get("at_least") else "")
+            + _rough(f["by_evidence"][e]["amount_eur"], f["by_evidence"][e]["approximate"]),
         ]
         for e in kinds
     ]
@@ -339,21 +348,28 @@ def _funding(report: Report) -> Section:
         for p, b in f["programme_budgets"].items()
         if b.get("bound_eur") is not None
     ]
-    top_funders = _ranked(f["by_funder"], report, kinds)
-    top_recipients = _ranked(f["by_recipient"], report, kinds)
+    top_funders = _ranked(f["by_funder"], report, kinds, f.get("at_least_by_funder", {}))
+    top_recipients = _ranked(f["by_recipient"], report, kinds, f.get("at_least_by_recipient", {}))
+    at_least_land = f.get("at_least_by_land", {})
     lands = [
         [
             land,
-            *(eur(f["by_land"][land].get(e)) for e in kinds),
+            *(
+                _at_least(f["by_land"][land].get(e), e in at_least_land.get(land, ()))
+                for e in kinds
+            ),
             num(f["per_capita_by_land"].get(land, {}).get("fact"), 2),
         ]
         for land in f["by_land"]
     ]
     note = (
-        f"Grants: {f['grants']:,}, of which {f['without_amount']:,} without amount. Evidence "
+        f"Grants: {f['grants']:,}, of which {f['without_amount']:,} without amount"
+        f"{_lower_bounds(f)}. Evidence "
         "values are never added up: awarded money (fact) and promised, agreed or planned "
         "money are different claims. Programme budgets are listed apart from the grants "
-        "(grants under a programme are part of its budget). ~ marks an approximate amount."
+        "(grants under a programme are part of its budget). ~ marks an approximate amount; "
+        '≥ marks an at-least figure (it includes a lower bound such as "more than '
+        '11 million").'
     )
     return Section(
         "Funding by evidence",
@@ -400,20 +416,34 @@ def _rough(amount: float | None, approximate: int | bool) -> str:
     return ("~" if approximate else "") + eur(amount)
 
 
+def _lower_bounds(f: dict[str, Any]) -> str:
+    """ ", and N counted with a lower bound (at least)" where there are any."""
+    n = sum(row.get("at_least", 0) for row in f["by_evidence"].values())
+    return f" and {n:,} counted with their lower bound (at least)" if n else ""
+
+
+def _at_least(amount: float | None, marked: bool) -> str:
+    return ("≥ " if marked and amount is not None else "") + eur(amount)
+
+
 def _bound(budget: dict[str, Any]) -> str:
     sign = "≥ " if budget["amount_kind"] == "at_least" else "≤ "
     return sign + eur(budget["bound_eur"])
 
 
 def _ranked(
-    totals: dict[str, dict[str, float]], report: Report, kinds: list[str]
+    totals: dict[str, dict[str, float]],
+    report: Report,
+    kinds: list[str],
+    at_least: dict[str, list[str]] | None = None,
 ) -> list[list[str]]:
     def size(key: str) -> tuple[float, str]:
         return (-sum(totals[key].values()), key)
 
     names = report.names
+    marked = at_least or {}
     return [
-        [names.get(k, k), *(eur(totals[k].get(e)) for e in kinds)]
+        [names.get(k, k), *(_at_least(totals[k].get(e), e in marked.get(k, ())) for e in kinds)]
         for k in sorted(totals, key=size)[:ROWS]
     ]
 
@@ -428,6 +458,7 @@ def _coverage(report: Report) -> Section:
             pct(r["direct_population_share"]),
             pct(r["via_kreis_share"]),
             pct(r["via_kreis_population_share"]),
+            _reported(r.get("reported", []), report),
         ]
         for land, r in c["lands"].items()
     ]
@@ -441,6 +472,7 @@ def _coverage(report: Report) -> Section:
                 pct(g["direct_population_share"]),
                 pct(g["via_kreis_share"]),
                 pct(g["via_kreis_population_share"]),
+                "–",
             ]
         )
     shown = c["white_spots"][:ROWS]
@@ -459,15 +491,17 @@ def _coverage(report: Report) -> Section:
         "inhabitants direct",
         "only via Kreis",
         "inhabitants only via Kreis",
+        "members reported, not named",
     ]
     return Section(
         "Coverage",
         "Gemeinden with a recorded tie (a cooperation, IT provider, service, programme, "
         "solution or grant) themselves (direct), or only through their Kreis or "
         "Gemeindeverband. The data is not complete: no recorded tie is a gap in the data "
-        "as much as in cooperation.",
+        "as much as in cooperation. Members an IT provider reports only as a count are "
+        "shown beside the recorded ties, never counted as ties.",
         [
-            Table(cols, rows, "lrrrrr"),
+            Table(cols, rows, "lrrrrrl"),
             Table(
                 ["Land", *layer_names],
                 layers,
@@ -484,6 +518,17 @@ def _coverage(report: Report) -> Section:
             ),
         ],
     )
+
+
+def _reported(counts: list[dict[str, Any]], report: Report) -> str:
+    """ "c. 1,078 (Zweckverband 4IT)": the member counts providers report without names."""
+    signs = {"at_least": "> ", "approximate": "c. ", "exact": ""}
+    names = report.names
+    shown = [
+        f"{signs.get(c['kind'], '')}{c['count']:,} ({names.get(c['provider'], c['provider'])})"
+        for c in counts
+    ]
+    return "; ".join(shown) or "–"
 
 
 def _weak(report: Report) -> Section:

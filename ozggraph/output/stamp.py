@@ -3,14 +3,15 @@
 Keys: ``ozggraph_version``, ``dataset_checksum``, ``backend``, ``as_of``
 (``None``: the latest state), ``land``, ``evidence`` (the evidence values kept,
 ``None``: all), ``undated`` (with an as-of date: undated claims counted as in force
-or left out), plus what a command adds (``rule``, ``runs`` ...).
+or left out), ``confirmed_since`` (``--confirmed-since``: the year and how many ties
+were left out), plus what a command adds (``rule``, ``runs`` ...).
 
 >>> import networkx as nx
 >>> G = nx.MultiDiGraph()
 >>> G.graph.update(checksum="sha256:abc", backend="embedded")
 >>> s = stamp(G, as_of="2022", runs=10)
->>> sorted(s)
-['as_of', 'backend', 'dataset_checksum', 'evidence', 'land', 'ozggraph_version', 'runs', 'undated']
+>>> sorted(s)[:4]
+['as_of', 'backend', 'confirmed_since', 'dataset_checksum']
 >>> line(s).split(" · ")[1:]
 ['dataset sha256:abc', 'backend embedded', 'as of 2022', 'runs 10']
 """
@@ -22,7 +23,16 @@ from typing import Any
 import networkx as nx
 
 #: Keys every stamp has, in the order :func:`line` shows them.
-KEYS = ("ozggraph_version", "dataset_checksum", "backend", "as_of", "land", "evidence", "undated")
+KEYS = (
+    "ozggraph_version",
+    "dataset_checksum",
+    "backend",
+    "as_of",
+    "land",
+    "evidence",
+    "undated",
+    "confirmed_since",
+)
 
 
 def stamp(
@@ -32,6 +42,7 @@ def stamp(
     land: str | None = None,
     evidence: list[str] | None = None,
     undated: dict[str, Any] | None = None,
+    confirmed_since: dict[str, Any] | None = None,
     **extra: Any,
 ) -> dict[str, Any]:
     """Version, dataset checksum, backend, as-of date, Land, evidence kept, undated claims
@@ -46,6 +57,7 @@ def stamp(
         "land": land,
         "evidence": evidence,
         "undated": undated,
+        "confirmed_since": confirmed_since,
         **extra,
     }
 
@@ -69,5 +81,8 @@ def line(meta: dict[str, Any], *, short: bool = False) -> str:
         parts.append(
             f"{u['relationships']:,} undated claims and {u['events']:,} undated events {what}"
         )
+    if meta.get("confirmed_since"):
+        c = meta["confirmed_since"]
+        parts.append(f"ties confirmed since {c['year']} ({c['left_out']:,} older ties left out)")
     parts += [f"{k} {v}" for k, v in meta.items() if k not in KEYS and v is not None]
     return " · ".join(parts)

@@ -66,6 +66,9 @@ class Edge(BaseModel):
     #: How strongly the sources support this relationship (required on claims; see
     #: types.Evidence and docs/dataset.md).
     evidence: Evidence | None = None
+    #: The date of the latest source that confirms the relationship still held, where its
+    #: row gives no end: ``--confirmed-since`` leaves out ties not confirmed since a year.
+    last_confirmed: PartialDate | None = None
 
     @property
     def id(self) -> str:

@@ -90,9 +90,13 @@ NOT_CURRENT_MEMBERSHIPS = frozenset({"former member", "accession planned"})
 #: What kind of service tie a ``SERVED_BY`` is: ``customer``: uses the provider's services
 #: without being a member; ``hosting``: the provider runs one application of the body
 #: (``application`` names it); ``support``: the provider supports the body in one field;
-#: ``agreement``: an administrative agreement on a service.
-ServiceRelation = Literal["customer", "hosting", "support", "agreement"]
+#: ``agreement``: an administrative agreement on a service; ``historical customer``: the
+#: source describes a past state (a customer then, not known to be one now; never a
+#: current tie).
+ServiceRelation = Literal["customer", "hosting", "support", "agreement", "historical customer"]
 SERVICE_RELATIONS: tuple[str, ...] = get_args(ServiceRelation)
+#: Service relations that are no current tie (analytics leave them out).
+NOT_CURRENT_SERVICES = frozenset({"historical customer"})
 
 #: How a body ended in another (``SUCCEEDED_BY``): ``merged into``: joined with or absorbed
 #: by the successor; ``superseded by``: replaced by a new body (by law or statute).

@@ -60,7 +60,12 @@ def test_budgets_stay_apart_from_grants(money: nx.MultiDiGraph) -> None:
     budget = result["programme_budgets"]["prog-starke-heimat"]
     assert (budget["by_evidence"], budget["source"]) == ({"agreed": 1_000_000.0}, "funds")
     assert result["budgets_by_evidence"]["agreed"]["amount_eur"] == 1_000_000.0
-    assert result["by_evidence"]["agreed"] == {"amount_eur": 0.0, "grants": 0, "approximate": 0}
+    assert result["by_evidence"]["agreed"] == {
+        "amount_eur": 0.0,
+        "grants": 0,
+        "approximate": 0,
+        "at_least": 0,
+    }
     assert result["grants"] == 4 and result["without_amount"] == 1
 
 

@@ -134,8 +134,9 @@ def test_every_wording_of_the_table_is_understood() -> None:
 def test_named_ties_carry_kind_date_and_source(graph: nx.MultiDiGraph) -> None:
     siek = one(graph, "MEMBER_OF", AMT_SIEK, "itp-itvsh-gku")
     assert (siek["relation"], siek["date"], siek["evidence"]) == ("Träger", "2017-01-01", "fact")
-    (source,) = siek["sources"]
+    source, ended_by = siek["sources"]  # the Satzung; the law that superseded the gKU
     assert graph.nodes[source]["url"].startswith("https://www.itvsh.de/")
+    assert siek["valid_to"] == "2018-12-31" and "umwelt-online" in graph.nodes[ended_by]["url"]
     assert graph.nodes[AMT_SIEK]["label"] == "MunicipalAssociation"  # 9-digit key
     schwabach = one(graph, "MEMBER_OF", "ags-09565000", "itp-kommunalbit")
     assert (schwabach["relation"], schwabach["share_percent"], schwabach["valid_from"]) == (
@@ -165,9 +166,11 @@ def test_land_to_provider_and_provider_to_provider_ties(graph: nx.MultiDiGraph) 
 
 def test_customers_and_hosting_are_service_ties_not_memberships(graph: nx.MultiDiGraph) -> None:
     (customer,) = [  # Hameln-Pyrmont, 2001 (its election portal is hosted there too)
-        a for a in edges(graph, "SERVED_BY", "ags-03252", "itp-kdo") if a["relation"] == "customer"
+        a
+        for a in edges(graph, "SERVED_BY", "ags-03252", "itp-kdo")
+        if a["relation"] == "historical customer"  # the table: "Historical."
     ]
-    assert (customer["relation"], customer["date"]) == ("customer", "2001")
+    assert customer["date"] == "2001"
     assert not edges(graph, "MEMBER_OF", "ags-03252", "itp-kdo")
     hosted = [a for _, a in into(graph, "itp-kdo", "SERVED_BY") if a["relation"] == "hosting"]
     assert len(hosted) >= 350
@@ -194,13 +197,13 @@ def test_derived_rows_are_flagged_as_derived(graph: nx.MultiDiGraph) -> None:
         and graph.nodes[v]["label"] == "ITProvider"
         and a.get("evidence") == "derived"
     )
-    assert flagged == marked
+    by_statute = len(into(graph, "itp-itvsh", "MEMBER_OF"))  # § 1 Abs. 4 ITVG SH
+    assert flagged == marked + by_statute
 
 
 def test_aggregates_stay_counts_on_the_provider(graph: nx.MultiDiGraph) -> None:
-    itvsh = graph.nodes["itp-itvsh"]
-    assert any("all Gemeinden, Ämter and Kreise" in c for c in itvsh["reported_members"])
-    assert into(graph, "itp-itvsh", "MEMBER_OF") == []  # never expanded to 1,100 ties
+    # the ITVSH count is a statute, expanded (tests/unit/test_history_evidence.py)
+    assert not graph.nodes["itp-itvsh"].get("reported_members")
     assert any("98 %" in c for c in graph.nodes["itp-4it"]["reported_members"])
     assert into(graph, "itp-4it", "MEMBER_OF") == []
     assert any("58 Kommunen" in c for c in graph.nodes["itp-owl-it"]["reported_members"])
@@ -227,7 +230,9 @@ def test_former_members_are_kept_but_never_current(graph: nx.MultiDiGraph) -> No
     assert ZEITHAIN not in ties.taking_part()
     network = cooperation_network(graph)
     assert not network.has_edge(ZEITHAIN, "itp-kisa")
-    assert network.has_edge("ags-14625480", "itp-kisa")  # Radeberg, a current member
+    radeberg = one(graph, "MEMBER_OF", "ags-14625480", "itp-kisa")  # a decision to join
+    assert radeberg["relation"] == "accession planned"
+    assert not network.has_edge("ags-14625480", "itp-kisa")
     planned = one(graph, "MEMBER_OF", "ags-16074", "itp-kisa")
     assert (planned["relation"], planned["evidence"]) == ("accession planned", "planned")
     assert not network.has_edge("ags-16074", "itp-kisa")

@@ -57,6 +57,7 @@ def test_json_is_complete_and_stamped(mini: nx.MultiDiGraph) -> None:
         "land": None,
         "evidence": None,  # all evidence values kept
         "undated": None,  # no as-of date: nothing to count
+        "confirmed_since": None,  # no --confirmed-since: every tie counted
         "layers": "cooperation,reuse",  # the default layers: working together
         "weighting": WEIGHTING,
     }
