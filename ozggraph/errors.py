@@ -89,3 +89,7 @@ class SpreadError(OzgGraphError):
 
 class DevServerError(OzgGraphError, RuntimeError):
     """The dev server could not be assembled, started or stopped."""
+
+
+class LayerError(OzgGraphError, ValueError):
+    """A layer id the schema does not declare (``--layers``, ``layers=``)."""

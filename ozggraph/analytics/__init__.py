@@ -1,12 +1,13 @@
 """Network analytics on the typed graph: pure functions, results keyed by node id.
 
-Start with :func:`cooperation_network` (who works with whom, weighted by shared
-ties; the rules are in :mod:`ozggraph.network.projections`), then measure it:
+Start with :func:`cooperation_network` (who works with whom in the layers asked for,
+default cooperation and reuse, each tie weighted 1/(n−1) for a context of n bodies;
+the rules are in :mod:`ozggraph.network.projections`), then measure it:
 
 >>> import ozggraph
 >>> from ozggraph import analytics
 >>> G = ozggraph.load_graph("tests/fixtures/mini")
->>> C = analytics.cooperation_network(G)
+>>> C = analytics.cooperation_network(G, layers="cooperation,reuse,money")
 >>> {body: round(value, 3) for body, value in sorted(analytics.betweenness(C).items())}
 {'ags-06531005': 0.167, 'ags-06532023': 0.167, 'ekom21': 0.0, 'he-hmdis': 0.0}
 >>> analytics.totals(G, "programme")

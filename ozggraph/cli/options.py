@@ -264,11 +264,12 @@ def stdout_asked() -> bool:
 
 
 def _layers(_c: click.Context, _p: click.Parameter, value: str | None) -> tuple[str, ...]:
+    from ozggraph.errors import LayerError
     from ozggraph.schema.layers import parse_layers
 
     try:
         return parse_layers(value)
-    except ValueError as exc:
+    except LayerError as exc:
         raise click.BadParameter(str(exc)) from None
 
 

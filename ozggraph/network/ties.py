@@ -120,11 +120,17 @@ def walk(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, dict[str, Any]
             yield u, v, k, d, True
         return
     visible = set(graph)  # nodes of the view: every node filter applied once
+    only = edge_ok[0] if len(edge_ok) == 1 else None
     for u, targets in base._succ.items():
         for v, keyed in targets.items():
             shown = u in visible and v in visible
             for k, d in keyed.items():
-                yield u, v, k, d, shown and all(ok(u, v, k) for ok in edge_ok)
+                if not shown:
+                    yield u, v, k, d, False
+                elif only is not None:
+                    yield u, v, k, d, only(u, v, k)
+                else:
+                    yield u, v, k, d, all(ok(u, v, k) for ok in edge_ok)
 
 
 def rule_of(rel_type: str, target_label: str | None) -> TieRule | None:
@@ -145,8 +151,14 @@ def layer_of(rel_type: str, target_label: str | None, attrs: dict[str, Any]) -> 
     """
     if attrs.get("relation") in NOT_CURRENT_MEMBERSHIPS | NOT_CURRENT_SERVICES:
         return None
-    rule = rule_of(rel_type, target_label)
-    return rule.layer if rule else None
+    key = (rel_type, target_label)
+    if key not in _LAYER_OF:
+        rule = rule_of(rel_type, target_label)
+        _LAYER_OF[key] = rule.layer if rule else None
+    return _LAYER_OF[key]
+
+
+_LAYER_OF: dict[tuple[str, str | None], str | None] = {}  # the schema's answers, remembered
 
 
 @dataclass(frozen=True)
@@ -224,7 +236,11 @@ class TieIndex:
                 self._add(u, v, key, attrs)
             elif attrs["type"] == _PART_OF:
                 self.all_part_of[u].append(v)
-            elif attrs["type"] == _MEMBER_OF and self.base.nodes[v].get("label") in GROUPS:
+            elif (
+                attrs["type"] == _MEMBER_OF
+                and attrs.get("relation") not in NOT_CURRENT_MEMBERSHIPS
+                and self.base.nodes[v].get("label") in GROUPS
+            ):
                 self.all_members[v].append(u)
         for node, parents in self.part_of.items():
             self.all_part_of[node] += parents
@@ -287,6 +303,8 @@ class TieIndex:
 
     def bodies(self, nodes: Iterable[str]) -> list[str]:
         """``nodes`` with each group (Cooperation) replaced by its member bodies; sorted."""
+        if isinstance(nodes, list) and len(nodes) == 1 and self.labels.get(nodes[0]) in BODIES:
+            return nodes[:]  # the common case: one body
         out: set[str] = set()
         for node in nodes:
             if self.labels.get(node) in BODIES:
@@ -399,7 +417,12 @@ class TieIndex:
     @cached_property
     def body_ids(self) -> list[str]:
         """Every body tied in any layer, sorted: the rows of :meth:`matrix`."""
-        return sorted(self._by_body)
+        found: set[str] = set()
+        for c in self.contexts:
+            found.update(c.members)
+            found.update(c.tails)
+            found.update(c.heads)
+        return sorted(found)
 
     @cached_property
     def body_index(self) -> dict[str, int]:

@@ -35,15 +35,17 @@ serves), asked for with ``--layers``.
 ('client → provider', 'target')
 >>> parse_layers("service, money")
 ('money', 'service')
->>> parse_layers("hosting")
+>>> parse_layers("hosting")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
-ValueError: unknown layer 'hosting' (layers: cooperation, reuse, money, service, programme)
+ozggraph.errors.LayerError: unknown layer 'hosting' (layers: cooperation, reuse, money, ...)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Literal, get_args
+
+from ozggraph.errors import LayerError
 
 #: The layer ids, in the order reports list them.
 LayerId = Literal["cooperation", "reuse", "money", "service", "programme"]
@@ -113,7 +115,7 @@ def parse_layers(value: str | None) -> tuple[str, ...]:
     wanted = [part.strip() for part in value.split(",") if part.strip()]
     for layer in wanted:
         if layer not in LAYERS:
-            raise ValueError(f"unknown layer {layer!r} (layers: {', '.join(LAYERS)})")
+            raise LayerError(f"unknown layer {layer!r} (layers: {', '.join(LAYERS)})")
     return tuple(layer for layer in LAYERS if layer in wanted) or DEFAULT_LAYERS
 
 

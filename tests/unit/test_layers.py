@@ -182,3 +182,19 @@ def test_kendall_tau_is_scipys_tau_b() -> None:
         for y in (x + rng.integers(0, 3, n), rng.random(n), -x):
             expected = kendalltau(x, y).statistic  # nan where one side is all ties
             assert kendall_tau(x, y) == pytest.approx(expected, abs=1e-12, nan_ok=True)
+
+
+def test_the_stamp_and_the_json_name_the_layers_and_the_weighting() -> None:
+    import json
+
+    result = CliRunner().invoke(
+        cli, ["report", "--dataset", str(MINI), "--layers", "money,cooperation", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["stamp"]["layers"] == "cooperation,money"
+    assert data["stamp"]["weighting"].startswith("1/(n-1)")
+    assert data["network_model"]["layers"] == ["cooperation", "money"]
+    assert "he-hmdis" in data["nodes"]  # the funder, through the money layer
+    text = CliRunner().invoke(cli, ["report", "--dataset", str(MINI), "--layers", "money"]).output
+    assert "layers money" in text and "Leading bodies per layer" in text
