@@ -2,7 +2,7 @@
 
 ``seed/`` and ``cypher/`` stay at the top of the repository, where they are reviewed;
 building a wheel copies them into the package as ``ozggraph/_seed`` and
-``ozggraph/_cypher``, which :mod:`ozggraph.locations` finds when ozggraph is
+``ozggraph/_cypher``, which :mod:`ozggraph.dataset.locations` finds when ozggraph is
 installed. An editable install reads the checkout's folders directly, so nothing is
 copied for it.
 """
@@ -16,7 +16,7 @@ from setuptools import setup
 from setuptools.command.build_py import build_py
 
 ROOT = Path(__file__).parent
-#: Top-level folder -> where it goes in the package; in step with ozggraph.locations
+#: Top-level folder -> where it goes in the package; in step with ozggraph.dataset.locations
 #: (PACKAGED_SEED, PACKAGED_CYPHER).
 PACKAGED = {"seed": Path("ozggraph") / "_seed", "cypher": Path("ozggraph") / "_cypher"}
 

@@ -4,7 +4,7 @@ Node keys are ids; each node has the attribute ``label`` plus its properties.
 Edge keys are relationship ids; each edge has ``type`` plus its properties.
 
 >>> import ozggraph
->>> G = ozggraph.load_graph("tests/fixtures/mini")    # doctest: +SKIP
+>>> G = ozggraph.load_graph(MINI)    # doctest: +SKIP
 >>> G.nodes["ags-06"]["label"]                        # doctest: +SKIP
 'State'
 """
@@ -18,8 +18,8 @@ from typing import Any
 
 import networkx as nx
 
-from ozggraph.cache import cached_graph
 from ozggraph.dataset import Dataset, check_dataset_path, default_seed_path, read_dataset
+from ozggraph.dataset.cache import cached_graph
 from ozggraph.schema import properties
 
 
@@ -38,7 +38,7 @@ def to_networkx(dataset: Dataset) -> nx.MultiDiGraph:
 def load_graph(path: str | Path | None = None) -> nx.MultiDiGraph:
     """Read, validate and build the embedded graph of ``seed/`` (or ``path``).
 
-    The result of a full validation is cached (see :mod:`ozggraph.cache`).
+    The result of a full validation is cached (see :mod:`ozggraph.dataset.cache`).
     """
     root = Path(path) if path is not None else default_seed_path()
     check_dataset_path(root)  # no dataset there: say so before hashing anything

@@ -25,6 +25,55 @@ FIXTURES = ROOT / "tests" / "fixtures"
 UNDER_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 
 
+#: Folder of tests -> markers every test in it gets, so no test file can forget them.
+#: The quick loop (README) deselects them: ``-m "not slow and not integration and not packaging"``.
+FOLDER_MARKERS = {
+    "integration": ("integration", "slow"),
+    "browser": ("integration", "slow"),
+    "packaging": ("packaging", "slow"),
+}
+
+
+#: Unit tests (file, or file::test) that take more than a few seconds: measured with
+#: ``pytest tests/unit --durations=60``; they run in the full suite, not in the quick loop.
+SLOW_UNIT_TESTS = (
+    "test_rebuild.py",
+    "test_seed_mutations.py",
+    "test_spread_cli.py",
+    "test_report_explorer.py",
+    "test_report_seed.py",
+    "test_national_layers.py",
+    "test_efa_import.py",
+    "test_evidence.py",
+    "test_server_settings.py::test_commands_print_that_line_and_exit_1",
+    "test_one_model.py::test_every_adoption_path_hop_names_what_the_tie_is_made_of",
+    "test_one_model.py::test_every_label_and_type_named_outside_the_schema_exists_in_it",
+    "test_one_model.py::test_seeds_find_the_bavarian_provider_the_report_ranks",
+    "test_one_model.py::test_report_and_seeds_place_the_same_bodies_in_every_land",
+    "test_feedback.py::test_default_p_says_where_it_comes_from",
+    "test_self_contained.py::test_no_file_points_outside_the_repository",
+    "test_readme.py::test_readme_python_blocks_run",
+    "test_mistakes.py::test_mistakes_in_a_real_process",
+    "test_report.py::test_every_format_carries_the_stamp",
+    "test_analytics_brokerage.py::test_agreement_with_networkx_on_a_random_weighted_graph",
+    "test_gv100ad.py::test_written_tables_validate",
+    "test_startup.py::test_the_text_report_draws_nothing",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        path = Path(str(item.path)).resolve()
+        if ROOT / "tests" not in path.parents:
+            continue
+        folder = path.relative_to(ROOT / "tests").parts[0]
+        for marker in FOLDER_MARKERS.get(folder, ()):
+            item.add_marker(marker)
+        name = f"{path.name}::{getattr(item, 'originalname', item.name)}"
+        if folder == "unit" and (path.name in SLOW_UNIT_TESTS or name in SLOW_UNIT_TESTS):
+            item.add_marker("slow")
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _graph_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
     """Keep the graph cache of test runs out of the user's ~/.cache."""

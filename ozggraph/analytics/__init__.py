@@ -6,7 +6,7 @@ the rules are in :mod:`ozggraph.network.projections`), then measure it:
 
 >>> import ozggraph
 >>> from ozggraph import analytics
->>> G = ozggraph.load_graph("tests/fixtures/mini")
+>>> G = ozggraph.load_graph(MINI)
 >>> C = analytics.cooperation_network(G, layers="cooperation,reuse,money")
 >>> {body: round(value, 3) for body, value in sorted(analytics.betweenness(C).items())}
 {'ags-06531005': 0.167, 'ags-06532023': 0.167, 'ekom21': 0.0, 'he-hmdis': 0.0}

@@ -77,25 +77,40 @@ def sources_for(net: Projection, sources: int | None, seed: int) -> list[int] | 
     return random.Random(seed).sample(range(net.n), k)  # same draw as NetworkX's ``k``
 
 
+def endpoint_weights(net: Projection) -> np.ndarray:
+    """How much each body counts as an end of shortest paths: its ties' weight, at most 1.
+
+    Under the network's weighting (1/(n-1) per context of n) a body whose only tie
+    is one of 1,198 memberships of one provider weighs 1/1,198: the pairs it forms
+    count that little, so a hub is not a broker by the number of its members
+    alone. A body with ties of weight one or more counts fully, and so does one
+    without ties (it reaches nobody, as in NetworkX's normalisation); with all
+    weights ≥ 1 this is classic betweenness.
+    """
+    strength = np.asarray(net.weights.sum(axis=1)).ravel()
+    return np.where(strength > 0, np.minimum(strength, 1.0), 1.0)
+
+
 def path_centralities(
-    network: Network, *, sources: int | None = None, seed: int = 0
+    network: Network, *, sources: int | None = None, seed: int = 0, shares: bool = False
 ) -> dict[str, dict[Any, float]]:
     """Betweenness, closeness and harmonic centrality from one set of searches.
 
     ``sources``: number of sampled sources (default: exact up to
-    :data:`EXACT_MAX_NODES` nodes, else :data:`SAMPLE_SOURCES`).
+    :data:`EXACT_MAX_NODES` nodes, else :data:`SAMPLE_SOURCES`). Betweenness is
+    NetworkX's; with ``shares`` (weights are shares of a context) it counts each
+    pair of bodies with the product of their :func:`endpoint_weights` (Brandes
+    2008, betweenness with endpoint weights), normalised by the weight of all pairs
+    without the body: still a share of the shortest paths between others, and equal
+    to NetworkX's where every body's ties weigh one or more.
     """
     net = as_projection(network)
     n = net.n
     picked = sources_for(net, sources, seed)
-    sums = shortest_paths(net.weights, range(n) if picked is None else picked)
+    ends = endpoint_weights(net) if shares else np.ones(n)
+    sums = shortest_paths(net.weights, range(n) if picked is None else picked, ends)
+    between = _normalised_betweenness(sums.dependency, ends, picked)
     k = n if picked is None else len(picked)
-    between = sums.dependency.copy()
-    if n > 2:
-        scale = np.full(n, 1.0 / ((n - 1 if picked is None else k) * (n - 2)))
-        if picked is not None:  # NetworkX: sampled sources cannot count themselves
-            scale[picked] = 1.0 / ((k - 1) * (n - 2)) if k > 1 else np.nan
-        between *= scale
     harmonic_ = sums.inverse_distance_sum.copy()
     if picked is not None:  # a source sees k-1 other sources, any other node k
         per_node = np.full(n, (n - 1) / k)
@@ -106,6 +121,28 @@ def path_centralities(
         "closeness": net.values(_closeness(net, sums, picked)),
         "harmonic": net.values(harmonic_),
     }
+
+
+def _normalised_betweenness(
+    dependency: np.ndarray, ends: np.ndarray, picked: list[int] | None
+) -> np.ndarray:
+    """Dependencies over the weight of the ordered pairs s ≠ t of others (sampled: scaled up).
+
+    With all endpoint weights 1: 1/((n-1)(n-2)) exact, NetworkX's 1/(k(n-2)) sampled.
+    """
+    n = len(ends)
+    if n <= 2:
+        return dependency.copy()
+    total, squares = ends.sum(), (ends**2).sum()
+    others = total - ends
+    pairs = others**2 - (squares - ends**2)
+    seen = others.copy()
+    if picked is not None:  # the sources' weight, without the body itself
+        seen = np.full(n, ends[picked].sum())
+        seen[picked] -= ends[picked]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        result = dependency * others / (seen * pairs)
+    return np.where((pairs > 0) & (seen > 0), result, 0.0)
 
 
 def _closeness(net: Projection, sums: PathSums, picked: list[int] | None) -> np.ndarray:
@@ -176,10 +213,24 @@ def pagerank(
     *,
     alpha: float = 0.85,
     weight: bool = True,
+    shares: bool = False,
     tol: float = PAGERANK_TOL,
     max_iter: int = 1000,
 ) -> dict[Any, float]:
     """PageRank with uniform teleport; power iteration until the L1 change < ``tol``.
+
+    ``shares``: the weights are shares of contexts (1/(n-1) per context of n): a
+    body whose ties weigh one or more in total follows them in proportion (classic
+    PageRank); one whose ties weigh less – a member that shares its provider with
+    1,197 others holds 1/1,198 of a tie – follows them with their weight and jumps
+    anywhere with the rest, so a hub does not collect the whole walk of every
+    member. Without ``shares``, or with all weights ≥ 1, this equals NetworkX's.
+
+    >>> import networkx as nx
+    >>> hub = nx.star_graph(4)
+    >>> nx.set_edge_attributes(hub, 0.25, "weight")   # one context of 4 members
+    >>> round(pagerank(hub)[0], 4), round(pagerank(hub, shares=True)[0], 4)
+    (0.4757, 0.2761)
 
     NetworkX stops at an L1 change below ``n·1e-6`` – for 10,000 bodies that is
     0.01, coarser than many of the values. Here the default is 1e-10 absolute.
@@ -192,11 +243,12 @@ def pagerank(
     out = np.asarray(matrix.sum(axis=1)).ravel()
     dangling = out == 0
     with np.errstate(divide="ignore"):
-        inv = np.where(dangling, 0.0, 1.0 / out)
+        inv = np.where(dangling, 0.0, 1.0 / (np.maximum(out, 1.0) if shares else out))
     transition_t = sp.csr_array((sp.diags_array(inv) @ matrix).T)
+    leak = 1.0 - out * inv  # the share of a walk that jumps: all for dangling bodies
     x = np.full(n, 1.0 / n)
     for _ in range(max_iter):
-        new = alpha * (transition_t @ x) + (alpha * x[dangling].sum() + 1.0 - alpha) / n
+        new = alpha * (transition_t @ x) + (alpha * (x * leak).sum() + 1.0 - alpha) / n
         if np.abs(new - x).sum() < tol:
             return net.values(new / new.sum())
         x = new

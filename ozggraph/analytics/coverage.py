@@ -26,7 +26,7 @@ bound or rounded, and the wording), beside the recorded ties. Providers that hav
 ended (a merger) report nothing current.
 
 >>> import ozggraph
->>> G = ozggraph.load_graph("tests/fixtures/mini")
+>>> G = ozggraph.load_graph(MINI)
 >>> row = coverage(G)["lands"]["HE"]
 >>> row["municipalities"], row["direct"], row["direct_population_share"]
 (2, 2, 1.0)

@@ -21,7 +21,7 @@ one, else ``several``); ``programme`` the programme or ``none``; ``year`` the
 first four digits of ``date`` or ``undated``.
 
 >>> import ozggraph
->>> G = ozggraph.load_graph("tests/fixtures/mini")
+>>> G = ozggraph.load_graph(MINI)
 >>> totals(G, "recipient")
 {'coop-ikz-mittelhessen-ozg': {'promised': 100000.0}}
 >>> member_shares(G, rule="equal")["ags-06531005"]
@@ -39,11 +39,12 @@ import networkx as nx
 
 from ozggraph.errors import AnalyticsError
 from ozggraph.network.filters import in_state
+from ozggraph.network.territory import SEVERAL as SEVERAL  # the Land of a mixed group
+from ozggraph.network.territory import UNKNOWN, Territory
 from ozggraph.network.ties import TieIndex
 from ozggraph.schema import EVIDENCE
 
 KEYS = ("funder", "recipient", "land", "programme", "year")
-SEVERAL = "several"
 
 
 @dataclass(frozen=True)
@@ -105,12 +106,12 @@ def grants(
 
 
 def _land(node: str, labels: dict[str, str], lands: dict[str, str], ties: TieIndex) -> str:
+    """The territory rule: a body's own Land, a Cooperation's that of its members."""
     if node in lands:
         return lands[node]
     if labels.get(node) == "Cooperation":
-        found = {lands.get(b, "?") for b in ties.bodies([node])}
-        return found.pop() if len(found) == 1 else SEVERAL
-    return "?"
+        return ties.territory.shared_land(ties.bodies([node]))
+    return UNKNOWN
 
 
 def _sum(rows: Iterable[Grant], key: str) -> dict[str, dict[str, float]]:
@@ -163,7 +164,9 @@ def summary(
         **{f"at_least_by_{key}": _at_least(paid, key) for key in KEYS},
         "programme_budgets": budgets,
         "budgets_by_evidence": _budget_totals(budgets),
-        "per_capita_by_land": per_capita(graph, _sum(paid, "land")),
+        "per_capita_by_land": per_capita(
+            graph, _sum(paid, "land"), territory=None if ties is None else ties.territory
+        ),
     }
 
 
@@ -242,14 +245,13 @@ def _budget_totals(budgets: dict[str, dict[str, Any]]) -> dict[str, dict[str, An
 
 
 def per_capita(
-    graph: nx.MultiDiGraph, by_land: dict[str, dict[str, float]]
+    graph: nx.MultiDiGraph,
+    by_land: dict[str, dict[str, float]],
+    *,
+    territory: Territory | None = None,
 ) -> dict[str, dict[str, float]]:
     """EUR per inhabitant per Land and evidence, from the State's official ``population``."""
-    population = {
-        attrs["code"]: attrs["population"]
-        for _, attrs in graph.nodes(data=True)
-        if attrs.get("label") == "State" and attrs.get("code") and attrs.get("population")
-    }
+    population = (Territory(graph) if territory is None else territory).land_population()
     return {
         land: {s: amount / population[land] for s, amount in amounts.items()}
         for land, amounts in by_land.items()

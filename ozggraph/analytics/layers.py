@@ -21,7 +21,7 @@ body–body projection cannot ask, since contexts vanish in it.
 
 >>> import ozggraph
 >>> from ozggraph.network.ties import TieIndex
->>> ties = TieIndex(ozggraph.load_graph("tests/fixtures/mini"))
+>>> ties = TieIndex(ozggraph.load_graph(MINI))
 >>> [r["id"] for r in layer_rankings(ties, top=1)["cooperation"]["leading"]]
 ['ags-06531005']
 >>> sorted(alternatives(("cooperation", "reuse")))
@@ -39,7 +39,7 @@ import numpy as np
 from ozggraph.analytics.centrality import pagerank
 from ozggraph.network.projections import cooperation_projection, dependence_projection
 from ozggraph.network.ties import TieIndex
-from ozggraph.schema.layers import LAYERS, check_layers
+from ozggraph.schema.layers import LAYERS, check_layers, ranks_shares
 
 #: Bodies listed per layer and compared in the robustness check.
 TOP = 10
@@ -61,7 +61,7 @@ def layer_rankings(
     result = {}
     for layer, spec in LAYERS.items():
         net = dependence_projection(ties, layer)
-        rank = pagerank(net) if net.n else {}
+        rank = pagerank(net, shares=ranks_shares((layer,))) if net.n else {}
         listed = [b for b in rank if land is None or (lands or {}).get(b) == land]
         ordered = sorted(listed, key=lambda b: (-rank[b], b))[:top]
         result[layer] = {
@@ -137,7 +137,7 @@ def robustness(
             weighting=spec.get("weighting", "newman"),
             factors=spec.get("factors"),
         )
-        other = pagerank(net)
+        other = pagerank(net, shares=ranks_shares(spec.get("layers", chosen)))
         common = [b for b in ranking if b in other]
         tau = (
             kendall_tau([ranking[b] for b in common], [other[b] for b in common])

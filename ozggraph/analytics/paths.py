@@ -3,7 +3,9 @@
 One breadth-first search per source, but a batch of sources advances together:
 each BFS level is one product ``A @ X`` of the adjacency matrix with an
 ``n × batch`` block, so the inner loops run in scipy's C++ instead of Python.
-Paths count hops (weights are tie strengths, not distances).
+Paths count hops (weights are tie strengths, not distances). ``endpoints`` weighs
+each body as an end of paths (Brandes 2008's accumulation with endpoint weights):
+a pair s, t counts ``e_s · e_t`` instead of 1; all ones is classic betweenness.
 
 >>> import numpy as np, scipy.sparse as sp
 >>> path = sp.csr_array(np.array([[0, 1, 0], [1, 0, 1], [0, 1, 0]], dtype=float))
@@ -40,18 +42,26 @@ class PathSums:
     reached: np.ndarray
 
 
-def shortest_paths(adjacency: sp.csr_array, sources: Sequence[int] | np.ndarray) -> PathSums:
-    """Brandes' accumulation and distance sums from ``sources`` on an unweighted graph."""
+def shortest_paths(
+    adjacency: sp.csr_array,
+    sources: Sequence[int] | np.ndarray,
+    endpoints: np.ndarray | None = None,
+) -> PathSums:
+    """Brandes' accumulation and distance sums from ``sources`` on an unweighted graph.
+
+    ``endpoints``: the weight of each node as an end of a path (default: all 1).
+    """
     n = adjacency.shape[0]
     pattern = adjacency.copy()
     pattern.data[:] = 1.0
+    ends = np.ones(n) if endpoints is None else np.asarray(endpoints, dtype=np.float64)
     sums = PathSums(np.zeros(n), np.zeros(n), np.zeros(n), np.zeros(n))
     for start in range(0, len(sources), BATCH):
-        _batch(pattern, np.asarray(sources[start : start + BATCH], dtype=np.int64), sums)
+        _batch(pattern, np.asarray(sources[start : start + BATCH], dtype=np.int64), sums, ends)
     return sums
 
 
-def _batch(pattern: sp.csr_array, sources: np.ndarray, sums: PathSums) -> None:
+def _batch(pattern: sp.csr_array, sources: np.ndarray, sums: PathSums, ends: np.ndarray) -> None:
     n, b = pattern.shape[0], len(sources)
     cols = np.arange(b)
     sigma = np.zeros((n, b))
@@ -69,17 +79,18 @@ def _batch(pattern: sp.csr_array, sources: np.ndarray, sums: PathSums) -> None:
         level[new] = depth
         sigma[new] = reach[new]
         frontier = np.where(new, sigma, 0.0)
-    # Back to the sources, deepest level first: δ(v) = Σ_w σ(v)/σ(w)·(1 + δ(w)).
+    # Back to the sources, deepest level first: δ(v) = Σ_w σ(v)/σ(w)·(e_w + δ(w)).
     delta = np.zeros((n, b))
+    end_weight = ends[:, None]
     with np.errstate(divide="ignore", invalid="ignore"):
         for d in range(depth, 0, -1):
             at_d = level == d
-            coeff = np.where(at_d, (1.0 + delta) / sigma, 0.0)
+            coeff = np.where(at_d, (end_weight + delta) / sigma, 0.0)
             back = pattern @ coeff
             delta += np.where(level == d - 1, sigma * back, 0.0)
     reached = level > 0
     delta[sources, cols] = 0.0
-    sums.dependency += delta.sum(axis=1)
+    sums.dependency += delta @ ends[sources]
     sums.distance_sum += np.where(reached, level, 0).sum(axis=1)
     with np.errstate(divide="ignore"):
         sums.inverse_distance_sum += np.where(reached, 1.0 / np.maximum(level, 1), 0.0).sum(axis=1)

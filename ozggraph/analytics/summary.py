@@ -1,7 +1,7 @@
 """All node measures of the cooperation network at once, as the report and write-back use them.
 
 >>> import ozggraph
->>> result = analyse(ozggraph.load_graph("tests/fixtures/mini"))
+>>> result = analyse(ozggraph.load_graph(MINI))
 >>> row = result.nodes["ekom21"]
 >>> row["degree"], row["brokerage_role"], row["community"]
 (2.0, None, 0)
@@ -24,6 +24,7 @@ from ozggraph.network.projections import cooperation_projection
 from ozggraph.network.sparse import Projection
 from ozggraph.network.territory import UNKNOWN, Territory, level_of
 from ozggraph.network.ties import TieIndex
+from ozggraph.schema.layers import check_layers, ranks_shares
 
 T = TypeVar("T")
 
@@ -91,9 +92,10 @@ def analyse(
     levels = level_of(graph, terr)
     degree = step("degree", lambda: centrality.degree(net))
     strength = step("weighted_degree", lambda: centrality.weighted_degree(net))
-    paths = step("paths", lambda: centrality.path_centralities(net, seed=seed))
+    shares = ranks_shares(check_layers(layers))  # type: ignore[arg-type]
+    paths = step("paths", lambda: centrality.path_centralities(net, seed=seed, shares=shares))
     eigen = step("eigenvector", lambda: centrality.eigenvector(net))
-    rank = step("pagerank", lambda: centrality.pagerank(net))
+    rank = step("pagerank", lambda: centrality.pagerank(net, shares=shares))
     holes = step("structural_holes", lambda: brokerage.structural_holes(net))
     groupings = {
         "land": {n: lands.get(n, UNKNOWN) for n in net.ids},

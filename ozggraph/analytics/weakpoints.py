@@ -10,7 +10,10 @@
 Both graph measures come from igraph (a kept library: its C code finds cut points
 and bridges ~6x faster than our former hand-written depth-first search on a
 country-sized network); the sizes are read off the block-cut tree and the bridge
-tree. They equal ``nx.articulation_points`` and ``nx.bridges``.
+tree. They equal ``nx.articulation_points`` and ``nx.bridges``. igraph's routines are
+linear in the links (Hopcroft–Tarjan); networkit's BiconnectedComponents is faster on
+the kernel alone, but importing networkit costs seconds (it loads matplotlib and
+pandas), more than the whole shipped report, so it is not a dependency.
 
 >>> import networkx as nx
 >>> path = nx.path_graph(["a", "b", "c", "d"])
@@ -22,9 +25,8 @@ tree. They equal ``nx.articulation_points`` and ``nx.bridges``.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import igraph as ig
 import networkx as nx
 import numpy as np
 
@@ -32,6 +34,11 @@ from ozggraph.analytics.communities import to_igraph
 from ozggraph.network.filters import in_state
 from ozggraph.network.sparse import Network, Projection, as_projection
 from ozggraph.network.ties import TieIndex
+
+if TYPE_CHECKING:
+    import igraph as ig
+else:  # igraph without matplotlib (see the module)
+    from ozggraph.network.igraph_import import ig
 
 _LIVE = frozenset({"connected", "live"})
 

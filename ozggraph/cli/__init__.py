@@ -19,7 +19,6 @@ import sys
 
 import click
 
-from ozggraph import __version__
 from ozggraph.errors import DatasetError, OzgGraphError
 
 #: Command name -> module of this package that defines it, in ``--help`` order.
@@ -40,6 +39,31 @@ COMMAND_MODULES: dict[str, str] = {
     "seeds": "spread",
     "calibrate": "spread",
     "import": "imports",
+}
+
+#: Command name -> the first line of its help, so ``ozggraph --help`` lists the commands
+#: without importing their modules (a test keeps it equal to each command's docstring).
+#: A command missing here is listed all the same, at the price of importing its module.
+COMMAND_SUMMARIES: dict[str, str] = {
+    "report": "The cooperation report: central and brokering bodies, communities, money, coverage.",
+    "find": "Nodes whose name, alias or id contains TEXT, with Land and id.",
+    "show": "A node's ties grouped by kind: relation, role, share, application, dates, end, "
+    "evidence and sources of each; former, planned, historical and ended ties say so.",
+    "analyze": "Centrality, brokerage role and community of every body; "
+    "--write stores them in Neo4j.",
+    "validate": "Check a dataset strictly; list every problem with file, line and record.",
+    "stats": "Counts by label and relationship type, claims by evidence, and the dataset checksum.",
+    "export": "Export the embedded graph: node-link JSON, GraphML, GEXF (Gephi) "
+    "or neo4j-admin CSV.",
+    "server": "A local Neo4j with Neo4j Browser and the dataset loaded, for Cypher and Browser.",
+    "load": "Load the dataset into Neo4j: only the difference, in batches, convergent.",
+    "query": "Run a query of the library (cypher/*.cypher) in a READ transaction.",
+    "cypher": "Run ad-hoc Cypher, read-only unless --write ('-' reads the text from stdin).",
+    "spread": "Observed spread of SOLUTION (id, name or alias), or of every solution.",
+    "simulate": "Monte-Carlo spread from some bodies over the cooperation network.",
+    "seeds": "Which K bodies to fund so that a solution spreads furthest (greedy, CELF).",
+    "calibrate": "Fit the cascade probability p to the observed reuse, and say how well it fits.",
+    "import": "Rebuild seed/ from the reference tables in raw/ (reruns give identical files).",
 }
 
 
@@ -86,6 +110,23 @@ class _LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMAND_MODULES)  # registration order, not alphabetical
 
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The command list of ``--help`` from :data:`COMMAND_SUMMARIES`: no module imported."""
+        names = self.list_commands(ctx)
+        width = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            summary = COMMAND_SUMMARIES.get(name)
+            if summary is None:
+                command = self.get_command(ctx, name)
+                if command is None or command.hidden:
+                    continue
+                rows.append((name, command.get_short_help_str(width)))
+            else:
+                rows.append((name, click.Command(name, help=summary).get_short_help_str(width)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         module_name = COMMAND_MODULES.get(cmd_name)
         if module_name is None:
@@ -100,7 +141,7 @@ class _LazyGroup(click.Group):
 
 
 @click.group(cls=_LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="ozggraph")
+@click.version_option(package_name="ozggraph", prog_name="ozggraph")
 @click.option(
     "-q", "--quiet", is_flag=True, help="No progress bars (they show only on a terminal anyway)."
 )

@@ -9,7 +9,6 @@ import click
 from rich.console import Console
 from rich.table import Table
 
-from ozggraph.backend import get_graph
 from ozggraph.cli.options import (
     as_of_option,
     backend_option,
@@ -25,8 +24,9 @@ from ozggraph.cli.options import (
 )
 from ozggraph.dataset import read_dataset
 from ozggraph.errors import DatasetError, OutputError
-from ozggraph.export import FORMATS, write
-from ozggraph.stats import graph_stats
+from ozggraph.neo4j.backend import get_graph
+from ozggraph.network.stats import graph_stats
+from ozggraph.output.export import FORMATS, write
 
 
 @click.command()
@@ -143,8 +143,8 @@ def export(
       ozggraph export --network cooperation --layers service --format graphml -o service.graphml
     """
     from ozggraph import progress
-    from ozggraph.export import dump, network_for_export
     from ozggraph.network.filters import view_of
+    from ozggraph.output.export import dump, network_for_export
 
     if network == "cooperation" and fmt == "csv":
         raise click.UsageError("the cooperation network exports as json, graphml or gexf, not csv")

@@ -13,9 +13,9 @@ from pathlib import Path
 import click
 
 from ozggraph import progress
+from ozggraph.dataset.locations import source_paths
 from ozggraph.errors import OzgGraphError
 from ozggraph.importers import IMPORTERS, Importer, import_all
-from ozggraph.locations import source_paths
 
 _seed_option = click.option(
     "--seed",

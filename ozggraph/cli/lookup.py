@@ -13,8 +13,8 @@ from rich.table import Table
 
 from ozggraph.cli.options import dataset_option
 from ozggraph.graph import load_graph
-from ozggraph.lookup import find as find_nodes
-from ozggraph.lookup import show as show_node
+from ozggraph.network.lookup import find as find_nodes
+from ozggraph.network.lookup import show as show_node
 
 format_option = click.option(
     "--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True

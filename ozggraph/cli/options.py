@@ -3,7 +3,7 @@
 Two checks live here so that every command, including ones added later, makes them
 the same way and before any work starts:
 
-- :data:`DATE` reads every date option (``--as-of``) with :mod:`ozggraph.dates`:
+- :data:`DATE` reads every date option (``--as-of``) with :mod:`ozggraph.schema.dates`:
   ``2023-00``, ``0000``, ``2023-13``, ``2023-02-30``, ``abc`` are one line, exit 2.
 - :func:`check_output` (used by :func:`output_option` and ``--plot``) refuses an
   output path that cannot be written as asked: a folder where a file is wanted or
@@ -24,11 +24,11 @@ import click
 import networkx as nx
 
 from ozggraph.atomic import write_text
-from ozggraph.backend import get_graph
-from ozggraph.dates import DateError
-from ozggraph.dates import check as check_date
 from ozggraph.errors import OutputError
+from ozggraph.neo4j.backend import get_graph
 from ozggraph.neo4j.settings import Settings
+from ozggraph.schema.dates import DateError
+from ozggraph.schema.dates import check as check_date
 
 F = Callable[..., Any]
 
@@ -51,7 +51,7 @@ backend_option = click.option(
 
 
 class DateType(click.ParamType):
-    """A partial date option (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``), read by ozggraph.dates."""
+    """A partial date option (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``), read by schema.dates."""
 
     name = "date"
 

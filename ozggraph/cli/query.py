@@ -21,7 +21,7 @@ from rich.table import Table
 
 from ozggraph.cli.options import emit, neo4j_options, output_option
 from ozggraph.neo4j.connection import Settings, connect
-from ozggraph.queries import (
+from ozggraph.neo4j.queries import (
     QueryResult,
     get_query,
     guess,

@@ -101,7 +101,7 @@ def report(
             layers=layers,
         )
     if fmt == "csv":
-        from ozggraph.tables import write_csv
+        from ozggraph.output.tables import write_csv
 
         assert output is not None
         with progress.stage("writing the csv tables"):
@@ -149,6 +149,7 @@ def analyze(
       ozggraph analyze --write     # then in Cypher: ORDER BY n.pagerank DESC
     """
     from ozggraph import progress
+    from ozggraph.analytics.summary import MEASURES
     from ozggraph.neo4j.connection import connect
     from ozggraph.neo4j.writeback import write_measures
     from ozggraph.network.names import land_shown
@@ -172,7 +173,7 @@ def analyze(
     territory = result.ties.territory
     if write and settings is not None:
         with connect(settings) as driver:
-            done = write_measures(driver, result, settings.database)
+            done = write_measures(driver, result.nodes, settings.database, properties=MEASURES)
         click.echo(
             f"wrote measures of {done.written:,} bodies to {settings.shown_uri} database "
             f"{settings.database!r}; cleared {done.cleared:,} stale",

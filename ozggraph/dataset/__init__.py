@@ -1,7 +1,7 @@
 """The dataset: validated nodes and relationships read from ``seed/``.
 
 >>> from ozggraph.dataset import read_dataset
->>> ds = read_dataset("tests/fixtures/mini")          # doctest: +SKIP
+>>> ds = read_dataset(MINI)          # doctest: +SKIP
 >>> ds.nodes["ags-06"].name                           # doctest: +SKIP
 'Hessen'
 """
@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 
 from ozggraph.dataset.files import DATASET_SUFFIXES, Record, dataset_files, read_files
+from ozggraph.dataset.locations import default_seed_path
 from ozggraph.dataset.validate import check, parse
 from ozggraph.errors import DatasetError, NotADatasetError, Problem
-from ozggraph.locations import default_seed_path
 from ozggraph.schema import Edge, Node
 
 
@@ -29,9 +29,6 @@ class Dataset:
 
     def label_counts(self) -> Counter[str]:
         return Counter(n.label for n in self.nodes.values())
-
-    def type_counts(self) -> Counter[str]:
-        return Counter(e.type for e in self.edges.values())
 
 
 def read_dataset(path: str | Path | None = None) -> Dataset:

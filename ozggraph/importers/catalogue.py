@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ozggraph.errors import SourceTableError
-from ozggraph.ids import lebenslage_id, ozg_service_id, slug, themenfeld_id
 from ozggraph.importers.tables import Row, Tables, sorted_rows, write_sources, write_tables
+from ozggraph.schema.ids import lebenslage_id, ozg_service_id, slug, themenfeld_id
 
 SOURCE_ID = "src-kdn-ozg-katalog"
 SOURCE_NAME = "OZG-Umsetzungskatalog, as kept by KDN (kdn-nrw/OZG-Datenbank-NRW)"

@@ -35,7 +35,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ozggraph.errors import SourceTableError
-from ozggraph.ids import slug
 from ozggraph.importers.efa_catalogue import Catalogue
 from ozggraph.importers.resolve import (
     AGGREGATE,
@@ -51,6 +50,7 @@ from ozggraph.importers.resolve import (
 )
 from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, write_seed
 from ozggraph.schema import Edge
+from ozggraph.schema.ids import slug
 from ozggraph.schema.nodes import Agency, Node, Solution
 from ozggraph.schema.types import REUSE_STAGES, Evidence
 

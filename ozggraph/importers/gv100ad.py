@@ -36,18 +36,16 @@ from pathlib import Path
 from typing import NoReturn
 
 from ozggraph.errors import SourceTableError
-from ozggraph.ids import FEDERATION_ID, association_ars_id, territorial_id
 from ozggraph.importers.tables import Cell, Row, Tables, sorted_rows, write_sources, write_tables
+from ozggraph.schema.ids import FEDERATION_ID, association_ars_id, territorial_id
+from ozggraph.schema.types import LANDS
 
 RECORD_LENGTH = 220
 NAME_WIDTH = 50
 #: Digits of the Regionalschlüssel (columns 11-18) each record type fills.
 KEY_DIGITS = {"10": 2, "20": 3, "30": 4, "40": 5, "50": 5, "60": 8}
 
-STATE_CODES = {
-    "01": "SH", "02": "HH", "03": "NI", "04": "HB", "05": "NW", "06": "HE", "07": "RP", "08": "BW",
-    "09": "BY", "10": "SL", "11": "BE", "12": "BB", "13": "MV", "14": "SN", "15": "ST", "16": "TH",
-}  # fmt: skip
+STATE_CODES = LANDS  # the schema's one table of the Länder
 DISTRICT_KINDS = {
     "41": "Kreisfreie Stadt", "42": "Stadtkreis", "43": "Kreis", "44": "Landkreis",
     "45": "Regionalverband",

@@ -47,8 +47,6 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ozggraph import dates
-from ozggraph.ids import slug
 from ozggraph.importers.identity import PROVIDERS, SUCCESSIONS
 from ozggraph.importers.public_bodies import IT_PROVIDER_COLUMNS, IT_PROVIDERS, it_provider
 from ozggraph.importers.resolve import (
@@ -64,7 +62,8 @@ from ozggraph.importers.resolve import (
     weak_note,
 )
 from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, run_import, write_seed
-from ozggraph.schema import Edge
+from ozggraph.schema import Edge, dates
+from ozggraph.schema.ids import slug
 from ozggraph.schema.nodes import Agency, ITProvider, Ministry, Node
 
 COLUMNS = (

@@ -39,7 +39,6 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ozggraph.ids import slug
 from ozggraph.importers.resolve import (
     Reference,
     Resolver,
@@ -52,6 +51,7 @@ from ozggraph.importers.resolve import (
 )
 from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, run_import, write_seed
 from ozggraph.schema import Edge
+from ozggraph.schema.ids import slug
 from ozggraph.schema.nodes import Agency, Association, Cooperation, Ministry, Node, Programme
 
 COLUMNS = (

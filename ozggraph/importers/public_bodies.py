@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ozggraph.errors import SourceTableError
-from ozggraph.ids import FEDERATION_ID, slug
 from ozggraph.importers.identity import PROVIDERS, provider_for
 from ozggraph.importers.resolve import (
     Reference,
@@ -37,6 +36,7 @@ from ozggraph.importers.resolve import (
 )
 from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, downstream, write_seed
 from ozggraph.schema import Edge
+from ozggraph.schema.ids import FEDERATION_ID, slug
 from ozggraph.schema.nodes import Association, ITProvider, Ministry, Node
 
 SPITZENVERBAENDE = "kommunale_spitzenverbaende.csv"

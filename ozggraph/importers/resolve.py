@@ -28,16 +28,14 @@ from urllib.parse import unquote, urlsplit
 
 from ozggraph.dataset.files import read_files
 from ozggraph.errors import SourceTableError
-from ozggraph.ids import association_ars_id, slug, territorial_id
-from ozggraph.schema import EDGE_TYPES, Node, properties
+from ozggraph.schema import EDGE_TYPES, Node, dates, properties
+from ozggraph.schema.ids import association_ars_id, slug, territorial_id
 from ozggraph.schema.nodes import Source
+from ozggraph.schema.types import LAND_SPELLINGS
 
-#: Official Land codes (docs/dataset.md) and the spellings the tables use, to the Land's AGS.
-LAND_CODES = {
-    "SH": "01", "HH": "02", "NI": "03", "HB": "04", "NW": "05", "NRW": "05", "HE": "06",
-    "RP": "07", "RLP": "07", "BW": "08", "BY": "09", "SL": "10", "BE": "11", "BB": "12",
-    "MV": "13", "SN": "14", "ST": "15", "TH": "16",
-}  # fmt: skip
+#: Official Land codes (docs/dataset.md) and the spellings the tables use, to the Land's AGS:
+#: the schema's one table of the Länder.
+LAND_CODES = LAND_SPELLINGS
 #: Labels looked up by name/alias/id; territorial units go through their own index.
 ORGANISATIONS = ("Association", "Ministry", "Agency", "ITProvider", "Cooperation", "Federation")
 #: Id prefixes tried for a short name ("AKDB" -> itp-akdb), per docs/dataset.md.
@@ -79,9 +77,6 @@ def split_remark(text: str) -> tuple[str, str | None]:
     return (match[1], match[2].strip()) if match else (text.strip(), None)
 
 
-_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
-
-
 def parse_dated(text: str) -> tuple[str | None, str | None]:
     """``"2021-03 (dpa)"`` -> ``("2021-03", "dpa")``, ``"n.d. (x)"`` -> ``(None, "x")``.
 
@@ -90,7 +85,7 @@ def parse_dated(text: str) -> tuple[str | None, str | None]:
     value, remark = split_remark(text)
     if value.lower() == NO_DATE:
         return None, remark
-    if not _DATE.fullmatch(value):
+    if dates.reason(value) is not None:  # the one reading of a date
         raise ValueError(f"not a date (YYYY, YYYY-MM, YYYY-MM-DD or n.d.): {text!r}")
     return value, remark
 

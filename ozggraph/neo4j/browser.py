@@ -28,7 +28,7 @@ import html
 import zipfile
 from pathlib import Path
 
-from ozggraph.queries import Query, list_queries
+from ozggraph.neo4j.queries import Query, list_queries
 
 __all__ = [
     "GUIDE_PATH",

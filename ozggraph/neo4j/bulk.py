@@ -5,7 +5,7 @@ than any transactional load. It needs the server STOPPED and replaces the
 database. Two steps, both needed:
 
 1. :func:`import_into` writes the dataset as neo4j-admin CSV
-   (:func:`ozggraph.export.write_admin_csv`, the same files as
+   (:func:`ozggraph.output.export.write_admin_csv`, the same files as
    ``ozggraph export --format csv``) and runs the importer of the Neo4j jars
    the dev server uses (``org.neo4j.cli.AdminTool``) on the server's home.
 2. Start the server, then :func:`finish` (``ozggraph load`` does the same):
@@ -33,8 +33,8 @@ import neo4j
 import networkx as nx
 
 from ozggraph.errors import Neo4jError
-from ozggraph.export import ADMIN_ARRAY_DELIMITER, write_admin_csv
 from ozggraph.neo4j.load import LoadSummary, load
+from ozggraph.output.export import ADMIN_ARRAY_DELIMITER, write_admin_csv
 
 __all__ = ["BulkImport", "finish", "import_command", "import_into"]
 

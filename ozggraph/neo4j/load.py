@@ -46,8 +46,6 @@ from ozggraph.neo4j.diff import Current, Plan, current_from_records, plan
 from ozggraph.schema import EDGE_TYPES, MANAGED_LABEL, META_LABEL, NODE_TYPES, cypher
 
 BATCH_SIZE = 10_000
-#: The full-text index on names and aliases (``db.index.fulltext.queryNodes``).
-NAME_INDEX = "ozggraph_names"
 #: The full-text index on names and aliases; ``__LABELS__`` is filled with schema labels only.
 _NAME_INDEX_STATEMENT = (
     "CREATE FULLTEXT INDEX ozggraph_names IF NOT EXISTS "

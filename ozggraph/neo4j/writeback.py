@@ -9,26 +9,41 @@ Writing is batched (``UNWIND $rows``) and idempotent: the same analysis writes
 the same values, and a body that has left the cooperation network loses its
 old values. The dataset checksum ignores these properties (``read_graph``
 reads schema properties only).
+
+This module knows no analysis: the caller (``ozggraph analyze --write``) passes the
+values per node and the names of the measures, so Neo4j sits below the analytics.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import neo4j
 
-from ozggraph.analytics.summary import MEASURES, Analysis
+from ozggraph.schema import MANAGED_LABEL, cypher
 
-#: Node properties written; one per measure of :func:`ozggraph.analytics.summary.analyse`.
-PROPERTIES: tuple[str, ...] = MEASURES
 BATCH = 5000
-_WRITE = "UNWIND $rows AS row MATCH (n:OzgGraph {id: row.id}) SET n += row.props"
-# Property names are fixed identifiers from this module, never user input.
-_STALE = (
-    "MATCH (n:OzgGraph) WHERE n.pagerank IS NOT NULL AND NOT n.id IN $ids "
-    "REMOVE " + ", ".join(f"n.{name}" for name in PROPERTIES) + " RETURN count(n) AS cleared"
+_WRITE = cypher(
+    "UNWIND $rows AS row MATCH (n:__MANAGED__ {id: row.id}) SET n += row.props",
+    managed=MANAGED_LABEL,
 )
+_NAME = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def _stale(properties: Sequence[str]) -> str:
+    """Clears the measures of nodes not written now (marked by the first measure)."""
+    # Property names are fixed identifiers of the analytics, never user input: checked anyway.
+    bad = [p for p in properties if not _NAME.fullmatch(p)]
+    if bad or not properties:
+        raise ValueError(f"not measure names: {bad or 'none given'}")
+    return cypher(
+        f"MATCH (n:__MANAGED__) WHERE n.{properties[0]} IS NOT NULL AND NOT n.id IN $ids "
+        "REMOVE " + ", ".join(f"n.{name}" for name in properties) + " RETURN count(n) AS cleared",
+        managed=MANAGED_LABEL,
+    )
 
 
 @dataclass(frozen=True)
@@ -37,22 +52,35 @@ class WriteSummary:
     cleared: int
 
 
-def rows(analysis: Analysis) -> list[dict[str, Any]]:
+def rows(
+    measures: Mapping[str, Mapping[str, Any]], properties: Sequence[str]
+) -> list[dict[str, Any]]:
     """One ``{"id", "props"}`` row per body; None removes a property (e.g. constraint)."""
     return [
-        {"id": node, "props": {name: values[name] for name in PROPERTIES}}
-        for node, values in sorted(analysis.nodes.items())
+        {"id": node, "props": {name: values[name] for name in properties}}
+        for node, values in sorted(measures.items())
     ]
 
 
-def write_measures(driver: neo4j.Driver, analysis: Analysis, database: str) -> WriteSummary:
-    """Store every node measure of ``analysis`` on its node, in one transaction."""
-    data = rows(analysis)
+def write_measures(
+    driver: neo4j.Driver,
+    measures: Mapping[str, Mapping[str, Any]],
+    database: str,
+    *,
+    properties: Sequence[str],
+) -> WriteSummary:
+    """Store ``measures`` (node id -> {property: value}) on the nodes, in one transaction.
+
+    ``properties`` names the measures (e.g. :data:`ozggraph.analytics.summary.MEASURES`);
+    nodes that carry them from an earlier write but are not in ``measures`` lose them.
+    """
+    data = rows(measures, properties)
+    stale = _stale(properties)
 
     def work(tx: neo4j.ManagedTransaction) -> int:
         for start in range(0, len(data), BATCH):
             tx.run(_WRITE, rows=data[start : start + BATCH]).consume()
-        record = tx.run(_STALE, ids=[r["id"] for r in data]).single()
+        record = tx.run(stale, ids=[r["id"] for r in data]).single()
         return int(record["cleared"]) if record else 0
 
     with driver.session(database=database) as session:

@@ -56,17 +56,18 @@ True
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
 
-from ozggraph import dates as partial
 from ozggraph.errors import AnalyticsError, DateError
 from ozggraph.network.territory import LAND_CODES, Territory
 from ozggraph.network.ties import CONTEXTS, TAKING_PART, TIE_TYPES
 from ozggraph.schema import EDGE_TYPES, EVIDENCE
+from ozggraph.schema import dates as partial
 from ozggraph.schema.edges import BODIES
 
 #: Relationship types that are claims (they carry ``evidence``), from the schema.
@@ -156,22 +157,23 @@ def date_range(value: str) -> tuple[str, str]:
 def valid_on(attrs: dict[str, Any], day: str | None) -> bool:
     """Whether a node or relationship with these properties is valid on ISO ``day``.
 
-    ``day=None``: in the latest state (nothing with a ``valid_to`` is).
+    ``day=None``: in the latest state (nothing with a ``valid_to`` is). The rule is
+    :func:`ozggraph.schema.dates.in_force`; undated facts count as in force.
     """
-    end = attrs.get("valid_to")
-    if day is None:
-        return not end
-    start = attrs.get("valid_from") or attrs.get("date")
-    if start and date_range(start)[0] > day:
-        return False
-    return not (end and date_range(end)[1] < day)
+    return partial.in_force(attrs, None if day is None else _day(day))
+
+
+@functools.lru_cache(maxsize=1024)
+def _day(iso: str) -> dt.date:
+    return dt.date.fromisoformat(iso)
 
 
 def as_of(graph: nx.MultiDiGraph, date: str | None, *, dated_only: bool = False) -> nx.MultiDiGraph:
     """The graph as it stood on ``date`` (``None`` or ``"latest"``: the latest state).
 
     A relationship counts from its ``valid_from`` (else its ``date``: a grant, a
-    reuse stage reached) until its ``valid_to``; nodes likewise. Dropping a node
+    reuse stage reached) until its ``valid_to``; nodes likewise
+    (:func:`ozggraph.schema.dates.in_force`, the one time rule). Dropping a node
     drops its relationships. Undated claims (:func:`undated`) are counted as in
     force, or left out with ``dated_only``; either way ``view.graph["undated"]``
     says how many (``relationships``, ``events``) and whether they were ``left_out``.

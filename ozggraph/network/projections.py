@@ -12,7 +12,7 @@ every entry point, the functions here take a graph not yet placed in time in its
 latest state (ended facts left out; :func:`~ozggraph.network.filters.in_state`).
 
 >>> import ozggraph
->>> G = ozggraph.load_graph("tests/fixtures/mini")
+>>> G = ozggraph.load_graph(MINI)
 >>> C = cooperation_network(G)
 >>> sorted(C.edges(data="weight"))[:2]
 [('ags-06531005', 'ags-06532023', 1.0), ('ags-06531005', 'ekom21', 0.5)]
@@ -32,6 +32,7 @@ from ozggraph.network.filters import in_state
 from ozggraph.network.sparse import Projection
 from ozggraph.network.territory import Territory
 from ozggraph.network.ties import CONTEXTS, TieIndex
+from ozggraph.schema import EDGE_TYPES
 from ozggraph.schema.layers import LAYERS, check_layers
 
 
@@ -162,25 +163,29 @@ def bipartite_network(
     """Bodies (``bipartite=0``) linked to the contexts they take part in (``bipartite=1``).
 
     ``contexts`` picks the context labels (``Cooperation``, ``Programme``, ``Solution``).
-    Edges carry ``type``: ``MEMBER_OF``, ``PARTICIPATES_IN``, ``REUSES`` or ``MAKES``
-    (develops, operates or provides). A Cooperation that is a member of another
-    one appears through its member bodies.
+    Edges carry ``tie``, the schema's tie role of the relationships behind them
+    (``Edge.tie``): ``member`` (of a Cooperation or Programme), ``maker`` (develops,
+    operates or provides) or ``user`` (reuses). A Cooperation that is a member of
+    another one appears through its member bodies.
     """
     wanted = set(contexts) & CONTEXTS
     ties = TieIndex(in_state(graph))
     network = nx.Graph()
-    by_type = {
-        "Cooperation": {"MEMBER_OF": ties.members},
-        "Programme": {"PARTICIPATES_IN": ties.participants},
-        "Solution": {"MAKES": ties.makers, "REUSES": ties.reusers},
+    by_role = {
+        "Cooperation": {EDGE_TYPES["MEMBER_OF"].tie: ties.members},
+        "Programme": {EDGE_TYPES["PARTICIPATES_IN"].tie: ties.participants},
+        "Solution": {
+            EDGE_TYPES["DEVELOPS"].tie: ties.makers,
+            EDGE_TYPES["REUSES"].tie: ties.reusers,
+        },
     }
     for label in sorted(wanted):
-        for rel_type, buckets in by_type[label].items():
+        for role, buckets in by_role[label].items():
             for ctx in sorted(buckets):
                 network.add_node(ctx, bipartite=1, label=label)
                 for body in ties.bodies(buckets[ctx] if label != "Cooperation" else [ctx]):
                     network.add_node(body, bipartite=0, label=ties.labels[body])
-                    network.add_edge(body, ctx, type=rel_type)
+                    network.add_edge(body, ctx, tie=role)
     return network
 
 

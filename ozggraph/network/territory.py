@@ -47,32 +47,41 @@ are its own Land, or for a Cooperation the Länder of what it covers.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import networkx as nx
 
 from ozggraph.schema import EDGE_TYPES, NODE_TYPES
 from ozggraph.schema.edges import BODIES, TERRITORIAL
 from ozggraph.schema.nodes import District, Federation, MunicipalAssociation, Municipality, State
-from ozggraph.schema.types import GOVERNMENT_LEVELS
+from ozggraph.schema.types import GOVERNMENT_LEVELS, LANDS
 
-if TYPE_CHECKING:
-    from ozggraph.network.ties import TieIndex
+
+class Relations(Protocol):
+    """What :class:`Territory` reads of a tie index (:class:`~ozggraph.network.ties.TieIndex`):
+    ``PART_OF`` targets per node and members per group, of the whole graph. A protocol,
+    so that the tie rule may build on the territory rule without a circle between them."""
+
+    @property
+    def all_part_of(self) -> Mapping[str, Sequence[str]]: ...
+
+    @property
+    def all_members(self) -> Mapping[str, Sequence[str]]: ...
+
 
 #: Land code of the Federation and of federal bodies.
 FEDERAL = "DE"
 #: Land of a body the graph does not place.
 UNKNOWN = "?"
+#: Land of a group of bodies in more than one Land.
+SEVERAL = "several"
 #: Government levels, top down; ``verband`` = associations, ``provider`` = IT providers.
 LEVELS = GOVERNMENT_LEVELS
-#: Official Land codes by the first two AGS digits (used when a State node has no ``code``).
-LAND_CODES = {
-    "01": "SH", "02": "HH", "03": "NI", "04": "HB", "05": "NW", "06": "HE", "07": "RP",
-    "08": "BW", "09": "BY", "10": "SL", "11": "BE", "12": "BB", "13": "MV", "14": "SN",
-    "15": "ST", "16": "TH",
-}  # fmt: skip
+#: Official Land codes by the first two AGS digits (used when a State node has no ``code``):
+#: the schema's one table of the Länder.
+LAND_CODES = LANDS
 
 _PART_OF = EDGE_TYPES["PART_OF"].type
 _MEMBER_OF = EDGE_TYPES["MEMBER_OF"].type
@@ -90,11 +99,11 @@ class Territory:
     ``all_members`` are the whole graph's).
     """
 
-    def __init__(self, graph: nx.MultiDiGraph, ties: TieIndex | None = None) -> None:
+    def __init__(self, graph: nx.MultiDiGraph, ties: Relations | None = None) -> None:
         self.graph = graph
         self.labels: dict[str, str] = dict(graph.nodes(data="label", default=""))
-        part_of: Mapping[str, Iterable[str]]
-        members: Mapping[str, Iterable[str]]
+        part_of: Mapping[str, Sequence[str]]
+        members: Mapping[str, Sequence[str]]
         if ties is None:
             up: defaultdict[str, list[str]] = defaultdict(list)
             inside: defaultdict[str, list[str]] = defaultdict(list)
@@ -288,6 +297,26 @@ class Territory:
                 codes = {self.land(t) for t in self.covers(node)} - {FEDERAL, UNKNOWN}
             self._lands[node] = frozenset(codes)
         return self._lands[node]
+
+    def shared_land(self, bodies: Iterable[str]) -> str:
+        """The Land a group of bodies is in: the one they share, else :data:`SEVERAL`.
+
+        A body the graph does not place counts as :data:`UNKNOWN` (a group of
+        only such bodies is :data:`UNKNOWN`; none at all too).
+        """
+        found = {self.body_lands.get(b, UNKNOWN) for b in bodies}
+        if not found:
+            return UNKNOWN
+        return found.pop() if len(found) == 1 else SEVERAL
+
+    def land_population(self) -> dict[str, int]:
+        """Residents per Land code, from the State's ``population`` (or its parts')."""
+        result = {}
+        for state, code in self.states.items():
+            residents = self.population(state)
+            if code and residents:
+                result[code] = residents
+        return result
 
     def reaches_all(self, node: str) -> bool:
         """Whether the body covers the Federation."""

@@ -42,7 +42,7 @@ Each context records what it is made of (context node ids, relationship ids), so
 explanation of a path names every hop (:meth:`TieIndex.made_of`).
 
 >>> import ozggraph
->>> ties = TieIndex(ozggraph.load_graph("tests/fixtures/mini"))
+>>> ties = TieIndex(ozggraph.load_graph(MINI))
 >>> ties.bodies(["coop-ikz-mittelhessen-ozg"]), ties.types["PART_OF"]
 (['ags-06531005', 'ags-06532023'], 7)
 >>> ties.made_of("ags-06531005", "ags-06532023")

@@ -16,7 +16,7 @@ is vendored in ``assets/`` with its licence header (Apache-2.0 OR MIT); see
 
 >>> import ozggraph
 >>> from ozggraph.output.report import build_report
->>> page = explorer(build_report(ozggraph.load_graph("tests/fixtures/mini")))
+>>> page = explorer(build_report(ozggraph.load_graph(MINI)))
 >>> "<script src" in page, 'type="search"' in page
 (False, True)
 """

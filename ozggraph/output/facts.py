@@ -6,7 +6,7 @@ lists the layers in which u and v are tied, and each tie row says its ``layer``
 
 >>> import ozggraph
 >>> from ozggraph.analytics.summary import analyse
->>> G = ozggraph.load_graph("tests/fixtures/mini")
+>>> G = ozggraph.load_graph(MINI)
 >>> facts = explorer_facts(G, analyse(G))
 >>> facts["layers"]["ags-06531005|ags-06532023"]
 ['cooperation']
@@ -22,7 +22,6 @@ import networkx as nx
 
 from ozggraph.analytics.summary import Analysis
 from ozggraph.network.projections import link_layers
-from ozggraph.tables import tie_rows
 
 SOURCE_FIELDS = ("name", "publisher", "date", "kind", "url")
 
@@ -30,6 +29,8 @@ SOURCE_FIELDS = ("name", "publisher", "date", "kind", "url")
 def explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]:
     """Ties of every body (claims with dates, evidence, sources, layer), the sources,
     the layers of each link of the network."""
+    from ozggraph.output.tables import tie_rows  # pandas only when the explorer is built
+
     bodies = analysis.projection.ids
     ties: dict[str, list[dict[str, Any]]] = {b: [] for b in bodies}
     used: set[str] = set()

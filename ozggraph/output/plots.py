@@ -21,8 +21,8 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from ozggraph import dates
 from ozggraph.atomic import replacing
+from ozggraph.schema import dates
 from ozggraph.schema.types import REUSE_STAGES
 from ozggraph.spread.observed import CurvePoint, Spread
 

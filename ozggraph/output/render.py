@@ -8,7 +8,7 @@ The report is laid out once as a :class:`~ozggraph.output.document.Document`
 
 >>> import ozggraph
 >>> from ozggraph.output.report import build_report
->>> text = render(build_report(ozggraph.load_graph("tests/fixtures/mini")), "md")
+>>> text = render(build_report(ozggraph.load_graph(MINI)), "md")
 >>> text.splitlines()[0]
 '# OZG cooperation report'
 """

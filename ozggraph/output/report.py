@@ -2,7 +2,7 @@
 
 >>> import ozggraph
 >>> from ozggraph.output.report import build_report
->>> report = build_report(ozggraph.load_graph("tests/fixtures/mini"))
+>>> report = build_report(ozggraph.load_graph(MINI))
 >>> report.stamp["backend"], report.overview["network"]["bodies"]
 ('embedded', 3)
 >>> report.funding["by_evidence"]["promised"]
@@ -33,7 +33,7 @@ from ozggraph.network.names import display_names
 from ozggraph.network.sparse import component_labels
 from ozggraph.network.ties import TieIndex
 from ozggraph.output.stamp import stamp
-from ozggraph.schema.layers import LAYERS, WEIGHTING, check_layers
+from ozggraph.schema.layers import LAYERS, WEIGHTING, check_layers, ranks_shares
 
 #: Rows in the "most central" and "brokers" tables of text, md and html (json has all).
 TOP = 10
@@ -248,6 +248,14 @@ def _network_model(layers: tuple[str, ...]) -> dict[str, Any]:
             "users; funder and recipients of one grant alike. Path measures "
             "(betweenness, closeness) count steps; PageRank, eigenvector and "
             "communities read the weights."
+            + (
+                " Rankings read the weights as shares: PageRank follows a body's ties "
+                "with their weight where they weigh less than one in all, and "
+                "betweenness counts each pair of bodies with their ties' weight (at "
+                "most 1), so a joint body is not central by its member count alone."
+                if ranks_shares(tuple(layers))
+                else " Rankings of dependence layers count every dependent in full."
+            )
         ),
     }
 

@@ -114,7 +114,7 @@ def _overview(report: Report) -> Section:
         ["links (pairs of bodies tied)", num(net["links"])],
         ["tie weight (1/(n−1) per shared context, summed)", num(net["ties"])],
         ["components / largest", f"{net['components']:,} / {net['largest_component']:,}"],
-        ["communities (Louvain) / modularity", f"{net['communities']:,} / {net['modularity']:.3f}"],
+        ["communities (Leiden) / modularity", f"{net['communities']:,} / {net['modularity']:.3f}"],
         ["links across Länder", _share(report.cross_ties["land"])],
         ["links across government levels", _share(report.cross_ties["level"])],
     ]
@@ -301,7 +301,7 @@ def _communities(report: Report) -> Section:
     ]
     return Section(
         "Communities",
-        "Louvain communities, largest first: Länder most present and leading bodies.",
+        "Leiden communities, largest first: Länder most present and leading bodies.",
         [
             Table(
                 ["#", "bodies", "Länder", "leading bodies"],

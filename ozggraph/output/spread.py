@@ -11,13 +11,13 @@ from typing import Any
 
 import networkx as nx
 
-from ozggraph import dates
 from ozggraph.network.names import shown_name
 from ozggraph.network.territory import Territory
 from ozggraph.output.document import Document, render
 from ozggraph.output.plots import adoption_chart, network_chart
 from ozggraph.output.stamp import line as stamp_line
 from ozggraph.output.stamp import stamp
+from ozggraph.schema import dates
 from ozggraph.schema.types import REUSE_STAGES
 from ozggraph.spread.calibrate import Calibration
 from ozggraph.spread.observed import Adopter, Spread, observe, solutions
@@ -26,13 +26,14 @@ from ozggraph.spread.simulate import Estimate, Simulation
 
 
 def to_json(result: Any, meta: dict[str, object]) -> str:
-    """Results as JSON, with the stamp under ``meta``."""
+    """Results as JSON: ``{"stamp": ..., "result": ...}``, the one envelope of every
+    JSON document (the report and ``ozggraph query`` put the stamp under ``stamp`` too)."""
     body = (
         [dataclasses.asdict(r) for r in result]
         if isinstance(result, list)
         else dataclasses.asdict(result)
     )
-    return json.dumps({"meta": meta, "result": body}, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps({"stamp": meta, "result": body}, ensure_ascii=False, indent=2) + "\n"
 
 
 def name(graph: nx.MultiDiGraph, node: str) -> str:

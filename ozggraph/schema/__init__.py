@@ -14,7 +14,7 @@ from typing import Any
 
 from ozggraph.schema.edges import EDGE_MODELS, Edge
 from ozggraph.schema.nodes import NODE_MODELS, Node
-from ozggraph.schema.types import EVIDENCE, REUSE_STAGES
+from ozggraph.schema.types import EVIDENCE, LAND_SPELLINGS, LANDS, REUSE_STAGES
 
 NODE_TYPES: dict[str, type[Node]] = {m.label: m for m in NODE_MODELS}
 EDGE_TYPES: dict[str, type[Edge]] = {m.type: m for m in EDGE_MODELS}
@@ -73,6 +73,8 @@ __all__ = [
     "EDGE_STRUCTURE",
     "EDGE_TYPES",
     "EVIDENCE",
+    "LANDS",
+    "LAND_SPELLINGS",
     "MANAGED_LABEL",
     "META_LABEL",
     "NODE_TYPES",

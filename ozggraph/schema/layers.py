@@ -105,6 +105,21 @@ DEFAULT_LAYERS: tuple[str, ...] = ("cooperation", "reuse")
 WEIGHTING = "1/(n-1) per context of n bodies (Newman 2001)"
 
 
+def ranks_shares(layers: tuple[str, ...] | list[str]) -> bool:
+    """Whether rankings of a network of ``layers`` read its weights as shares.
+
+    A network that holds an undirected layer (cooperation, programme) ranks working
+    together: a member of a context of n holds 1/(n-1) of a tie, so a hub is not
+    central by its member count alone (PageRank and betweenness with ``shares``,
+    :mod:`ozggraph.analytics.centrality`). Networks of dependence layers only (reuse,
+    money, service) rank who is depended on: each dependent counts in full.
+
+    >>> ranks_shares(DEFAULT_LAYERS), ranks_shares(("service",))
+    (True, False)
+    """
+    return any(not LAYERS[layer].directed for layer in layers)
+
+
 def parse_layers(value: str | None) -> tuple[str, ...]:
     """A comma list of layer ids, checked against :data:`LAYERS`, in the schema's order.
 

@@ -6,14 +6,14 @@ from typing import Annotated, Literal, get_args
 
 from pydantic import AfterValidator, StringConstraints
 
-from ozggraph.dates import reason
+from ozggraph.schema.dates import reason
 
 #: Stable readable id, unique across the whole graph (e.g. ``ags-06431001``).
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9._:/+-]*$", max_length=200)]
 
 
 def _check_partial_date(value: str) -> str:
-    why = reason(value)  # the one reading of dates: ozggraph.dates
+    why = reason(value)  # the one reading of dates: ozggraph.schema.dates
     if why is not None:
         raise ValueError(why)
     return value
@@ -22,6 +22,20 @@ def _check_partial_date(value: str) -> str:
 #: A date as precise as the source gives it: ``2021``, ``2021-03`` or ``2021-03-30``.
 #: Kept as text so that "September 2019" never becomes an invented day.
 PartialDate = Annotated[str, AfterValidator(_check_partial_date)]
+
+#: THE table of the 16 Länder: official code (the first two digits of every AGS in the
+#: Land, Destatis GV100AD) -> the abbreviation ozggraph names a Land by.
+LANDS: dict[str, str] = {
+    "01": "SH", "02": "HH", "03": "NI", "04": "HB", "05": "NW", "06": "HE", "07": "RP",
+    "08": "BW", "09": "BY", "10": "SL", "11": "BE", "12": "BB", "13": "MV", "14": "SN",
+    "15": "ST", "16": "TH",
+}  # fmt: skip
+#: How source tables spell a Land (its abbreviation, or the common NRW and RLP) -> its code.
+LAND_SPELLINGS: dict[str, str] = {
+    **{abbreviation: code for code, abbreviation in LANDS.items()},
+    "NRW": "05",
+    "RLP": "07",
+}
 
 #: How far a body has come in reusing a solution, earliest first.
 ReuseStage = Literal["interest", "planned", "contract", "connected", "live"]

@@ -19,10 +19,10 @@ from collections.abc import Sequence
 
 import networkx as nx
 
-from ozggraph import dates
 from ozggraph.network.projections import cooperation_projection
 from ozggraph.network.territory import Territory
 from ozggraph.network.ties import TieIndex
+from ozggraph.schema import dates
 from ozggraph.spread.cascade_network import view
 
 #: Marks a hop down the territorial hierarchy in a path's ``through``.

@@ -23,8 +23,8 @@ import numpy as np
 import scipy.sparse as sp
 
 from ozggraph.errors import UnknownIdError
-from ozggraph.lookup import resolve_as
 from ozggraph.network import filters
+from ozggraph.network.lookup import resolve_as
 from ozggraph.network.projections import cooperation_projection
 from ozggraph.network.territory import FEDERAL, UNKNOWN, Territory
 from ozggraph.schema.edges import BODIES

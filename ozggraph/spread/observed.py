@@ -32,10 +32,10 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
-from ozggraph import dates
 from ozggraph.errors import SpreadError
-from ozggraph.lookup import resolve_as
+from ozggraph.network.lookup import resolve_as
 from ozggraph.network.territory import Territory
+from ozggraph.schema import dates
 from ozggraph.schema.types import REUSE_STAGES
 from ozggraph.spread.adoption_paths import tie_paths
 
@@ -253,7 +253,7 @@ def _facts(graph: nx.MultiDiGraph, sol: str) -> dict[str, list[Fact]]:
     found: dict[str, list[Fact]] = {}
     for body, _, key, attrs in graph.in_edges(sol, keys=True, data=True):
         if attrs.get("type") == "REUSES":
-            date = attrs.get("date") or attrs.get("valid_from")
+            date = dates.begins(attrs)
             fact = Fact(
                 key,
                 body,
@@ -272,8 +272,8 @@ def _facts(graph: nx.MultiDiGraph, sol: str) -> dict[str, list[Fact]]:
 def _roles(graph: nx.MultiDiGraph, sol: str, cut: dt.date | None, terr: Territory) -> list[Role]:
     roles = []
     for body, _, attrs in graph.in_edges(sol, data=True):
-        kind, since = attrs.get("type"), attrs.get("date") or attrs.get("valid_from")
-        if kind in ROLES and dates.in_force(since, attrs.get("valid_to"), cut, undated=True):
+        kind, since = attrs.get("type"), dates.begins(attrs)
+        if kind in ROLES and dates.in_force(attrs, cut):
             name = str(graph.nodes[body].get("name", body))
             roles.append(Role(body, name, ROLES[kind], since, tuple(sorted(terr.lands(body)))))
     return sorted(roles, key=lambda r: (list(ROLES.values()).index(r.role), r.name))

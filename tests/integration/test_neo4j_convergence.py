@@ -26,8 +26,8 @@ from ozggraph.cli import cli
 from ozggraph.errors import Neo4jError
 from ozggraph.neo4j.connection import Settings, connect
 from ozggraph.neo4j.load import load, loaded_checksum
+from ozggraph.neo4j.queries import run_query
 from ozggraph.neo4j.read import read_graph
-from ozggraph.queries import run_query
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "bench"))
 from synthetic import make_graph

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import neo4j
@@ -93,32 +92,29 @@ def test_constraints_come_from_the_schema(neo4j_driver, neo4j_settings) -> None:
     assert names["ozggraph_Municipality_ags"] == "RANGE"
 
 
-def _cli(
-    *args: str, env_password: str | None = None
-) -> tuple[subprocess.CompletedProcess[str], float]:
+def _cli(*args: str, env_password: str | None = None) -> subprocess.CompletedProcess[str]:
+    """``ozggraph ARGS`` in a fresh process; one that hangs fails by its timeout (no clock)."""
     import os
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("NEO4J_")}
     if env_password is not None:
         env["NEO4J_PASSWORD"] = env_password
-    started = time.monotonic()
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-c", "from ozggraph.cli import main; main()", *args],
         capture_output=True,
         text=True,
         timeout=60,
         env=env,
     )
-    return result, time.monotonic() - started
 
 
-def test_server_down_is_one_clear_line_within_ten_seconds() -> None:
+def test_server_down_is_one_clear_line() -> None:
     import socket
 
     with socket.socket() as sock:  # a port nobody listens on
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]
-    result, seconds = _cli(
+    result = _cli(
         "stats",
         "--backend",
         "neo4j",
@@ -126,7 +122,7 @@ def test_server_down_is_one_clear_line_within_ten_seconds() -> None:
         f"bolt://127.0.0.1:{port}",
         env_password="irrelevant-pw",
     )
-    assert result.returncode == 1 and seconds < 10
+    assert result.returncode == 1
     assert (
         result.stderr.strip() == f"Error: cannot reach Neo4j at bolt://127.0.0.1:{port}: "
         "is the server running?"
@@ -135,17 +131,15 @@ def test_server_down_is_one_clear_line_within_ten_seconds() -> None:
 
 def test_wrong_password_is_refused_without_echoing_it(neo4j_settings) -> None:
     secret = "Wrong-Secret-4711"
-    result, seconds = _cli(
-        "load", "--uri", neo4j_settings.uri, "--dataset", str(MINI), env_password=secret
-    )
-    assert result.returncode == 1 and seconds < 10
+    result = _cli("load", "--uri", neo4j_settings.uri, "--dataset", str(MINI), env_password=secret)
+    assert result.returncode == 1
     assert "wrong username or password" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
     assert secret not in result.stdout + result.stderr
 
 
 def test_wrong_database_is_named(neo4j_settings) -> None:
-    result, seconds = _cli(
+    result = _cli(
         "stats",
         "--backend",
         "neo4j",
@@ -155,7 +149,7 @@ def test_wrong_database_is_named(neo4j_settings) -> None:
         "nosuchdb",
         env_password=neo4j_settings.password,
     )
-    assert result.returncode == 1 and seconds < 10
+    assert result.returncode == 1
     assert "database 'nosuchdb' does not exist" in result.stderr
     assert neo4j_settings.password not in result.stderr
 
@@ -169,11 +163,11 @@ def test_connect_reports_errors_as_ozggraph_errors(neo4j_settings) -> None:
 
 def test_cli_load_then_stats_from_neo4j(neo4j_settings) -> None:
     args = ("--uri", neo4j_settings.uri, "--database", neo4j_settings.database)
-    result, _ = _cli("load", "--dataset", str(MINI), *args, env_password=neo4j_settings.password)
+    result = _cli("load", "--dataset", str(MINI), *args, env_password=neo4j_settings.password)
     assert result.returncode == 0, result.stderr
     checksum = ozggraph.load_graph(MINI).graph["checksum"]
     assert checksum in result.stdout
-    result, _ = _cli("stats", "--backend", "neo4j", *args, env_password=neo4j_settings.password)
+    result = _cli("stats", "--backend", "neo4j", *args, env_password=neo4j_settings.password)
     assert result.returncode == 0 and checksum in result.stdout.replace("\n", "")
 
 
@@ -186,8 +180,8 @@ def test_cli_load_then_stats_from_neo4j(neo4j_settings) -> None:
     ],
 )
 def test_uri_mistakes_are_one_line_before_connecting(uri: str, says: str) -> None:
-    result, seconds = _cli("stats", "--backend", "neo4j", "--uri", uri, env_password="pw-12345678")
-    assert result.returncode == 1 and seconds < 20
+    result = _cli("stats", "--backend", "neo4j", "--uri", uri, env_password="pw-12345678")
+    assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1 and says in result.stderr
     assert "Secret-In-Uri-1" not in result.stdout + result.stderr
     assert "Traceback" not in result.stderr
@@ -196,10 +190,8 @@ def test_uri_mistakes_are_one_line_before_connecting(uri: str, says: str) -> Non
 @pytest.mark.parametrize("scheme", ["bolt+s", "neo4j+s", "bolt+ssc"])
 def test_tls_to_a_plain_server_is_named(neo4j_settings, scheme: str) -> None:
     uri = neo4j_settings.uri.replace("bolt://", f"{scheme}://")
-    result, seconds = _cli(
-        "stats", "--backend", "neo4j", "--uri", uri, env_password=neo4j_settings.password
-    )
-    assert result.returncode == 1 and seconds < 20
+    result = _cli("stats", "--backend", "neo4j", "--uri", uri, env_password=neo4j_settings.password)
+    assert result.returncode == 1
     plain = scheme.split("+")[0]
     assert result.stderr.strip() == (
         f"Error: Neo4j at {uri} does not speak TLS on this port: use {plain}:// for an "
@@ -270,10 +262,8 @@ def tls_server(tmp_path_factory):  # type: ignore[no-untyped-def]
 )
 def test_tls_mistakes_against_a_tls_server_are_named(tls_server, scheme: str, says: str) -> None:
     uri = f"{scheme}://127.0.0.1:{tls_server.port}"
-    result, seconds = _cli(
-        "stats", "--backend", "neo4j", "--uri", uri, env_password=tls_server.password
-    )
-    assert result.returncode == 1 and seconds < 20
+    result = _cli("stats", "--backend", "neo4j", "--uri", uri, env_password=tls_server.password)
+    assert result.returncode == 1
     assert len(result.stderr.strip().splitlines()) == 1, result.stderr
     assert says in result.stderr and tls_server.password not in result.stderr
 

@@ -22,7 +22,7 @@ from click.testing import CliRunner
 
 from ozggraph.cli import cli
 from ozggraph.errors import QueryError
-from ozggraph.queries import QueryResult, bind, get_query, list_queries, run_cypher, run_query
+from ozggraph.neo4j.queries import QueryResult, bind, get_query, list_queries, run_cypher, run_query
 
 pytestmark = pytest.mark.integration
 

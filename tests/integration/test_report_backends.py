@@ -11,12 +11,13 @@ import networkx as nx
 import pytest
 from click.testing import CliRunner
 
+from ozggraph.analytics.summary import MEASURES as PROPERTIES
 from ozggraph.analytics.summary import analyse
-from ozggraph.backend import get_graph
 from ozggraph.cli import cli
+from ozggraph.neo4j.backend import get_graph
 from ozggraph.neo4j.connection import Settings
 from ozggraph.neo4j.read import read_graph
-from ozggraph.neo4j.writeback import PROPERTIES, write_measures
+from ozggraph.neo4j.writeback import write_measures
 from ozggraph.output import build_report, render
 
 pytestmark = pytest.mark.integration
@@ -58,8 +59,8 @@ def test_write_back_is_idempotent_and_sortable_in_cypher(
 ) -> None:
     db = neo4j_settings.database
     analysis = analyse(seed_graph)
-    first = write_measures(loaded_neo4j, analysis, db)
-    again = write_measures(loaded_neo4j, analysis, db)
+    first = write_measures(loaded_neo4j, analysis.nodes, db, properties=PROPERTIES)
+    again = write_measures(loaded_neo4j, analysis.nodes, db, properties=PROPERTIES)
     assert first.written == again.written == len(analysis.nodes) and again.cleared == 0
     records, _, _ = loaded_neo4j.execute_query(
         "MATCH (n:OzgGraph) WHERE n.pagerank IS NOT NULL "
@@ -84,10 +85,10 @@ def test_stale_measures_are_cleared(
 ) -> None:
     db = neo4j_settings.database
     analysis = analyse(seed_graph)
-    write_measures(loaded_neo4j, analysis, db)
+    write_measures(loaded_neo4j, analysis.nodes, db, properties=PROPERTIES)
     gone = sorted(analysis.nodes)[0]
     del analysis.nodes[gone]
-    assert write_measures(loaded_neo4j, analysis, db).cleared == 1
+    assert write_measures(loaded_neo4j, analysis.nodes, db, properties=PROPERTIES).cleared == 1
     records, _, _ = loaded_neo4j.execute_query(
         "MATCH (n:OzgGraph {id: $id}) RETURN n.pagerank AS pagerank", id=gone, database_=db
     )

@@ -87,7 +87,7 @@ def test_installed_library_loads_the_packaged_dataset(
 ) -> None:
     bin_dir, env = installed
     code = (
-        "import ozggraph, ozggraph.locations as loc\n"
+        "import ozggraph, ozggraph.dataset.locations as loc\n"
         "G = ozggraph.load_graph()\n"
         "assert loc.checkout() is None, loc.checkout()\n"
         "print(ozggraph.__version__, G.nodes['ags-06431002']['name'], G.graph['checksum'])\n"
@@ -105,9 +105,9 @@ def test_installed_wheel_lists_and_guides_the_query_library(
     names = sorted(p.stem for p in (REPO / "cypher").glob("*.cypher"))
     assert all(name in listed for name in names), listed
     code = (
-        "import ozggraph.locations as loc\n"
+        "import ozggraph.dataset.locations as loc\n"
         "from ozggraph.neo4j.browser import guide_html\n"
-        "from ozggraph.queries import library_dir\n"
+        "from ozggraph.neo4j.queries import library_dir\n"
         "assert library_dir() == loc.PACKAGED_CYPHER, library_dir()\n"
         "print(guide_html())\n"
     )

@@ -109,3 +109,52 @@ def test_an_empty_network_has_empty_results() -> None:
     assert centrality.pagerank(empty) == {} and centrality.betweenness(empty) == {}
     assert structural_holes(empty) == {"constraint": {}, "effective_size": {}}
     assert louvain(empty) == {} and brokerage_roles_by(empty, {"land": {}}) == {"land": {}}
+
+
+@pytest.fixture
+def shared() -> nx.Graph:
+    """``messy`` with Newman-like shares: many ties weigh less than one."""
+    graph = nx.gnm_random_graph(60, 90, seed=3)
+    for u, v in graph.edges:
+        graph[u][v]["weight"] = 1 / ((u + v) % 5 + 1)
+    graph.add_edges_from((100, leaf, {"weight": 1 / 20}) for leaf in range(101, 121))
+    graph.add_edge(100, 0, weight=1 / 20)
+    return graph
+
+
+def test_betweenness_with_shares_is_the_pair_weighted_definition(shared: nx.Graph) -> None:
+    """Reference: every ordered pair s, t of others counts e_s·e_t, e = min(1, strength)."""
+    strength = dict(shared.degree(weight="weight"))
+    ends = {v: min(1.0, s) if s > 0 else 1.0 for v, s in strength.items()}
+    expected = dict.fromkeys(shared, 0.0)
+    for s in shared:
+        for t in shared:
+            if s == t or not nx.has_path(shared, s, t):
+                continue
+            paths = list(nx.all_shortest_paths(shared, s, t))
+            for path in paths:
+                for v in path[1:-1]:
+                    expected[v] += ends[s] * ends[t] / len(paths)
+    total, squares = sum(ends.values()), sum(e * e for e in ends.values())
+    for v in expected:
+        expected[v] /= (total - ends[v]) ** 2 - (squares - ends[v] ** 2)
+    mine = centrality.path_centralities(shared, shares=True)["betweenness"]
+    assert close(mine, expected)
+    assert mine[100] < nx.betweenness_centrality(shared)[100] / 5  # the hub of 20 shares
+
+
+def test_pagerank_with_shares_lets_small_shares_jump() -> None:
+    """Worked by hand: hub 0 holds one context with leaves 1-4 (each tie 1/4). A leaf
+    follows its tie with 1/4 and jumps with 3/4, so x_leaf = α·x_hub/4 + c and
+    x_hub = α·Σ x_leaf/4 + c with c = (α·3·x_leaf + 1 - α)/5."""
+    hub = nx.star_graph(4)
+    nx.set_edge_attributes(hub, 0.25, "weight")
+    rank = centrality.pagerank(hub, shares=True)
+    leaf, alpha = rank[1], 0.85
+    c = (alpha * 3 * leaf + 1 - alpha) / 5
+    assert rank[0] == pytest.approx(alpha * leaf + c)
+    assert leaf == pytest.approx(alpha * rank[0] / 4 + c)
+    assert rank[0] + 4 * leaf == pytest.approx(1.0)
+    whole = nx.star_graph(4)  # ties of weight 1: classic PageRank, as NetworkX
+    reference = nx.pagerank(whole, tol=1e-13, max_iter=10_000)
+    assert close(centrality.pagerank(whole, shares=True), reference, tol=1e-9)

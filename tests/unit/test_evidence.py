@@ -9,8 +9,8 @@ import networkx as nx
 import pytest
 
 import ozggraph
-from ozggraph.export import write
 from ozggraph.network.filters import as_of, with_evidence
+from ozggraph.output.export import write
 from ozggraph.schema import EDGE_TYPES, EVIDENCE
 
 CLAIMS = {t for t, model in EDGE_TYPES.items() if model.claim}

@@ -9,7 +9,7 @@ from pathlib import Path
 import networkx as nx
 
 import ozggraph
-from ozggraph.export import write
+from ozggraph.output.export import write
 
 MINI = Path(__file__).parents[1] / "fixtures" / "mini"
 
@@ -68,8 +68,8 @@ def test_gexf_keeps_every_relationship_type(tmp_path: Path) -> None:
 
 def test_cooperation_network_exports_with_land_and_date(tmp_path: Path) -> None:
     from ozggraph.analytics import cooperation_network
-    from ozggraph.export import write_network
     from ozggraph.network.filters import view_of
+    from ozggraph.output.export import write_network
 
     G = ozggraph.load_graph(MINI)
     network = cooperation_network(view_of(G, date="2030", land="HE"), land="HE")

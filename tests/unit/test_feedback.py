@@ -51,7 +51,7 @@ def test_default_p_says_where_it_comes_from() -> None:
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
     assert data["result"]["p"] == CLI_P
-    assert "calibrate" in data["meta"]["note"] and "no good fit" in data["meta"]["note"]
+    assert "calibrate" in data["stamp"]["note"] and "no good fit" in data["stamp"]["note"]
     assert "\x1b[" not in result.stderr  # no bar drawn into a pipe
     given = ozggraph("simulate", "--from", "ags-13", "--runs", "50", "--p", "0.2")
     assert "p = 0.2 per tie" in given.stdout and "no good fit" not in given.stdout

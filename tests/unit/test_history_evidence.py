@@ -24,8 +24,8 @@ from ozggraph.analytics.coverage import coverage, reported_count
 from ozggraph.cli import cli
 from ozggraph.importers.gv100ad import parse
 from ozggraph.importers.programmes import joint_decision
-from ozggraph.lookup import show
 from ozggraph.network.filters import as_of, confirmed, confirmed_since, tie_ages
+from ozggraph.network.lookup import show
 from ozggraph.network.projections import cooperation_network
 from ozggraph.network.ties import TieIndex
 

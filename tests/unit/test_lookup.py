@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from ozggraph.cli import cli
 from ozggraph.errors import OzgGraphError
 from ozggraph.graph import load_graph
-from ozggraph.lookup import find, resolve, show
+from ozggraph.network.lookup import find, resolve, show
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 

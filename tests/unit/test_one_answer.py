@@ -58,8 +58,8 @@ def test_latest_is_the_default_everywhere(seed_graph: nx.MultiDiGraph) -> None:
 def test_stats_says_what_has_ended_and_so_why_the_report_counts_less(
     seed_graph: nx.MultiDiGraph,
 ) -> None:
+    from ozggraph.network.stats import graph_stats
     from ozggraph.output.report import build_report
-    from ozggraph.stats import graph_stats
 
     summary = graph_stats(seed_graph)
     ended = summary["ended"]

@@ -11,7 +11,7 @@ from click.testing import CliRunner
 
 from ozggraph.cli import cli
 from ozggraph.errors import QueryError
-from ozggraph.queries import (
+from ozggraph.neo4j.queries import (
     bind,
     get_query,
     guess,

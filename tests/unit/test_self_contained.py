@@ -54,7 +54,7 @@ def test_version_is_the_package_version_string() -> None:
 def test_one_place_decides_where_the_default_dataset_is(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from ozggraph import locations
+    from ozggraph.dataset import locations
 
     monkeypatch.delenv("OZGGRAPH_SEED", raising=False)
     assert locations.checkout() == REPO  # an editable install runs from this checkout

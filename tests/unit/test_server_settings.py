@@ -15,8 +15,8 @@ import pytest
 from ozggraph.errors import Neo4jError
 from ozggraph.neo4j import devserver, server
 from ozggraph.neo4j.browser import GUIDE_PATH, browser_jar, guide_html, param_commands
+from ozggraph.neo4j.queries import list_queries, parse_literal
 from ozggraph.neo4j.settings import Settings
-from ozggraph.queries import list_queries, parse_literal
 
 
 @pytest.fixture

@@ -41,7 +41,7 @@ def test_spread_of_one_solution_with_charts(tmp_path: Path) -> None:
 
 def test_spread_json_md_and_html(tmp_path: Path) -> None:
     data = json.loads(run("spread", "--format", "json"))
-    assert data["meta"]["dataset_checksum"] == "sha256:test"
+    assert data["stamp"]["dataset_checksum"] == "sha256:test"
     assert [s["id"] for s in data["result"]] == ["sol-bau", "sol-other"]
     assert "| live | 2 | 50,000 | ST |" in run("spread", "sol-bau", "--format", "md")
     page = tmp_path / "bau.html"

@@ -6,8 +6,8 @@ import pytest
 from spread_world import edge, world
 
 import ozggraph
-from ozggraph.dates import start
 from ozggraph.errors import UnknownIdError
+from ozggraph.schema.dates import start
 from ozggraph.spread.adoption_paths import HIERARCHY
 from ozggraph.spread.observed import Fact, observe, state_at
 

@@ -6,7 +6,7 @@ the dicts keyed by id of :mod:`ozggraph.analytics` do not.
 
 >>> import ozggraph
 >>> from ozggraph import tables
->>> G = ozggraph.load_graph("tests/fixtures/mini")
+>>> G = ozggraph.load_graph(MINI)
 >>> tables.bodies(G)[["name", "land", "level"]].loc["ags-06531005"].tolist()
 ['Gießen', 'HE', 'gemeinde']
 >>> from ozggraph.analytics import cooperation_network, pagerank
@@ -157,7 +157,7 @@ def find(
     """
     from dataclasses import asdict
 
-    from ozggraph.lookup import find as find_nodes
+    from ozggraph.network.lookup import find as find_nodes
 
     graph = graph if graph is not None else _default_graph()
     found = find_nodes(graph, text, labels=set(labels) if labels is not None else None)
@@ -170,8 +170,8 @@ def node_id(graph: nx.MultiDiGraph, text: str) -> str:
     """The id ``text`` names: an id, a name or alias only one node has, or the one node
     whose name or alias contains it; else an error listing the candidates."""
     from ozggraph.errors import OzgGraphError
-    from ozggraph.lookup import find as find_nodes
-    from ozggraph.lookup import resolve
+    from ozggraph.network.lookup import find as find_nodes
+    from ozggraph.network.lookup import resolve
 
     try:
         return resolve(graph, text)
@@ -240,7 +240,7 @@ def links(
     ``layers`` they are tied in (``|``-joined).
 
     >>> import ozggraph
-    >>> frame = links(ozggraph.load_graph("tests/fixtures/mini"), layers="money")
+    >>> frame = links(ozggraph.load_graph(MINI), layers="money")
     >>> frame[["source", "target", "layers"]].iloc[0].tolist(), float(frame["weight"].iloc[0])
     (['ags-06531005', 'he-hmdis', 'money'], 0.5)
     """

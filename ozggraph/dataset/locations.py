@@ -16,7 +16,7 @@ installed ozggraph carries the dataset and queries it was built with.
   the checkout's, else the current directory's. Never the packaged copy: an installed
   dataset is read-only.
 
->>> from ozggraph.locations import default_seed_path
+>>> from ozggraph.dataset.locations import default_seed_path
 >>> default_seed_path().name in ("seed", "_seed")    # doctest: +SKIP
 True
 """
@@ -29,7 +29,7 @@ from pathlib import Path
 from ozggraph.errors import OzgGraphError
 
 #: The installed package directory.
-PACKAGE = Path(__file__).resolve().parent
+PACKAGE = Path(__file__).resolve().parents[1]
 #: The dataset as packaged into a wheel by setup.py's build step.
 PACKAGED_SEED = PACKAGE / "_seed"
 #: The query library as packaged into a wheel by setup.py's build step.

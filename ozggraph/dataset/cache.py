@@ -19,7 +19,7 @@ from ozggraph.atomic import open_atomic
 from ozggraph.dataset.files import dataset_files
 
 #: The code whose output is cached: any edit to it invalidates the cache.
-_CODE = [Path(__file__).parent / part for part in ("schema", "dataset", "graph.py", "cache.py")]
+_CODE = [Path(__file__).parents[1] / part for part in ("schema", "dataset", "graph.py")]
 
 
 def _key(root: Path) -> str:

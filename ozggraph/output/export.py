@@ -6,7 +6,7 @@ reads back as the same directed multigraph, attributes flat as in the graph
 (``label`` is the schema label, ``type`` the relationship type, ``key`` its id):
 
 >>> import json, ozggraph, networkx as nx
->>> G = ozggraph.load_graph("tests/fixtures/mini")
+>>> G = ozggraph.load_graph(MINI)
 >>> back = nx.node_link_graph(json.loads(dumps(G, "json")), edges="edges")
 >>> back.is_directed(), back.is_multigraph(), back.number_of_edges() == G.number_of_edges()
 (True, True, True)

@@ -8,7 +8,7 @@ confirmed), evidence, sources and whether it holds now (:func:`status`: former,
 planned, historical and ended ties are labelled as such).
 
 >>> import ozggraph
->>> G = ozggraph.load_graph("tests/fixtures/mini")
+>>> G = ozggraph.load_graph(MINI)
 >>> for m in find(G, "giessen")[:3]:
 ...     print(m.id, m.label, m.land, m.name)
 ags-065 AdministrativeDistrict HE Gießen

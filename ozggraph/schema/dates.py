@@ -8,7 +8,10 @@ are refused the same way everywhere, with one line that says why.
 
 A fact dated ``2023-10`` holds from the first day it may mean (it is known from
 then on), an ``--as-of 2023-10`` is the last day it may mean (what was known by
-the end of October 2023).
+the end of October 2023). THE time rule lives here too, and only here: a fact starts
+at its ``valid_from``, else its ``date`` (:func:`begins`), and holds until the last
+day its ``valid_to`` may mean (:func:`in_force`); the as-of views of
+:mod:`ozggraph.network.filters` and the reuse spread both read it.
 
 >>> start("2023-10"), end("2023-10")
 (datetime.date(2023, 10, 1), datetime.date(2023, 10, 31))
@@ -25,7 +28,10 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
+from collections.abc import Mapping
+from typing import Any
 
 from ozggraph.errors import DateError
 
@@ -63,12 +69,14 @@ def parts(value: str) -> list[int]:
     return [int(p) for p in check(value).split("-")]
 
 
+@functools.lru_cache(maxsize=65536)
 def start(value: str) -> dt.date:
     """First day of the period a partial date names."""
     given = parts(value)
     return dt.date(given[0], given[1] if len(given) > 1 else 1, given[2] if len(given) > 2 else 1)
 
 
+@functools.lru_cache(maxsize=65536)
 def end(value: str) -> dt.date:
     """Last day of the period a partial date names."""
     given = parts(value)
@@ -88,22 +96,40 @@ def coarser(a: str, b: str) -> str:
     return max(precision(a), precision(b), key=order.index)
 
 
-def in_force(
-    date: str | None, valid_to: str | None, as_of: dt.date | None, *, undated: bool
-) -> bool:
-    """Whether a fact dated ``date`` and ended by ``valid_to`` holds at ``as_of``.
+def begins(attrs: Mapping[str, Any]) -> str | None:
+    """THE start of a fact (node or relationship properties): its ``valid_from``, else its ``date``.
 
-    As in :mod:`ozggraph.network.filters`: a fact holds from the first day its
-    date may mean until the last day its ``valid_to`` may mean. ``undated`` says
-    what an undated fact counts as (callers choose: a tie with no date is
-    background, an adoption with no date cannot be placed in time).
-    ``as_of=None`` means the latest state, in which anything with a ``valid_to`` has ended.
+    ``valid_from`` is when the source says the fact began; ``date`` dates a one-off
+    fact (a grant made, a reuse stage reached) and starts it when no ``valid_from`` is given.
+
+    >>> begins({"valid_from": "2021", "date": "2022-03"}), begins({"date": "2022-03"})
+    ('2021', '2022-03')
     """
-    if date is None and not undated:
+    return attrs.get("valid_from") or attrs.get("date") or None
+
+
+def in_force(attrs: Mapping[str, Any], as_of: dt.date | None, *, undated: bool = True) -> bool:
+    """THE time rule: whether a fact with these properties holds at ``as_of``.
+
+    A fact holds from the first day its start (:func:`begins`) may mean until the
+    last day its ``valid_to`` may mean. ``undated`` says what a fact with no start
+    counts as (callers choose: a tie with no date is background, an adoption with
+    no date cannot be placed in time). ``as_of=None`` means the latest state, in
+    which anything with a ``valid_to`` has ended.
+
+    >>> in_force({"valid_from": "2021-06"}, dt.date(2021, 5, 31))
+    False
+    >>> in_force({"date": "2021", "valid_to": "2022"}, dt.date(2022, 12, 31))
+    True
+    >>> in_force({"date": "2021", "valid_to": "2022"}, None)
+    False
+    """
+    since = begins(attrs)
+    if since is None and not undated:
         return False
-    if date is not None and as_of is not None and start(date) > as_of:
+    if since is not None and as_of is not None and start(since) > as_of:
         return False
-    return not ended(valid_to, as_of)
+    return not ended(attrs.get("valid_to"), as_of)
 
 
 def ended(valid_to: str | None, as_of: dt.date | None) -> bool:

@@ -1,6 +1,6 @@
 """One door to the graph, whichever backend holds it.
 
->>> from ozggraph.backend import get_graph
+>>> from ozggraph.neo4j.backend import get_graph
 >>> G = get_graph("embedded")                  # doctest: +SKIP
 >>> G.graph["backend"], G.graph["checksum"][:7]  # doctest: +SKIP
 ('embedded', 'sha256:')
@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -18,8 +18,6 @@ from ozggraph.graph import load_graph
 
 if TYPE_CHECKING:
     from ozggraph.neo4j.settings import Settings
-
-Backend = Literal["embedded", "neo4j"]
 
 
 def get_graph(

@@ -6,7 +6,7 @@ says what it answers, which parameters it takes (with types and a Neo4j Browser
 Every result carries a :class:`Stamp` (dataset checksum, query hash, server version)
 so an analyst can cite it.
 
->>> from ozggraph.queries import get_query, list_queries, run_query
+>>> from ozggraph.neo4j.queries import get_query, list_queries, run_query
 >>> get_query("hierarchy_path").parameters[0].name
 'municipality'
 >>> result = run_query(driver, "hierarchy_path", {"municipality": "06431002"})  # doctest: +SKIP
@@ -144,8 +144,8 @@ def text_sha256(text: str) -> str:
 
 
 def library_dir() -> Path:
-    """Where the library is: :func:`ozggraph.locations.cypher_path`."""
-    from ozggraph.locations import cypher_path
+    """Where the library is: :func:`ozggraph.dataset.locations.cypher_path`."""
+    from ozggraph.dataset.locations import cypher_path
 
     return cypher_path()
 
