@@ -7,8 +7,9 @@ relationship type), after the same warm-up:
 
 - plain:    ``UNWIND $rows ... MERGE`` in batches of 10,000, one transaction each,
             the way most loaders are written;
-- ozggraph: ``ozggraph.neo4j.load`` (diff, CREATE for new rows grouped by type and
-            sorted by start node, one transaction per batch, load marker);
+- ozggraph: ``ozggraph.neo4j.load`` (count store and marker first, diff, CREATE for
+            new rows grouped by type and sorted by start node, two batches at a time
+            over disjoint start nodes, one transaction per batch, load marker);
 - admin:    ``neo4j-admin database import full`` of ``ozggraph export --format csv``
             into a fresh database (offline, server stopped; ozggraph.neo4j.bulk),
             timed from the graph to a finished store, JVM start included.
@@ -17,7 +18,10 @@ Relationship rates are measured with the nodes already in place (both ways
 write the relationships alone). The full ozggraph load (empty database to
 dataset marker) is timed too, and the reload of the unchanged graph.
 
-    python bench/load.py [--scale 1] [--batch 10000]
+    python bench/load.py [--scale 4 10] [--repeat 3] [--batch 10000]
+
+Rounds are interleaved (each round runs every scale and every way), and the table
+shows medians: on a shared machine the load changes from minute to minute.
 
 Server: NEO4J_URI/NEO4J_PASSWORD if set, else a dev server from Maven jars with
 its default memory (512 MB heap, 128 MB page cache, 256 MiB transaction memory).
@@ -29,6 +33,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -111,15 +116,31 @@ def admin_import(graph: nx.MultiDiGraph) -> float:
         return import_into(home, graph).seconds
 
 
+def one_round(driver: neo4j.Driver, db: str, graph: nx.MultiDiGraph, batch: int) -> dict:
+    """Every way once, on ``graph``: seconds per way."""
+    auto(driver, db, _CLEAR, _CLEAR_META)
+    times = {"full": timed(load, driver, graph, db, None, batch)}
+    times["reload"] = timed(load, driver, graph, db, None, batch)
+    auto(driver, db, _CLEAR_RELS)
+    times["merge"] = timed(plain, driver, db, graph, batch, False)
+    auto(driver, db, _CLEAR_RELS)
+    times["ours"] = timed(load, driver, graph, db, None, batch)  # diff: relationships only
+    times["admin"] = admin_import(graph)
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--scale", type=float, default=1.0)
+    parser.add_argument("--scale", type=float, nargs="+", default=[1.0])
+    parser.add_argument("--repeat", type=int, default=1, help="rounds, interleaved; medians")
     parser.add_argument("--batch", type=int, default=BATCH_SIZE, help="rows per transaction")
     args = parser.parse_args()
-    graph = make_graph(scale=args.scale, seed=0)
-    nodes, rels = graph.number_of_nodes(), graph.number_of_edges()
-    print(f"synthetic graph: {nodes:,} nodes, {rels:,} relationships (scale {args.scale})")
+    graphs = {scale: make_graph(scale=scale, seed=0) for scale in args.scale}
+    for scale, graph in graphs.items():
+        nodes, rels = graph.number_of_nodes(), graph.number_of_edges()
+        print(f"scale {scale:g}: {nodes:,} nodes, {rels:,} relationships")
     print(f"machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f} at start")
+    rounds: dict[float, list[dict]] = {scale: [] for scale in graphs}
     with ExitStack() as stack:
         settings = settings_and_server(stack)
         driver = stack.enter_context(connect(settings))
@@ -129,31 +150,26 @@ def main() -> None:
         for way in (lambda: plain(driver, db, warm, batch), lambda: load(driver, warm, db)):
             auto(driver, db, _CLEAR, _CLEAR_META)
             way()
-        auto(driver, db, _CLEAR, _CLEAR_META)
-
-        full = timed(load, driver, graph, db, None, batch)
-        print(
-            f"ozggraph full load, empty database -> marker: {full:.1f} s "
-            f"= {(nodes + rels) / full:,.0f} rows/s (goal at scale 30: <= 60 s)"
-        )
-        again = timed(load, driver, graph, db, None, batch)
-        print(f"ozggraph reload of the unchanged graph (writes nothing): {again:.1f} s")
-
-        auto(driver, db, _CLEAR_RELS)
-        merge = timed(plain, driver, db, graph, batch, False)
-        auto(driver, db, _CLEAR_RELS)
-        ours = timed(load, driver, graph, db, None, batch)  # diff: relationships only
-    admin = admin_import(graph)
-    rate_merge, rate_ours, rate_admin = rels / merge, rels / ours, rels / admin
-    print(f"relationships alone (nodes in place), {rels:,} relationships:")
-    print(f"  plain UNWIND MERGE : {merge:6.1f} s = {rate_merge:9,.0f} rels/s")
-    print(f"  ozggraph load      : {ours:6.1f} s = {rate_ours:9,.0f} rels/s (goal >= 50,000)")
+        for number in range(args.repeat):  # interleaved: every scale and way in each round
+            for scale, graph in graphs.items():
+                times = one_round(driver, db, graph, batch)
+                rounds[scale].append(times)
+                shown = ", ".join(f"{way} {t:.1f} s" for way, t in times.items())
+                load_avg = os.getloadavg()[0]
+                print(f"round {number + 1} scale {scale:g}: {shown} (load {load_avg:.1f})")
+    print("\nmedians (seconds; ratios > 1 favour ozggraph):")
     print(
-        f"  neo4j-admin import : {admin:6.1f} s = {rate_admin:9,.0f} rels/s "
-        f"(whole graph, {nodes:,} nodes too, offline)"
+        "scale | rels | plain MERGE | ozggraph | ratio | admin (whole) | ozggraph full | "
+        "full/admin | reload"
     )
-    print(f"ratio ozggraph / plain MERGE: {rate_ours / rate_merge:.2f}x (goal >= 1.5x)")
-    print(f"ratio neo4j-admin / ozggraph: {rate_admin / rate_ours:.2f}x")
+    for scale, graph in graphs.items():
+        m = {way: statistics.median(r[way] for r in rounds[scale]) for way in rounds[scale][0]}
+        print(
+            f"x{scale:g} | {graph.number_of_edges():,} | {m['merge']:.1f} | {m['ours']:.1f} | "
+            f"{m['merge'] / m['ours']:.2f}x | {m['admin']:.1f} | {m['full']:.1f} | "
+            f"{m['full'] / m['admin']:.2f}x | {m['reload']:.2f}"
+        )
+    print("goals: ratio >= 1.5x; full/admin <= 1.5x; reload at x10 < 3 s")
     print(f"load average at the end: {os.getloadavg()[0]:.1f}")
 
 

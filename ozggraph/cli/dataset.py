@@ -138,7 +138,7 @@ def export(
     Examples:
       ozggraph export --format gexf -o ozg.gexf
       ozggraph export --format json -o - | jq '.nodes | length'
-      ozggraph export --format csv -o import/   # for neo4j-admin database import
+      ozggraph export --format csv -o import/   # neo4j-admin import --array-delimiter=U+001F
       ozggraph export --network cooperation --land HE --as-of 2022 --format gexf -o he.gexf
       ozggraph export --network cooperation --layers service --format graphml -o service.graphml
     """
@@ -178,6 +178,15 @@ def export(
     for path in written:
         replaced = " (replaced the file that was there)" if path in there else ""
         click.echo(f"wrote {path}{replaced}", err=True)
+    if fmt == "csv":
+        from ozggraph.output.export import ADMIN_IMPORT_OPTION
+
+        click.echo(
+            f"import with: neo4j-admin database import full {ADMIN_IMPORT_OPTION} "
+            "--nodes=nodes_*.csv --relationships=relationships_*.csv (lists are joined with "
+            "U+001F, so aliases may hold ';')",
+            err=True,
+        )
 
 
 COMMANDS = [validate, stats, export]

@@ -7,10 +7,12 @@ with ``-o PATH``, the sidecar ``PATH.stamp.json`` (the CSV itself stays plain).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
 import sys
+from collections.abc import Iterator
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -20,8 +22,10 @@ from rich.console import Console
 from rich.table import Table
 
 from ozggraph.cli.options import emit, neo4j_options, output_option
+from ozggraph.errors import QueryError
 from ozggraph.neo4j.connection import Settings, connect
 from ozggraph.neo4j.queries import (
+    DEFAULT_TIMEOUT_S,
     QueryResult,
     get_query,
     guess,
@@ -44,6 +48,15 @@ param_option = click.option(
 format_option = click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True
 )
+timeout_option = click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT_S,
+    show_default=True,
+    metavar="SECONDS",
+    help="The server ends the query after this long (0: no limit). Ctrl-C ends it at once.",
+)
+INTERRUPTED = "interrupted: the query was ended on the server too"
 
 
 @click.command()
@@ -51,6 +64,7 @@ format_option = click.option(
 @click.option("--list", "show_list", is_flag=True, help="List the library with descriptions.")
 @click.option("--show", is_flag=True, help="Print the query's Cypher instead of running it.")
 @param_option
+@timeout_option
 @format_option
 @output_option
 @neo4j_options
@@ -59,6 +73,7 @@ def query(
     show_list: bool,
     show: bool,
     params: tuple[str, ...],
+    timeout: float,
     fmt: str,
     output: Path | None,
     **conn: str,
@@ -80,8 +95,9 @@ def query(
         emit(get_query(name).text, output, f"the Cypher of {name}")
     else:
         settings = Settings.resolve(**conn)
-        with connect(settings) as driver:
-            result = run_query(driver, name, split_params(params), settings.database)
+        values = split_params(params)
+        with connect(settings) as driver, _interruptible():
+            result = run_query(driver, name, values, settings.database, timeout=timeout)
         _emit(result, fmt, output)
 
 
@@ -89,11 +105,18 @@ def query(
 @click.argument("text")
 @param_option
 @click.option("--write", is_flag=True, help="Allow the query to change the database.")
+@timeout_option
 @format_option
 @output_option
 @neo4j_options
 def cypher_command(
-    text: str, params: tuple[str, ...], write: bool, fmt: str, output: Path | None, **conn: str
+    text: str,
+    params: tuple[str, ...],
+    write: bool,
+    timeout: float,
+    fmt: str,
+    output: Path | None,
+    **conn: str,
 ) -> None:
     """Run ad-hoc Cypher, read-only unless --write ('-' reads the text from stdin).
 
@@ -102,13 +125,25 @@ def cypher_command(
       ozggraph cypher "MATCH (c:Cooperation) RETURN c.id AS id, c.name AS name"
       ozggraph cypher 'MATCH (n:OzgGraph {id: $id}) RETURN n' -p id=ags-06
       ozggraph cypher - < my_query.cypher --format json
+      ozggraph cypher "MATCH (a), (b) WHERE a.id < b.id RETURN count(*)" --timeout 5
     """
     text = sys.stdin.read() if text == "-" else text
     values = {key: guess(value) for key, value in split_params(params).items()}
     settings = Settings.resolve(**conn)
-    with connect(settings) as driver:
-        result = run_cypher(driver, text, values, settings.database, write=write)
+    with connect(settings) as driver, _interruptible():
+        result = run_cypher(driver, text, values, settings.database, write, timeout)
     _emit(result, fmt, output)
+
+
+@contextlib.contextmanager
+def _interruptible() -> Iterator[None]:
+    """Ctrl-C: the runner has ended the server's transaction; say so in one line."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        error = QueryError(INTERRUPTED)
+        error.exit_code = 130  # type: ignore[attr-defined]  # the shell's code for SIGINT
+        raise error from None
 
 
 def _print_library() -> None:

@@ -44,6 +44,12 @@ REPORT_FORMATS = (*FORMATS, "csv")
 @click.option(
     "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
 )
+@click.option(
+    "--lang",
+    type=click.Choice(["de", "en"]),
+    default=None,
+    help="Language of the report (default: from the locale, LANG=de_… gives German).",
+)
 @output_option(
     directory_formats=("csv",),
     help="Write to this file (a folder for csv; '-' or none: standard output).",
@@ -59,6 +65,7 @@ def report(
     evidence: list[str] | None,
     confirmed_since: int | None,
     fmt: str,
+    lang: str | None,
     output: Path | None,
     **conn: str,
 ) -> None:
@@ -73,6 +80,7 @@ def report(
       ozggraph report --layers service               # who serves whom (hosting)
       ozggraph report --as-of 2019 --dated-only      # undated claims left out
       ozggraph report --format html -o report.html    # interactive, works offline
+      ozggraph report --lang de --format md           # auf Deutsch
       ozggraph report --format csv -o tables/         # every table, uncut, as CSV
       ozggraph report --backend neo4j --format json
     """
@@ -110,7 +118,7 @@ def report(
         return
     width = Console().width if output is None and sys.stdout.isatty() else 120
     with progress.stage(f"writing the {fmt} report"):
-        text = render(result, fmt, width=width)
+        text = render(result, fmt, width=width, lang=lang)
     emit(text, output, f"{fmt} report")
 
 

@@ -16,6 +16,16 @@ class-path entry holding one. :func:`browser_jar` therefore writes
 a copy of the Browser jar with the guide added (``browser/ozggraph/guide.html``)
 and the server puts it first on its class path. No other process, no network.
 
+Browser never calls out. Its settings alone do not get there: Community edition has
+no ``browser.allow_outgoing_connections`` (the server refuses it as an unknown
+setting), and Browser 5.24 then allows outgoing connections whenever it is connected
+to a Community server (it loads Segment and Canny); it starts Sentry before any
+setting is read, and its style sheet imports Google Fonts. The copy therefore also
+carries three small edits of Browser's own files (:data:`BROWSER_EDITS`): outgoing
+connections are never allowed (telemetry is off too: ``client.allow_telemetry=false``),
+Sentry is never set up, and the fonts are the local fallbacks. An edit whose text is
+not found fails the start with one line, so a newer Browser cannot call out unnoticed.
+
 >>> html = guide_html()
 >>> "<slide" in html and "find_body" in html
 True
@@ -28,9 +38,11 @@ import html
 import zipfile
 from pathlib import Path
 
+from ozggraph.errors import Neo4jError
 from ozggraph.neo4j.queries import Query, list_queries
 
 __all__ = [
+    "BROWSER_EDITS",
     "GUIDE_PATH",
     "browser_jar",
     "browser_settings",
@@ -42,6 +54,22 @@ __all__ = [
 #: Where the guide is served, below the server's HTTP root.
 GUIDE_PATH = "/browser/ozggraph/guide.html"
 _SKIP = ("META-INF/INDEX.LIST", "META-INF/MANIFEST.MF")
+#: Edits of Browser's files, ``(file name prefix, text, replacement)``: each must apply once.
+BROWSER_EDITS = (
+    (  # Community edition: outgoing connections, always (Segment, Canny) -> never
+        "browser/app-",
+        "t.shouldAllowOutgoingConnections=e=>t.hasEdition(e)&&!t.isEnterprise(e)"
+        "||t.getAllowOutgoingConnections(e)",
+        "t.shouldAllowOutgoingConnections=e=>!1",
+    ),
+    ("browser/app-", "u.setupSentry(),", ""),  # crash reports and tracing to sentry.io
+    (  # the style sheet's web fonts; the local fallbacks remain
+        "browser/ui-libs-",
+        "@import url(https://fonts.googleapis.com/css2?family=Fira+Code:wght@500"
+        "&family=Nunito+Sans:wght@300;400;500;600;700&display=swap);",
+        "",
+    ),
+)
 
 
 def guide_url(http_port: int) -> str:
@@ -49,7 +77,11 @@ def guide_url(http_port: int) -> str:
 
 
 def browser_settings(http_port: int) -> dict[str, str]:
-    """``neo4j.conf`` lines: the guide opens after login; Browser never reaches out."""
+    """``neo4j.conf`` lines: the guide opens after login; Browser never reaches out.
+
+    No telemetry, remote content (guides) from this machine only; no outgoing connections
+    at all comes from :data:`BROWSER_EDITS` (Community has no setting for it).
+    """
     return {
         "browser.post_connect_cmd": f"guide {guide_url(http_port)}",
         "browser.remote_content_hostname_whitelist": "127.0.0.1,localhost",
@@ -140,7 +172,8 @@ def browser_jar(original: Path, directory: Path) -> Path:
     jar's name), so a warm start does not copy 15 MB.
     """
     guide = guide_html().encode("utf-8")
-    digest = hashlib.sha256(guide + original.name.encode()).hexdigest()[:12]
+    edits = repr(BROWSER_EDITS).encode()
+    digest = hashlib.sha256(guide + original.name.encode() + edits).hexdigest()[:12]
     target = directory / f"ozggraph-browser-{digest}.jar"
     if target.is_file():
         return target
@@ -148,11 +181,29 @@ def browser_jar(original: Path, directory: Path) -> Path:
     for old in directory.glob("ozggraph-browser-*.jar"):
         old.unlink()
     partial = target.with_suffix(".partial")
+    applied = [0] * len(BROWSER_EDITS)
     with zipfile.ZipFile(original) as src, zipfile.ZipFile(partial, "w") as dst:
         for info in src.infolist():
             if info.filename not in _SKIP:
-                dst.writestr(info, src.read(info))
+                dst.writestr(info, _edited(info.filename, src.read(info), applied))
         dst.writestr("browser/ozggraph/", b"")
         dst.writestr(GUIDE_PATH.removeprefix("/"), guide, zipfile.ZIP_DEFLATED)
+    missing = [edit[1][:60] for edit, n in zip(BROWSER_EDITS, applied, strict=True) if n != 1]
+    if missing:
+        partial.unlink()
+        raise Neo4jError(
+            f"{original.name}: cannot switch off Neo4j Browser's outside calls (text not found: "
+            f"{missing[0]!r}); ozggraph knows Neo4j Browser 5.24.0"
+        )
     partial.rename(target)
     return target
+
+
+def _edited(name: str, data: bytes, applied: list[int]) -> bytes:
+    """``data`` of Browser file ``name`` with the :data:`BROWSER_EDITS` that belong to it."""
+    for number, (prefix, text, replacement) in enumerate(BROWSER_EDITS):
+        if name.startswith(prefix) and name.endswith(".js"):
+            found = data.count(text.encode())
+            applied[number] += found
+            data = data.replace(text.encode(), replacement.encode())
+    return data

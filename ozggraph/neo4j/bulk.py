@@ -22,6 +22,7 @@ With the server stopped, then started (not run as a doctest: it needs the server
 
 from __future__ import annotations
 
+import fcntl
 import os
 import subprocess
 import tempfile
@@ -34,7 +35,7 @@ import networkx as nx
 
 from ozggraph.errors import Neo4jError
 from ozggraph.neo4j.load import LoadSummary, load
-from ozggraph.output.export import ADMIN_ARRAY_DELIMITER, write_admin_csv
+from ozggraph.output.export import ADMIN_IMPORT_OPTION, write_admin_csv
 
 __all__ = ["BulkImport", "finish", "import_command", "import_into"]
 
@@ -65,7 +66,7 @@ def import_command(java: str, lib: Path, files: list[Path], database: str) -> li
         "full",
         *nodes,
         *rels,
-        f"--array-delimiter={ADMIN_ARRAY_DELIMITER}",
+        ADMIN_IMPORT_OPTION,  # lists: items may hold ';' (aliases do)
         "--ignore-empty-strings=true",  # an empty cell is "no property", as in the dataset
         "--multiline-fields=true",  # notes may hold line breaks
         "--overwrite-destination=true",
@@ -93,6 +94,12 @@ def import_into(
     conf_dir = Path(conf_dir) if conf_dir else home / "conf"
     if not (conf_dir / "neo4j.conf").is_file():
         raise Neo4jError(f"no neo4j.conf in {conf_dir}: is {home} a Neo4j home?")
+    if _in_use(home, conf_dir):
+        raise Neo4jError(
+            f"the Neo4j server of {home} is running: stop it first ('ozggraph server stop', "
+            "or 'neo4j stop'); the bulk import replaces its database offline. Or run "
+            "'ozggraph load' without --bulk, which writes into the running server"
+        )
     started = time.perf_counter()
     try:
         lib = lib or assemble()
@@ -109,6 +116,29 @@ def import_into(
     return BulkImport(
         database, graph.number_of_nodes(), graph.number_of_edges(), time.perf_counter() - started
     )
+
+
+def _in_use(home: Path, conf_dir: Path) -> bool:
+    """True if a running Neo4j holds the store lock of the home's databases.
+
+    Neo4j locks ``<data>/databases/store_lock`` with ``FileChannel.tryLock``, which on
+    Linux and macOS is a POSIX record lock: the same lock ``fcntl.lockf`` asks for.
+    """
+    data = home / "data"
+    for line in (conf_dir / "neo4j.conf").read_text(errors="replace").splitlines():
+        key, _, value = line.partition("=")
+        if key.strip() == "server.directories.data" and value.strip():
+            data = home / value.strip()  # an absolute path stays itself
+    lock = data / "databases" / "store_lock"
+    if not lock.is_file():
+        return False
+    with open(lock, "r+b") as handle:
+        try:
+            fcntl.lockf(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            return True
+        fcntl.lockf(handle, fcntl.LOCK_UN)
+    return False
 
 
 def _reason(result: subprocess.CompletedProcess[str]) -> str:

@@ -8,9 +8,16 @@ The promise (also in the README):
    can exist twice, whatever runs concurrently.
 2. **Only the difference.** The loader streams ozggraph's part of the database,
    works out the difference to the dataset (:mod:`ozggraph.neo4j.diff`) and,
-   if there is none and no load is unfinished, writes nothing at all.
+   if there is none and no load is unfinished, writes nothing at all. When the
+   marker already holds the dataset's checksum, no load is unfinished and the
+   server's count store has exactly the dataset's number of nodes per label and
+   relationships per type, the read-back is skipped (``verify=True``,
+   ``ozggraph load --verify``, reads everything back anyway: it also finds a
+   property someone changed by hand). An empty database is not read at all.
 3. **Batches, each its own transaction** (``batch_size`` rows, 10,000 by
-   default), so the server's memory use does not grow with the dataset:
+   default), so the server's memory use does not grow with the dataset; the
+   loader's transactions have no time limit (an analyst server ends other
+   transactions after a minute, ``db.transaction.timeout``):
    deletions, then node updates and creations, then relationship updates and
    creations. Rows the diff knows are new are written with ``CREATE``, grouped
    by label or type and sorted by start node; if a concurrent load wrote them
@@ -21,15 +28,22 @@ The promise (also in the README):
    killed at any point leaves the marker; readers warn, and the next load reads
    what is there, writes the rest and ends with exactly the dataset's checksum.
 
+The summary counts what THIS load wrote (the server's counters for creations and
+deletions), so of two concurrent loads of an empty database each reports its share.
+
 Only what ozggraph wrote is touched: nodes with the extra label ``OzgGraph``,
 relationships with an ``id`` between two such nodes.
 """
 
 from __future__ import annotations
 
+import re
+import threading
 import time
-from collections import defaultdict
+import weakref
+from collections import Counter, defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -42,10 +56,12 @@ from ozggraph.errors import Neo4jError
 from ozggraph.graph import checksum as graph_checksum
 from ozggraph.neo4j import marker
 from ozggraph.neo4j.connection import first_line
-from ozggraph.neo4j.diff import Current, Plan, current_from_records, plan
+from ozggraph.neo4j.diff import Current, Plan, Row, current_from_records, plan
 from ozggraph.schema import EDGE_TYPES, MANAGED_LABEL, META_LABEL, NODE_TYPES, cypher
 
 BATCH_SIZE = 10_000
+#: Batches of new rows written at once (over disjoint start nodes).
+WORKERS = 2
 #: The full-text index on names and aliases; ``__LABELS__`` is filled with schema labels only.
 _NAME_INDEX_STATEMENT = (
     "CREATE FULLTEXT INDEX ozggraph_names IF NOT EXISTS "
@@ -95,6 +111,14 @@ _ENDS = (
 )
 _CREATE_EDGES = _ENDS + "CREATE (a)-[r:__TYPE__]->(b) SET r = row.props"
 _MERGE_EDGES = _ENDS + "MERGE (a)-[r:__TYPE__ {id: row.id}]->(b) SET r = row.props"
+
+#: Per-label and per-type counts, from the server's count store (no scan).
+_COUNT_LABEL = "MATCH (n:__LABEL__) RETURN '__LABEL__' AS kind, count(n) AS n"
+_COUNT_TYPE = "MATCH ()-[r:__TYPE__]->() RETURN '__TYPE__' AS kind, count(r) AS n"
+_SCHEMA_NAMES = ("SHOW CONSTRAINTS YIELD name", "SHOW INDEXES YIELD name")
+_STATEMENT_NAME = re.compile(r"^CREATE (?:CONSTRAINT|FULLTEXT INDEX|INDEX) (\S+) IF NOT EXISTS")
+#: The loader's transactions have no time limit, whatever the server's default.
+_NO_LIMIT = 0
 
 #: Called with (step description, rows done in this step, rows in this step).
 Progress = Callable[[str, int, int], None]
@@ -161,10 +185,23 @@ def schema_statements() -> list[str]:
 def ensure_schema(driver: neo4j.Driver, database: str) -> int:
     """Create what :func:`schema_statements` lists; repair duplicates that block a constraint.
 
+    Only the missing ones are sent (one ``SHOW`` first), so a reload costs one round trip.
     Returns how many duplicated relationships were removed (left by older loaders).
     """
+    present = {
+        record["name"]
+        for show in _SCHEMA_NAMES
+        for record in driver.execute_query(show, database_=database).records
+    }
+    missing = [
+        statement
+        for statement in schema_statements()
+        if (name := _STATEMENT_NAME.match(statement)) is None or name.group(1) not in present
+    ]
+    if not missing:
+        return 0
     removed = 0
-    for statement in schema_statements():
+    for statement in missing:
         try:
             driver.execute_query(statement, database_=database)
         except neo4j_errors.Neo4jError as exc:
@@ -172,11 +209,12 @@ def ensure_schema(driver: neo4j.Driver, database: str) -> int:
             if rtype is None or "Schema.ConstraintCreationFailed" not in (exc.code or ""):
                 raise
             with driver.session(database=database) as session:
-                done = session.run(cypher(_DEDUPLICATE, type=rtype)).consume()
+                repair = neo4j.Query(cypher(_DEDUPLICATE, type=rtype), timeout=_NO_LIMIT)
+                done = session.run(repair).consume()
             removed += done.counters.relationships_deleted
             driver.execute_query(statement, database_=database)
     with driver.session(database=database) as session:
-        session.run("CALL db.awaitIndexes(300)").consume()
+        session.run(neo4j.Query("CALL db.awaitIndexes(300)", timeout=_NO_LIMIT)).consume()
     return removed
 
 
@@ -219,17 +257,29 @@ def load(
     database: str,
     progress: Progress | None = None,
     batch_size: int = BATCH_SIZE,
+    verify: bool = False,
+    workers: int = WORKERS,
 ) -> LoadSummary:
-    """Make the database's ozggraph part equal to ``graph`` (see the module's promise)."""
+    """Make the database's ozggraph part equal to ``graph`` (see the module's promise).
+
+    ``verify``: read everything back even when checksum and counts say it is there.
+    ``workers``: batches of new rows written at once (1: one after the other).
+    """
     started = time.perf_counter()
     _check_kinds(graph)
-    _check_values(graph)
-    summary = LoadSummary(graph.graph.get("checksum") or graph_checksum(graph))
+    summary = LoadSummary(_checksum(graph))
     summary.nodes, summary.relationships = graph.number_of_nodes(), graph.number_of_edges()
-    writer = _Writer(driver, database, batch_size, progress)
+    writer = _Writer(driver, database, batch_size, progress, workers)
     try:
         duplicates = ensure_schema(driver, database)
-        current, state = read_state(driver, database)
+        state, counts = read_counts(driver, database)
+        held = state.complete and state.checksum == summary.checksum
+        if held and not verify and counts == expected_counts(graph):
+            summary.changes = {"duplicates_removed": duplicates}
+            return _finished(summary, writer, started)
+        _check_values(graph)  # before anything is written (not needed when nothing will be)
+        empty = not counts.get(MANAGED_LABEL)
+        current = Current() if empty else read_state(driver, database)[0]
         todo = plan(current, graph)
         summary.changes = {**todo.counts(), "duplicates_removed": duplicates}
         summary.finished_unfinished = not state.complete
@@ -238,16 +288,62 @@ def load(
             writer.write(marker.START, checksum=summary.checksum)
             writer.apply(todo)
             writer.write(marker.FINISH, checksum=summary.checksum, version=__version__)
+            summary.changes |= writer.written()
     except neo4j_errors.Neo4jError as exc:
         raise Neo4jError(_failed(f"Neo4j refused a write: {first_line(exc)}", writer)) from None
     except (neo4j_errors.DriverError, OSError) as exc:
         raise Neo4jError(
             _failed(f"lost the connection to Neo4j ({first_line(exc)})", writer)
         ) from None
+    return _finished(summary, writer, started)
+
+
+#: Checksums this process computed, per graph object (a copy is another object).
+_CHECKSUMS: weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple[int, int, str]] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+def _checksum(graph: nx.MultiDiGraph) -> str:
+    """The checksum of ``graph`` as it is now, computed once per graph object.
+
+    ``graph.graph["checksum"]`` is not trusted: a copy (``nx.MultiDiGraph(G)``) carries
+    the checksum of its original however it was edited since. A graph edited in place
+    after a load keeps its node and edge counts as the only cheap sign: load it with
+    ``verify=True`` (``ozggraph load`` reads a fresh graph every time).
+    """
+    size = (graph.number_of_nodes(), graph.number_of_edges())
+    known = _CHECKSUMS.get(graph)
+    if known is not None and known[:2] == size:
+        return known[2]
+    value = graph_checksum(graph)
+    _CHECKSUMS[graph] = (*size, value)
+    return value
+
+
+def _finished(summary: LoadSummary, writer: _Writer, started: float) -> LoadSummary:
     summary.counters = dict(writer.counters)
     summary.batches = writer.batches
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def expected_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
+    """Nodes per label (and ``OzgGraph``: all) and relationships per type of ``graph``."""
+    counts = Counter(attrs["label"] for _, attrs in graph.nodes(data=True))
+    counts.update(attrs["type"] for *_, attrs in graph.edges(data=True))
+    counts[MANAGED_LABEL] = graph.number_of_nodes()
+    return {kind: n for kind, n in counts.items() if n}
+
+
+def read_counts(driver: neo4j.Driver, database: str) -> tuple[marker.Marker, dict[str, int]]:
+    """The marker and the count store's nodes per schema label and relationships per type."""
+    parts = [cypher(_COUNT_LABEL, label=label) for label in (MANAGED_LABEL, *NODE_TYPES)]
+    parts += [cypher(_COUNT_TYPE, type=rtype) for rtype in EDGE_TYPES]
+    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
+        state = marker.read_marker(session)
+        records = list(session.run(" UNION ALL ".join(parts)))
+    return state, {record["kind"]: record["n"] for record in records if record["n"]}
 
 
 def _failed(cause: str, writer: _Writer) -> str:
@@ -264,7 +360,7 @@ def read_state(driver: neo4j.Driver, database: str) -> tuple[Current, marker.Mar
     nodes, edges = [], []
     with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
         state = marker.read_marker(session)
-        for record in session.run(_READ_STATE):
+        for record in session.run(neo4j.Query(_READ_STATE, timeout=_NO_LIMIT)):
             node_id = record["id"]
             nodes.append((node_id, record["labels"], record["props"]))
             edges += [(rid, rtype, node_id, b, props) for rid, rtype, b, props in record["out"]]
@@ -275,25 +371,44 @@ class _Writer:
     """Runs each batch in its own transaction, adding up the server's counters."""
 
     def __init__(
-        self, driver: neo4j.Driver, database: str, batch_size: int, progress: Progress | None
+        self,
+        driver: neo4j.Driver,
+        database: str,
+        batch_size: int,
+        progress: Progress | None,
+        workers: int = WORKERS,
     ):
         self.driver, self.database = driver, database
         self.batch_size, self.progress = batch_size, progress
         self.counters: dict[str, int] = defaultdict(int)
+        self.data: dict[str, int] = defaultdict(int)  # the counters of data batches only
         self.batches = 0
+        self.workers = workers
+        self.lock = threading.Lock()
 
-    def write(self, query: str, **params: Any) -> None:
+    def written(self) -> dict[str, int]:
+        """Created and deleted, as the server counted them for this load's batches."""
+        kinds = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted")
+        return {kind: self.data[kind] for kind in kinds}
+
+    def write(self, query: str, **params: Any) -> dict[str, int]:
         """One transaction, retried by the driver on transient errors (deadlocks)."""
 
         def work(tx: neo4j.ManagedTransaction) -> Any:
             return tx.run(query, **params).consume().counters
 
         with self.driver.session(database=self.database) as session:
-            counters = session.execute_write(work)
-        self.batches += 1
-        for name, value in vars(counters).items():
-            if isinstance(value, int) and not isinstance(value, bool):
-                self.counters[name.lstrip("_")] += value
+            counters = session.execute_write(neo4j.unit_of_work(timeout=_NO_LIMIT)(work))
+        counted = {
+            name.lstrip("_"): value
+            for name, value in vars(counters).items()
+            if isinstance(value, int) and not isinstance(value, bool)
+        }
+        with self.lock:  # batches may commit from several threads
+            self.batches += 1
+            for name, value in counted.items():
+                self.counters[name] += value
+        return counted
 
     def batched(self, step: str, query: str, rows: list[Any], fallback: str | None = None) -> None:
         """``query`` over ``rows`` in batches; ``fallback`` redoes a batch a constraint refused."""
@@ -301,14 +416,51 @@ class _Writer:
         for start in range(0, total, self.batch_size):
             batch = rows[start : start + self.batch_size]
             try:
-                self.write(query, rows=batch)
+                counted = self.write(query, rows=batch)
             except neo4j_errors.ConstraintError:
                 if fallback is None:
                     raise
                 query = fallback  # a concurrent load got there first: MERGE from now on
-                self.write(query, rows=batch)
+                counted = self.write(query, rows=batch)
+            self._count(counted)
             if self.progress:
                 self.progress(step, min(start + self.batch_size, total), total)
+
+    def _count(self, counted: dict[str, int]) -> None:
+        for name, value in counted.items():
+            self.data[name] += value
+
+    def created(self, step: str, query: str, fallback: str, rows: list[Row], key: str) -> None:
+        """New rows, ``workers`` batches at a time; rows of one ``key`` share a batch.
+
+        With ``key="source"`` no two concurrent batches write from the same start node,
+        so they rarely wait on each other's locks (a deadlock on a shared end node is
+        retried by the driver). A batch a constraint refuses is redone with ``fallback``.
+        """
+        batches = _disjoint_batches(rows, key, self.batch_size)
+        if self.workers <= 1 or len(batches) <= 1:
+            self.batched(step, query, rows, fallback)
+            return
+
+        def one(batch: list[Row]) -> dict[str, int]:
+            try:
+                return self.write(query, rows=batch)
+            except neo4j_errors.ConstraintError:
+                return self.write(fallback, rows=batch)  # a concurrent load was first
+
+        done, total = 0, len(rows)
+        with ThreadPoolExecutor(self.workers, thread_name_prefix="ozggraph-load") as pool:
+            futures = {pool.submit(one, batch): len(batch) for batch in batches}
+            try:
+                for future in as_completed(futures):
+                    self._count(future.result())
+                    done += futures[future]
+                    if self.progress:
+                        self.progress(step, done, total)
+            except BaseException:
+                for future in futures:
+                    future.cancel()
+                raise
 
     def apply(self, todo: Plan) -> None:
         """Deletions first, then label fixes, updates and creations."""
@@ -321,13 +473,27 @@ class _Writer:
             self.batched(f"update :{label}", cypher(_UPDATE_NODES, label=label), rows)
         for label, rows in todo.create_nodes.items():
             create, merge = (cypher(q, label=label) for q in (_CREATE_NODES, _MERGE_NODES))
-            self.batched(f"create :{label}", create, rows, fallback=merge)
+            self.created(f"create :{label}", create, merge, rows, key="id")
         for rtype, rows in todo.update_edges.items():
             self.batched(f"update :{rtype}", cypher(_UPDATE_EDGES, type=rtype), rows)
         for rtype, rows in todo.create_edges.items():
             create, merge = (cypher(q, type=rtype) for q in (_CREATE_EDGES, _MERGE_EDGES))
             rows.sort(key=lambda row: row["source"])  # neighbours share pages and locks
-            self.batched(f"create :{rtype}", create, rows, fallback=merge)
+            self.created(f"create :{rtype}", create, merge, rows, key="source")
+
+
+def _disjoint_batches(rows: list[Row], key: str, size: int) -> list[list[Row]]:
+    """``rows`` (sorted by ``key``) in batches of about ``size``, cut where ``key`` changes."""
+    batches: list[list[Row]] = []
+    batch: list[Row] = []
+    for row in rows:
+        if len(batch) >= size and row[key] != batch[-1][key]:
+            batches.append(batch)
+            batch = []
+        batch.append(row)
+    if batch:
+        batches.append(batch)
+    return batches
 
 
 def loaded_checksum(driver: neo4j.Driver, database: str) -> str | None:

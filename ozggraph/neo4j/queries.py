@@ -21,6 +21,9 @@ import datetime as dt
 import hashlib
 import json
 import re
+import secrets
+import signal
+import threading
 from dataclasses import dataclass, field
 from difflib import get_close_matches
 from pathlib import Path
@@ -39,6 +42,16 @@ PARAM_TYPES = ("string", "int", "float", "bool", "list")
 WRITE_REFUSED = "this query writes; rerun with --write"
 #: The name a result of ad-hoc Cypher carries.
 AD_HOC = "ad hoc"
+#: Seconds a run may take before the server ends its transaction (``--timeout``; 0: no
+#: limit). ``ozggraph server`` sets the same as the server's ``db.transaction.timeout``.
+DEFAULT_TIMEOUT_S = 60.0
+TIMED_OUT = (
+    "the query ran longer than {timeout} and the server ended it: narrow it (a LIMIT, a "
+    "start node), or rerun with --timeout SECONDS (0: no limit)"
+)
+_TIMEOUT_CODES = ("Neo.ClientError.Transaction.TransactionTimedOut",)
+#: Transaction metadata key that tags a run, so an interrupt can end exactly that run.
+RUN_TAG = "ozggraph_run"
 
 _SECTIONS = ("Question", "Parameters", "Columns", "Notes")
 _HEADING = re.compile(rf"^({'|'.join(_SECTIONS)}):\s*(.*)$")
@@ -366,11 +379,17 @@ def run_query(
     name: str | Query,
     params: dict[str, Any] | None = None,
     database: str = "neo4j",
+    timeout: float = DEFAULT_TIMEOUT_S,
 ) -> QueryResult:
-    """Run a library query in a READ transaction; parameters travel apart from the text."""
+    """Run a library query in a READ transaction; parameters travel apart from the text.
+
+    A library file passes the same plan check as ad-hoc Cypher (a changed file may
+    write, or ``LOAD CSV``), and the server ends it after ``timeout`` seconds (0: never).
+    """
     query = name if isinstance(name, Query) else get_query(name)
     bound = bind(query, params)
-    return _execute(driver, query.name, query.text, bound, database, write=False, library=True)
+    _refuse_writes(driver, query.text, bound, database)
+    return _execute(driver, query.name, query.text, bound, database, False, True, timeout)
 
 
 def run_cypher(
@@ -379,11 +398,17 @@ def run_cypher(
     params: dict[str, Any] | None = None,
     database: str = "neo4j",
     write: bool = False,
+    timeout: float = DEFAULT_TIMEOUT_S,
 ) -> QueryResult:
-    """Run ad-hoc Cypher; read-only unless ``write`` (refused before it runs, and by the server)."""
+    """Run ad-hoc Cypher; read-only unless ``write`` (refused before it runs, and by the server).
+
+    The server ends the transaction after ``timeout`` seconds (0: no limit); an interrupt
+    (Ctrl-C) ends it on the server too, before ``KeyboardInterrupt`` goes on.
+    """
     if not write:
         _refuse_writes(driver, text, params or {}, database)
-    return _execute(driver, AD_HOC, text, dict(params or {}), database, write, library=False)
+    params = dict(params or {})
+    return _execute(driver, AD_HOC, text, params, database, write, False, timeout)
 
 
 def _session(driver: neo4j.Driver, database: str, write: bool) -> neo4j.Session:
@@ -454,13 +479,19 @@ def _execute(
     database: str,
     write: bool,
     library: bool,
+    timeout: float = DEFAULT_TIMEOUT_S,
 ) -> QueryResult:
     # A library query reads the checksum in its own transaction, so stamp and rows agree.
     # Ad-hoc text may be an admin command (SHOW USERS), which shares no transaction.
+    tag = secrets.token_hex(8)
+    metadata = {RUN_TAG: tag}
 
     def work(tx: neo4j.ManagedTransaction | neo4j.Session) -> tuple[Any, ...]:
         state = read_marker(tx) if library else None
-        result = tx.run(text, params)
+        if isinstance(tx, neo4j.Session):  # auto-commit: the timeout travels with the query
+            result = tx.run(neo4j.Query(text, metadata=metadata, timeout=timeout), params)
+        else:
+            result = tx.run(text, params)
         rows = [{key: plain(value) for key, value in r.items()} for r in result]
         changes = {
             name.lstrip("_"): value
@@ -469,16 +500,31 @@ def _execute(
         }
         return state, list(result.keys()), rows, changes
 
+    read = neo4j.unit_of_work(metadata=metadata, timeout=timeout)(work)
+    interrupted = False
     try:
         with _session(driver, database, write) as session:
             before = None if library else session.execute_read(read_marker)
-            # auto-commit for writes, so CALL {...} IN TRANSACTIONS works with --write
-            state, columns, rows, changes = work(session) if write else session.execute_read(work)
+            try:
+                # auto-commit for writes, so CALL {...} IN TRANSACTIONS works with --write
+                run = work(session) if write else session.execute_read(read)
+            except KeyboardInterrupt:
+                # before the session closes: closing waits for the query to finish
+                interrupted = True
+                terminate_run(driver, database, tag)
+                raise
+            state, columns, rows, changes = run
         version = server_version(driver, database)
-    except neo4j_errors.Neo4jError as exc:
-        raise _query_error(exc) from None
-    except neo4j_errors.DriverError as exc:
-        raise Neo4jError(f"Neo4j failed: {exc}") from None
+    except KeyboardInterrupt:
+        if not interrupted:
+            terminate_run(driver, database, tag)
+        raise
+    except (neo4j_errors.Neo4jError, neo4j_errors.DriverError) as exc:
+        if interrupted:  # the session's clean-up saw the transaction we ended
+            raise KeyboardInterrupt from None
+        if isinstance(exc, neo4j_errors.DriverError):
+            raise Neo4jError(f"Neo4j failed: {exc}") from None
+        raise _query_error(exc, timeout) from None
     ran_at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
     mode = "write" if write else "read"
     state = state or before
@@ -487,9 +533,41 @@ def _execute(
     return QueryResult(name, params, columns, rows, stamp, text, changes)
 
 
-def _query_error(exc: neo4j_errors.Neo4jError) -> QueryError:
+def terminate_run(driver: neo4j.Driver, database: str, tag: str) -> int:
+    """End on the server the transactions of the run tagged ``tag``; how many were ended.
+
+    A client that stops reading does not stop the server: a query that sends nothing
+    until it is done (a count over a cartesian product) would run on, for the timeout or
+    for ever. A second Ctrl-C during this short clean-up is ignored.
+    """
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        records, _, _ = driver.execute_query(
+            "SHOW TRANSACTIONS YIELD transactionId, metaData "
+            "WHERE metaData.ozggraph_run = $tag RETURN transactionId",  # RUN_TAG
+            tag=tag,
+            database_=database,
+        )
+        for record in records:
+            driver.execute_query(
+                "TERMINATE TRANSACTION $id", id=record["transactionId"], database_=database
+            )
+        return len(records)
+    except (neo4j_errors.Neo4jError, neo4j_errors.DriverError, OSError):
+        return 0  # the server is gone, and its transactions with it
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _query_error(exc: neo4j_errors.Neo4jError, timeout: float | None = None) -> QueryError:
     if exc.code == "Neo.ClientError.Statement.AccessMode":
         return QueryError(WRITE_REFUSED)
+    if (exc.code or "").startswith(_TIMEOUT_CODES):
+        limit = f"{timeout:g} s" if timeout else "the server's transaction timeout"
+        return QueryError(TIMED_OUT.format(timeout=limit))
     message = (exc.message or str(exc)).strip()
     if exc.code == "Neo.ClientError.Statement.ParameterMissing":
         return QueryError(f"{message}; pass --param KEY=VALUE")

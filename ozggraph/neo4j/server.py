@@ -253,7 +253,7 @@ def start(
                     http_port=http,
                     heap=heap,
                     pagecache=pagecache,
-                    settings=browser_settings(http),
+                    settings={**browser_settings(http), **analyst_settings()},
                     classpath=(guide_jar,),
                     startup_timeout=startup_timeout,
                 )
@@ -280,6 +280,21 @@ def start(
             _write_state(home, state)
         loaded = _ensure_loaded(home, state, graph, say)
     return StartResult(state, already, loaded, time.monotonic() - began)
+
+
+def analyst_settings() -> dict[str, str]:
+    """``neo4j.conf`` lines for analysts: a runaway query ends, ``LOAD CSV`` reads no file.
+
+    A transaction ends after :data:`~ozggraph.neo4j.queries.DEFAULT_TIMEOUT_S` seconds unless
+    its client asks for another limit (``ozggraph load`` asks for none; ``ozggraph query
+    --timeout`` for its own); Neo4j Browser's queries get the default.
+    """
+    from ozggraph.neo4j.queries import DEFAULT_TIMEOUT_S
+
+    return {
+        "db.transaction.timeout": f"{DEFAULT_TIMEOUT_S:g}s",
+        "dbms.security.allow_csv_import_from_file_urls": "false",
+    }
 
 
 def _free() -> int:

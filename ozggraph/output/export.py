@@ -34,7 +34,11 @@ from ozggraph.schema import EDGE_STRUCTURE, EDGE_TYPES, MANAGED_LABEL, NODE_TYPE
 
 FORMATS = ("json", "graphml", "gexf", "csv")
 LIST_SEPARATOR = "|"  # as in seed CSV files
-ADMIN_ARRAY_DELIMITER = ";"  # neo4j-admin import's default --array-delimiter
+#: Between the items of a list in neo4j-admin CSV: the ASCII unit separator, which no
+#: name, alias or note holds (``;``, the importer's default, is in real aliases). Import
+#: with ``--array-delimiter=U+001F`` (:data:`ADMIN_IMPORT_OPTION`).
+ADMIN_ARRAY_DELIMITER = "\x1f"
+ADMIN_IMPORT_OPTION = "--array-delimiter=U+001F"
 
 
 def node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
@@ -163,17 +167,26 @@ def _admin_type(model: type[BaseModel], field: str) -> str:
     return f"{field}:{suffix}" if suffix else field
 
 
-def _cell(value: Any) -> Any:
+def _cell(value: Any, where: str = "") -> Any:
+    """One CSV cell as neo4j-admin reads it back to the same value."""
     if isinstance(value, list):
+        if any(ADMIN_ARRAY_DELIMITER in str(item) for item in value):
+            raise OzgGraphError(
+                f"{where}: a list item holds the ASCII unit separator (U+001F), which "
+                "neo4j-admin CSV uses between list items; remove it from the dataset"
+            )
         return ADMIN_ARRAY_DELIMITER.join(map(str, value))
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return "" if value is None else value
 
 
 def write_admin_csv(graph: nx.MultiDiGraph, directory: Path) -> list[Path]:
     """One ``nodes_<Label>.csv`` and ``relationships_<TYPE>.csv`` per kind, neo4j-admin headers.
 
-    Import with ``neo4j-admin database import full --nodes=nodes_*.csv
-    --relationships=relationships_*.csv``.
+    Import with ``neo4j-admin database import full --array-delimiter=U+001F
+    --nodes=nodes_*.csv --relationships=relationships_*.csv`` (lists are joined with
+    :data:`ADMIN_ARRAY_DELIMITER`, so an item may hold ``;``, ``,`` or ``|``).
     """
     directory.mkdir(parents=True, exist_ok=True)
     written = []
@@ -183,9 +196,8 @@ def write_admin_csv(graph: nx.MultiDiGraph, directory: Path) -> list[Path]:
             continue
         fields = [f for f in model.model_fields if f != "id"]
         header = ["id:ID", *(_admin_type(model, f) for f in fields), ":LABEL"]
-        body = (
-            [n, *(_cell(a.get(f)) for f in fields), f"{label};{MANAGED_LABEL}"] for n, a in rows
-        )
+        labels = ADMIN_ARRAY_DELIMITER.join((label, MANAGED_LABEL))
+        body = ([n, *(_cell(a.get(f), f"{n} {f}") for f in fields), labels] for n, a in rows)
         written.append(_write_csv(directory / f"nodes_{label}.csv", header, body))
     for rtype, emodel in EDGE_TYPES.items():
         rels = [e for e in graph.edges(keys=True, data=True) if e[3]["type"] == rtype]
@@ -193,7 +205,9 @@ def write_admin_csv(graph: nx.MultiDiGraph, directory: Path) -> list[Path]:
             continue
         fields = [f for f in emodel.model_fields if f not in EDGE_STRUCTURE]
         header = [":START_ID", ":END_ID", ":TYPE", "id", *(_admin_type(emodel, f) for f in fields)]
-        body = ([u, v, rtype, k, *(_cell(a.get(f)) for f in fields)] for u, v, k, a in rels)
+        body = (
+            [u, v, rtype, k, *(_cell(a.get(f), f"{k} {f}") for f in fields)] for u, v, k, a in rels
+        )
         written.append(_write_csv(directory / f"relationships_{rtype}.csv", header, body))
     return written
 

@@ -8,7 +8,7 @@ The report is laid out once as a :class:`~ozggraph.output.document.Document`
 
 >>> import ozggraph
 >>> from ozggraph.output.report import build_report
->>> text = render(build_report(ozggraph.load_graph(MINI)), "md")
+>>> text = render(build_report(ozggraph.load_graph(MINI)), "md", lang="en")
 >>> text.splitlines()[0]
 '# OZG cooperation report'
 """
@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 
+from ozggraph.i18n import _, language
 from ozggraph.output import document as doc
 from ozggraph.output.document import FORMATS, Document
 from ozggraph.output.report import Report
@@ -31,7 +32,7 @@ TITLE = "OZG cooperation report"
 def document(report: Report, *, charts: bool = False) -> Document:
     """The report laid out as a document; ``charts``: with the PNG charts (for HTML)."""
     out = Document()
-    out.title(TITLE)
+    out.title(_(TITLE))
     out.note(stamp_line(report))
     for section in sections(report):
         out.heading(section.title)
@@ -44,12 +45,18 @@ def document(report: Report, *, charts: bool = False) -> Document:
             from ozggraph.output.report_charts import chart_png  # matplotlib only when asked for
 
             out.image(f"{section.chart} chart", png=chart_png(report, section.chart))
-    out.note(f"Cite as: {line(report.stamp)}")
+    out.note(f"{_('Cite as')}: {line(report.stamp)}")
     return out
 
 
-def render(report: Report, fmt: str, *, width: int = 120) -> str:
-    """``report`` in format ``fmt`` (one of :data:`FORMATS`)."""
+def render(report: Report, fmt: str, *, width: int = 120, lang: str | None = None) -> str:
+    """``report`` in format ``fmt`` (one of :data:`FORMATS`), in ``lang`` (``de`` or ``en``;
+    ``None``: from the locale)."""
+    with language(lang):
+        return _render(report, fmt, width)
+
+
+def _render(report: Report, fmt: str, width: int) -> str:
     if fmt == "json":
         return json.dumps(report.to_dict(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
     if fmt == "html":

@@ -17,6 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator, NullFormatter, NullLocator
 
+from ozggraph.i18n import N_, _, number
 from ozggraph.output.report import Report
 from ozggraph.output.report_sections import money_evidence
 
@@ -53,9 +54,9 @@ def figure_png(figure: Figure) -> bytes:
 def money_unit(largest: float) -> tuple[float, str]:
     """Divisor and axis label so the largest amount reads naturally (0.13 million € is 130 k€)."""
     if largest >= 1e6:
-        return 1e6, "million €"
+        return 1e6, N_("million €")
     if largest >= 1e3:
-        return 1e3, "thousand €"
+        return 1e3, N_("thousand €")
     return 1.0, "€"
 
 
@@ -72,20 +73,24 @@ def funding_chart(report: Report) -> Figure:
         fig, left = plt.subplots(figsize=(5.5, 3.6))
     counts = [f["by_evidence"][s]["grants"] for s in kinds]
     bars = left.bar(
-        kinds, [a / divisor for a in amounts], color=[EVIDENCE_COLOURS[s] for s in kinds]
+        [_(k) for k in kinds],
+        [a / divisor for a in amounts],
+        color=[EVIDENCE_COLOURS[s] for s in kinds],
     )
-    left.bar_label(bars, labels=[f"{c} grant{'s' * (c != 1)}" for c in counts], fontsize=8)
-    left.set_ylabel(unit)
-    left.set_title("Grant amounts by evidence" + ("" if years else " (no grant has a date)"))
+    left.bar_label(bars, labels=[f"{number(c)} {_('grants')}" for c in counts], fontsize=8)
+    left.set_ylabel(_(unit))
+    left.set_title(
+        _("Grant amounts by evidence") if years else _("Grant amounts by evidence (undated)")
+    )
     if years:
         x = np.arange(len(years))
         width = 0.8 / max(len(kinds), 1)
         for i, kind in enumerate(kinds):
             values = [f["by_year"][y].get(kind, 0.0) / divisor for y in years]
-            right.bar(x + i * width, values, width, label=kind, color=EVIDENCE_COLOURS[kind])
+            right.bar(x + i * width, values, width, label=_(kind), color=EVIDENCE_COLOURS[kind])
         right.set_xticks(x + 0.4 - width / 2, years, rotation=45 if len(years) > 8 else 0)
-        right.set_ylabel(unit)
-        right.set_title("By year of the grant")
+        right.set_ylabel(_(unit))
+        right.set_title(_("By year of the grant"))
         right.legend(frameon=False, fontsize=8)
     fig.tight_layout()
     return fig
@@ -99,9 +104,9 @@ def centrality_chart(report: Report) -> Figure:
     if len(degrees):
         values, counts = np.unique(degrees, return_counts=True)
         left.loglog(values, counts, "o", markersize=3, color="#3b6ea5")
-    left.set_xlabel("partners")
-    left.set_ylabel("bodies")
-    left.set_title(f"Partners per body ({len(degrees):,} bodies)")
+    left.set_xlabel(_("partners"))
+    left.set_ylabel(_("bodies"))
+    left.set_title(_("Partners per body ({n} bodies)").format(n=number(len(degrees))))
     ranks = np.array([r["pagerank"] for r in rows if r["pagerank"] > 0])
     if len(ranks):
         bins = np.logspace(np.log10(ranks.min()), np.log10(ranks.max()) + 1e-9, 30)
@@ -114,9 +119,9 @@ def centrality_chart(report: Report) -> Figure:
         shown = [v for v in marks if ranks.min() <= v <= ranks.max()]
         right.set_xticks(shown, [f"{v:g}" for v in shown])
         right.yaxis.set_major_locator(MaxNLocator(integer=True))
-    right.set_xlabel("PageRank (log scale)")
-    right.set_ylabel("bodies")
-    right.set_title(f"PageRank of all {len(ranks):,} bodies")
+    right.set_xlabel(_("PageRank (log scale)"))
+    right.set_ylabel(_("bodies"))
+    right.set_title(_("PageRank of all {n} bodies").format(n=number(len(ranks))))
     fig.tight_layout()
     return fig
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from ozggraph.i18n import _, number, percent
 from ozggraph.network.territory import UNKNOWN
 from ozggraph.output.report import Report
 from ozggraph.output.stamp import line
@@ -37,24 +38,27 @@ class Section:
 
 
 def eur(value: float | None) -> str:
-    return "–" if value is None else f"{value:,.0f} €"
+    return "–" if value is None else f"{number(value)} €"
 
 
 def num(value: float | None, digits: int = 3) -> str:
+    """``value`` as the report's language writes it: whole numbers grouped, others rounded."""
     if value is None:
         return "–"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:.{digits}f}"
+    return number(value) if float(value).is_integer() else number(value, digits)
 
 
 def pct(value: float) -> str:
-    return f"{100 * value:.1f} %"
+    return percent(value)
 
 
 def more_line(table: Table) -> str | None:
     """What a renderer prints under a cut table."""
     if not table.more:
         return None
-    return f"… and {table.more:,} more (all rows: --format json or --format csv)"
+    return _("… and {n} more (all rows: --format json or --format csv)").format(
+        n=number(table.more)
+    )
 
 
 def distinct(rows: list[dict[str, Any]], name: str = "name", key: str = "id") -> list[str]:
@@ -91,56 +95,66 @@ def stamp_line(report: Report) -> str:
     return line(report.stamp, short=True)
 
 
-def sections(report: Report) -> list[Section]:
+def sections(report: Report, rows: int | None = ROWS) -> list[Section]:
+    """The report's sections; tables cut to ``rows`` (``None``: every row, for html)."""
     return [
-        _overview(report),
-        _network_model(report),
-        _central(report),
-        _robustness(report),
-        _brokers(report),
-        _layer_rankings(report),
-        _two_mode(report),
-        _communities(report),
-        _funding(report),
-        _coverage(report),
-        _weak(report),
+        s(report, rows) if s.__name__ in _CUT else s(report)  # type: ignore[call-arg]
+        for s in (
+            _overview,
+            _network_model,
+            _central,
+            _robustness,
+            _brokers,
+            _layer_rankings,
+            _two_mode,
+            _communities,
+            _funding,
+            _coverage,
+            _weak,
+        )
     ]
 
 
-def _overview(report: Report) -> Section:
+def _overview(report: Report, n: int | None = ROWS) -> Section:
     net = report.overview["network"]
     facts = [
-        ["bodies in the cooperation network", num(net["bodies"])],
-        ["links (pairs of bodies tied)", num(net["links"])],
-        ["tie weight (1/(n−1) per shared context, summed)", num(net["ties"])],
-        ["components / largest", f"{net['components']:,} / {net['largest_component']:,}"],
-        ["communities (Leiden) / modularity", f"{net['communities']:,} / {net['modularity']:.3f}"],
-        ["links across Länder", _share(report.cross_ties["land"])],
-        ["links across government levels", _share(report.cross_ties["level"])],
+        [_("bodies in the cooperation network"), num(net["bodies"])],
+        [_("links (pairs of bodies tied)"), num(net["links"])],
+        [_("tie weight (1/(n−1) per shared context, summed)"), num(net["ties"])],
+        [_("components / largest"), f"{num(net['components'])} / {num(net['largest_component'])}"],
+        [
+            _("communities (Leiden) / modularity"),
+            f"{num(net['communities'])} / {number(net['modularity'], 3)}",
+        ],
+        [_("links across Länder"), _share(report.cross_ties["land"])],
+        [_("links across government levels"), _share(report.cross_ties["level"])],
     ]
     if ages := report.overview.get("tie_ages"):
         facts.append(
             [
-                f"tie claims last confirmed before {ages['year'] - ages['older_than']} "
-                f"(more than {ages['older_than']} years) / undated",
-                f"{ages['old']:,} of {ages['counted']:,} / {ages['undated']:,}",
+                _(
+                    "tie claims last confirmed before {year} (more than {older} years) / undated"
+                ).format(year=ages["year"] - ages["older_than"], older=ages["older_than"]),
+                _("{old} of {counted} / {undated}").format(
+                    old=num(ages["old"]), counted=num(ages["counted"]), undated=num(ages["undated"])
+                ),
             ]
         )
-    nodes = ", ".join(f"{k} {v:,}" for k, v in report.overview["nodes"].items())
-    rels = ", ".join(f"{k} {v:,}" for k, v in report.overview["relationships"].items())
+    nodes = ", ".join(f"{_(k)} {num(v)}" for k, v in report.overview["nodes"].items())
+    rels = ", ".join(f"{k} {num(v)}" for k, v in report.overview["relationships"].items())
     claims = report.overview["claims_by_evidence"]
     kinds = [e for e in EVIDENCE if any(e in c for c in claims.values())]
     evidence = [[t, *(num(c.get(e)) if e in c else "–" for e in kinds)] for t, c in claims.items()]
     return Section(
-        "Overview",
-        f"Nodes: {nodes}. Relationships: {rels}.",
+        _("Overview"),
+        _("Nodes: {nodes}. Relationships: {rels}.").format(nodes=nodes, rels=rels),
         [
-            Table(["", "value"], facts, "lr"),
+            Table(["", _("value")], facts, "lr"),
             Table(
-                ["claim", *kinds],
+                [_("claim"), *(_(k) for k in kinds)],
                 evidence,
                 "l" + "r" * len(kinds),
-                "Claims by evidence (fact, announced, planned ...: docs/dataset.md)",
+                _("Claims by evidence (fact, announced, planned ...: docs/dataset.md)"),
             ),
         ],
     )
@@ -151,20 +165,38 @@ def _network_model(report: Report) -> Section:
     chosen = model.get("layers", [])
     rows = [
         [
-            layer,
-            "yes" if layer in chosen else "–",
+            _(layer),
+            _("yes") if layer in chosen else "–",
             spec["meaning"],
-            spec["direction"] or "undirected",
+            spec["direction"] or _("undirected"),
             num(report.layers.get(layer, {}).get("bodies")),
             num(report.layers.get(layer, {}).get("links")),
         ]
         for layer, spec in model.get("all_layers", {}).items()
     ]
     return Section(
-        "Layers and weighting",
-        f"The network ranks the layers {', '.join(chosen)} (--layers). Weighting: "
-        f"{model.get('weighting', '')}; {model.get('rule', '')}",
-        [Table(["layer", "in network", "meaning", "direction", "bodies", "links"], rows, "llllrr")],
+        _("Layers and weighting"),
+        _(
+            "The network ranks the layers {layers} (--layers). Weighting: {weighting}; {rule}"
+        ).format(
+            layers=", ".join(_(x) for x in chosen),
+            weighting=model.get("weighting", ""),
+            rule=model.get("rule", ""),
+        ),
+        [
+            Table(
+                [
+                    _("layer"),
+                    _("in network"),
+                    _("meaning"),
+                    _("direction"),
+                    _("bodies"),
+                    _("links"),
+                ],
+                rows,
+                "llllrr",
+            )
+        ],
     )
 
 
@@ -186,11 +218,22 @@ def _robustness(report: Report) -> Section:
         for r in rob.get("alternatives", [])
     ]
     return Section(
-        "Robustness of the ranking",
-        f"The PageRank ranking above recomputed under other weightings: share of the top "
-        f"{rob.get('top', ROWS)} kept and Kendall's τ over all bodies. Weakest: "
-        f"{pct(rob.get('weakest_overlap', 1.0))} kept, τ {num(rob.get('weakest_tau'))}.",
-        [Table(["alternative", "top kept", "Kendall τ", "entering", "leaving"], rows, "lrrll")],
+        _("Robustness of the ranking"),
+        _(
+            "The PageRank ranking above recomputed under other weightings: share of the top "
+            "{top} kept and Kendall's τ over all bodies. Weakest: {share} kept, τ {tau}."
+        ).format(
+            top=rob.get("top", ROWS),
+            share=pct(rob.get("weakest_overlap", 1.0)),
+            tau=num(rob.get("weakest_tau")),
+        ),
+        [
+            Table(
+                [_("alternative"), _("top kept"), "Kendall τ", _("entering"), _("leaving")],
+                rows,
+                "lrrll",
+            )
+        ],
     )
 
 
@@ -204,14 +247,16 @@ def _layer_rankings(report: Report) -> Section:
             )
         ]
         caption = (
-            f"{layer}: {entry['meaning']} – {entry['measure']}; "
-            f"{entry['bodies']:,} bodies, {entry['links']:,} links"
+            f"{_(layer)}: {entry['meaning']} – {entry['measure']}; "
+            f"{num(entry['bodies'])} {_('bodies')}, {num(entry['links'])} {_('links')}"
         )
-        tables.append(Table(["#", "body", "Land", "PageRank"], rows, "rllr", caption))
+        tables.append(Table(["#", _("body"), "Land", "PageRank"], rows, "rllr", caption))
     return Section(
-        "Leading bodies per layer",
-        "Each layer ranked on its own (all layers, whatever --layers says); directed "
-        "layers rank along dependence, so the body others depend on leads.",
+        _("Leading bodies per layer"),
+        _(
+            "Each layer ranked on its own (all layers, whatever --layers says); directed "
+            "layers rank along dependence, so the body others depend on leads."
+        ),
         tables,
     )
 
@@ -219,53 +264,78 @@ def _layer_rankings(report: Report) -> Section:
 def _two_mode(report: Report) -> Section:
     two = report.two_mode
     rows = [
-        [r["name"], r["layer"], num(r["bodies"]), num(r["betweenness"])]
+        [r["name"], _(r["layer"]), num(r["bodies"]), num(r["betweenness"])]
         for r in two.get("leading", [])
     ]
-    note = (
+    note = _(
         "Two-mode betweenness (Borgatti & Everett) in the network of bodies and the "
         "contexts they are tied through: the joint bodies, solutions and providers that "
         "join bodies no other context joins."
     )
     if two.get("skipped"):
-        note += f" Left out: {two['skipped']:,} nodes are too many for the exact measure."
+        note += " " + _("Left out: {n} nodes are too many for the exact measure.").format(
+            n=num(two["skipped"])
+        )
     return Section(
-        "Contexts that bridge",
+        _("Contexts that bridge"),
         note,
-        [Table(["context", "layer", "bodies", "two-mode betweenness"], rows, "llrr")],
+        [
+            Table(
+                [_("context"), _("layer"), _("bodies"), _("two-mode betweenness")],
+                rows,
+                "llrr",
+            )
+        ],
     )
+
+
+#: Sections whose tables are cut to ``rows`` (the others are short by nature).
+_CUT = frozenset(
+    {"_overview", "_central", "_brokers", "_communities", "_funding", "_coverage", "_weak"}
+)
 
 
 def _share(ties: dict[str, Any]) -> str:
     total = ties["links"] or 1
-    return f"{ties['across']:,} of {ties['links']:,} ({pct(ties['across'] / total)})"
+    return _("{part} of {whole} ({share})").format(
+        part=num(ties["across"]), whole=num(ties["links"]), share=pct(ties["across"] / total)
+    )
 
 
-def _central(report: Report) -> Section:
-    names = distinct(report.central[:ROWS])
+def _central(report: Report, n: int | None = ROWS) -> Section:
+    names = distinct(report.central[:n])
     rows = [
         [
             str(i),
             names[i - 1],
             land_cell(r["land"]),
-            r["level"] or "",
+            _(r["level"]) if r["level"] else "",
             num(r["degree"]),
             num(r["weighted_degree"]),
             num(r["betweenness"]),
             num(r["pagerank"], 4),
         ]
-        for i, r in enumerate(report.central[:ROWS], 1)
+        for i, r in enumerate(report.central[:n], 1)
     ]
-    cols = ["#", "body", "Land", "level", "partners", "ties", "betweenness", "PageRank"]
+    cols = [
+        "#",
+        _("body"),
+        "Land",
+        _("level"),
+        _("partners"),
+        _("ties"),
+        _("betweenness"),
+        "PageRank",
+    ]
     return Section(
-        "Most central bodies",
-        "By PageRank: where a walk along the ties spends most time.",
+        _("Most central bodies"),
+        _("By PageRank: where a walk along the ties spends most time."),
         [Table(cols, rows, "rlllrrrr", more=_left(report.nodes, "pagerank", len(rows)))],
         chart="centrality",
     )
 
 
-def _brokers(report: Report) -> Section:
+def _brokers(report: Report, n: int | None = ROWS) -> Section:
     rows = [
         [
             name,
@@ -273,23 +343,26 @@ def _brokers(report: Report) -> Section:
             num(r["betweenness"]),
             num(r["effective_size"], 1),
             num(r["constraint"]),
-            r["brokerage_role"] or "–",
+            _(r["brokerage_role"]) if r["brokerage_role"] else "–",
             num(r["brokerage_cross_land"]),
         ]
-        for name, r in zip(distinct(report.brokers[:ROWS]), report.brokers[:ROWS], strict=True)
+        for name, r in zip(distinct(report.brokers[:n]), report.brokers[:n], strict=True)
     ]
-    cols = ["body", "Land", "betweenness", "eff. size", "constraint", "role", "cross-Land"]
+    cols = [_("body"), "Land", _("betweenness"), _("eff. size"), _("constraint"), _("role")]
+    cols.append(_("cross-Land"))
     return Section(
-        "Brokers",
-        "Highest betweenness; low constraint and high effective size mean "
-        "partners who reach each other only through this body. Role: the most "
-        "frequent Gould–Fernandez role with Länder as groups; cross-Land: the open "
-        "two-steps across Länder it sits on.",
+        _("Brokers"),
+        _(
+            "Highest betweenness; low constraint and high effective size mean "
+            "partners who reach each other only through this body. Role: the most "
+            "frequent Gould–Fernandez role with Länder as groups; cross-Land: the open "
+            "two-steps across Länder it sits on."
+        ),
         [Table(cols, rows, "llrrrlr", more=_left(report.nodes, "betweenness", len(rows)))],
     )
 
 
-def _communities(report: Report) -> Section:
+def _communities(report: Report, n: int | None = ROWS) -> Section:
     rows = [
         [
             str(c["community"]),
@@ -297,14 +370,14 @@ def _communities(report: Report) -> Section:
             ", ".join(f"{k} {v}" for k, v in list(c["lands"].items())[:3]),
             "; ".join(c["leading"]),
         ]
-        for c in report.communities[:ROWS]
+        for c in report.communities[:n]
     ]
     return Section(
-        "Communities",
-        "Leiden communities, largest first: Länder most present and leading bodies.",
+        _("Communities"),
+        _("Leiden communities, largest first: Länder most present and leading bodies."),
         [
             Table(
-                ["#", "bodies", "Länder", "leading bodies"],
+                ["#", _("bodies"), _("Länder"), _("leading bodies")],
                 rows,
                 "rrll",
                 more=len(report.communities) - len(rows),
@@ -321,12 +394,12 @@ def money_evidence(f: dict[str, Any]) -> list[str]:
     return [e for e in EVIDENCE if e in used] or ["fact"]
 
 
-def _funding(report: Report) -> Section:
+def _funding(report: Report, n: int | None = ROWS) -> Section:
     f = report.funding
     kinds = money_evidence(f)
     by_evidence = [
         [
-            e,
+            _(e),
             num(f["by_evidence"][e]["grants"]),
             ("≥ " if f["by_evidence"][e].get("at_least") else "")
             + _rough(f["by_evidence"][e]["amount_eur"], f["by_evidence"][e]["approximate"]),
@@ -336,7 +409,7 @@ def _funding(report: Report) -> Section:
     budgets = [
         [
             report.names.get(p, b["name"]),
-            e,
+            _(e),
             _rough(amount, b["amount_kind"] == "approximate"),
             ", ".join(report.names.get(x, x) for x in b["funders"]) or "–",
         ]
@@ -348,8 +421,10 @@ def _funding(report: Report) -> Section:
         for p, b in f["programme_budgets"].items()
         if b.get("bound_eur") is not None
     ]
-    top_funders = _ranked(f["by_funder"], report, kinds, f.get("at_least_by_funder", {}))
-    top_recipients = _ranked(f["by_recipient"], report, kinds, f.get("at_least_by_recipient", {}))
+    top_funders = _ranked(f["by_funder"], report, kinds, f.get("at_least_by_funder", {}), n)
+    top_recipients = _ranked(
+        f["by_recipient"], report, kinds, f.get("at_least_by_recipient", {}), n
+    )
     at_least_land = f.get("at_least_by_land", {})
     lands = [
         [
@@ -362,45 +437,44 @@ def _funding(report: Report) -> Section:
         ]
         for land in f["by_land"]
     ]
-    note = (
-        f"Grants: {f['grants']:,}, of which {f['without_amount']:,} without amount"
-        f"{_lower_bounds(f)}. Evidence "
+    note = _(
+        "Grants: {grants}, of which {without} without amount{bounds}. Evidence "
         "values are never added up: awarded money (fact) and promised, agreed or planned "
         "money are different claims. Programme budgets are listed apart from the grants "
         "(grants under a programme are part of its budget). ~ marks an approximate amount; "
         '≥ marks an at-least figure (it includes a lower bound such as "more than '
         '11 million").'
-    )
+    ).format(grants=num(f["grants"]), without=num(f["without_amount"]), bounds=_lower_bounds(f))
     return Section(
-        "Funding by evidence",
+        _("Funding by evidence"),
         note,
         [
-            Table(["evidence", "grants", "amount"], by_evidence, "lrr"),
+            Table([_("evidence"), _("grants"), _("amount")], by_evidence, "lrr"),
             Table(
-                ["programme", "evidence", "budget", "funders"],
+                [_("programme"), _("evidence"), _("budget"), _("funders")],
                 budgets,
                 "llrl",
-                "Programme budgets (apart from grants)",
+                _("Programme budgets (apart from grants)"),
             ),
             Table(
-                ["funder", *kinds],
+                [_("funder"), *(_(k) for k in kinds)],
                 top_funders,
                 "l" + "r" * len(kinds),
-                "Largest funders",
+                _("Largest funders"),
                 more=len(f["by_funder"]) - len(top_funders),
             ),
             Table(
-                ["recipient", *kinds],
+                [_("recipient"), *(_(k) for k in kinds)],
                 top_recipients,
                 "l" + "r" * len(kinds),
-                "Largest recipients",
+                _("Largest recipients"),
                 more=len(f["by_recipient"]) - len(top_recipients),
             ),
             Table(
-                ["Land", *kinds, "awarded (fact) € per inhabitant"],
+                ["Land", *(_(k) for k in kinds), _("awarded (fact) € per inhabitant")],
                 lands,
                 "l" + "r" * (len(kinds) + 1),
-                "By the recipient's Land",
+                _("By the recipient's Land"),
             ),
         ],
         chart="funding",
@@ -419,7 +493,7 @@ def _rough(amount: float | None, approximate: int | bool) -> str:
 def _lower_bounds(f: dict[str, Any]) -> str:
     """ ", and N counted with a lower bound (at least)" where there are any."""
     n = sum(row.get("at_least", 0) for row in f["by_evidence"].values())
-    return f" and {n:,} counted with their lower bound (at least)" if n else ""
+    return _(" and {n} counted with their lower bound (at least)").format(n=num(n)) if n else ""
 
 
 def _at_least(amount: float | None, marked: bool) -> str:
@@ -436,6 +510,7 @@ def _ranked(
     report: Report,
     kinds: list[str],
     at_least: dict[str, list[str]] | None = None,
+    n: int | None = ROWS,
 ) -> list[list[str]]:
     def size(key: str) -> tuple[float, str]:
         return (-sum(totals[key].values()), key)
@@ -444,11 +519,11 @@ def _ranked(
     marked = at_least or {}
     return [
         [names.get(k, k), *(_at_least(totals[k].get(e), e in marked.get(k, ())) for e in kinds)]
-        for k in sorted(totals, key=size)[:ROWS]
+        for k in sorted(totals, key=size)[:n]
     ]
 
 
-def _coverage(report: Report) -> Section:
+def _coverage(report: Report, n: int | None = ROWS) -> Section:
     c = report.coverage
     rows = [
         [
@@ -466,7 +541,7 @@ def _coverage(report: Report) -> Section:
     if not report.stamp["land"]:
         rows.append(
             [
-                "all",
+                _("all"),
                 num(g["municipalities"]),
                 pct(g["direct_share"]),
                 pct(g["direct_population_share"]),
@@ -475,8 +550,8 @@ def _coverage(report: Report) -> Section:
                 "–",
             ]
         )
-    shown = c["white_spots"][:ROWS]
-    named = distinct(c["white_spots"], key="kreis")[:ROWS]
+    shown = c["white_spots"][:n]
+    named = distinct(c["white_spots"], key="kreis")[:n]
     spots = [[n, s["land"], num(s["population"])] for n, s in zip(named, shown, strict=True)]
     layer_names = c.get("layers", [])
     layers = [
@@ -487,33 +562,37 @@ def _coverage(report: Report) -> Section:
     cols = [
         "Land",
         "Gemeinden",
-        "direct",
-        "inhabitants direct",
-        "only via Kreis",
-        "inhabitants only via Kreis",
-        "members reported, not named",
+        _("direct"),
+        _("inhabitants direct"),
+        _("only via Kreis"),
+        _("inhabitants only via Kreis"),
+        _("members reported, not named"),
     ]
     return Section(
-        "Coverage",
-        "Gemeinden with a recorded tie (a cooperation, IT provider, service, programme, "
-        "solution or grant) themselves (direct), or only through their Kreis or "
-        "Gemeindeverband. The data is not complete: no recorded tie is a gap in the data "
-        "as much as in cooperation. Members an IT provider reports only as a count are "
-        "shown beside the recorded ties, never counted as ties.",
+        _("Coverage"),
+        _(
+            "Gemeinden with a recorded tie (a cooperation, IT provider, service, programme, "
+            "solution or grant) themselves (direct), or only through their Kreis or "
+            "Gemeindeverband. The data is not complete: no recorded tie is a gap in the data "
+            "as much as in cooperation. Members an IT provider reports only as a count are "
+            "shown beside the recorded ties, never counted as ties."
+        ),
         [
             Table(cols, rows, "lrrrrrl"),
             Table(
-                ["Land", *layer_names],
+                ["Land", *(_(x) for x in layer_names)],
                 layers,
                 "l" + "r" * len(layer_names),
-                "Layers the data holds per Land (bodies of the Land with a tie in each layer)",
+                _("Layers the data holds per Land (bodies of the Land with a tie in each layer)"),
             ),
             Table(
-                ["Kreis", "Land", "inhabitants"],
+                ["Kreis", "Land", _("inhabitants")],
                 spots,
                 "llr",
-                f"No recorded tie: {len(c['white_spots']):,} Kreise where neither the Kreis "
-                "nor any of its Gemeinden has a tie in the data",
+                _(
+                    "No recorded tie: {n} Kreise where neither the Kreis "
+                    "nor any of its Gemeinden has a tie in the data"
+                ).format(n=num(len(c["white_spots"]))),
                 more=len(c["white_spots"]) - len(spots),
             ),
         ],
@@ -531,10 +610,10 @@ def _reported(counts: list[dict[str, Any]], report: Report) -> str:
     return "; ".join(shown) or "–"
 
 
-def _weak(report: Report) -> Section:
+def _weak(report: Report, n: int | None = ROWS) -> Section:
     w = report.weak_points
-    cuts = [[r["name"], num(r["cut_off"])] for r in w["cut_points"][:ROWS]]
-    bridges = [[r["u_name"], r["v_name"], num(r["smaller_side"])] for r in w["bridges"][:ROWS]]
+    cuts = [[r["name"], num(r["cut_off"])] for r in w["cut_points"][:n]]
+    bridges = [[r["u_name"], r["v_name"], num(r["smaller_side"])] for r in w["bridges"][:n]]
     single = [
         [
             r["name"],
@@ -543,32 +622,42 @@ def _weak(report: Report) -> Section:
             num(r["reusers"]),
             num(r["live"]),
         ]
-        for r in w["single_operator_solutions"][:ROWS]
+        for r in w["single_operator_solutions"][:n]
     ]
     return Section(
-        "Weak points",
-        "Bodies and links whose loss splits the network; solutions many rely on "
-        "that a single body operates.",
+        _("Weak points"),
+        _(
+            "Bodies and links whose loss splits the network; solutions many rely on "
+            "that a single body operates."
+        ),
         [
             Table(
-                ["body", "bodies cut off"],
+                [_("body"), _("bodies cut off")],
                 cuts,
                 "lr",
-                f"Cut points ({len(w['cut_points']):,})",
+                _("Cut points ({n})").format(n=num(len(w["cut_points"]))),
                 more=len(w["cut_points"]) - len(cuts),
             ),
             Table(
-                ["body", "body", "smaller side"],
+                [_("body"), _("body"), _("smaller side")],
                 bridges,
                 "llr",
-                f"Bridges ({len(w['bridges']):,})",
+                _("Bridges ({n})").format(n=num(len(w["bridges"]))),
                 more=len(w["bridges"]) - len(bridges),
             ),
             Table(
-                ["solution", "sole operator", "evidence", "reusers", "connected/live"],
+                [
+                    _("solution"),
+                    _("sole operator"),
+                    _("evidence"),
+                    _("reusers"),
+                    _("connected/live"),
+                ],
                 single,
                 "lllrr",
-                f"Solutions with one operator ({len(w['single_operator_solutions']):,})",
+                _("Solutions with one operator ({n})").format(
+                    n=num(len(w["single_operator_solutions"]))
+                ),
                 more=len(w["single_operator_solutions"]) - len(single),
             ),
         ],

@@ -149,8 +149,20 @@ def _chromium() -> str:
     return CHROMIUM
 
 
+def _loopback(url: str) -> bool:
+    """True for an address on this machine (and the page's own data: and blob: URLs)."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(url)
+    return parts.scheme in ("data", "blob", "about") or parts.hostname in ("127.0.0.1", "localhost")
+
+
 def test_neo4j_browser_logs_in_and_runs_a_library_query(home: Home, tmp_path: Path) -> None:
-    """Log in, open find_body in the guide that opens after login, run it for Gießen."""
+    """Log in, open find_body in the guide that opens after login, run it for Gießen.
+
+    Every request the page makes is recorded (and any to another host refused): none may
+    leave 127.0.0.1 (no Sentry, Segment, Canny or Google Fonts).
+    """
     from playwright.sync_api import sync_playwright  # a dev dependency; drives, never downloads
 
     executable = _chromium()
@@ -163,8 +175,19 @@ def test_neo4j_browser_logs_in_and_runs_a_library_query(home: Home, tmp_path: Pa
             headless=True,
             viewport={"width": 1400, "height": 900},
         )
+        requests: list[str] = []
+        outside: list[str] = []
+        context.on("request", lambda request: requests.append(request.url))
+        context.on("websocket", lambda socket: requests.append(socket.url))
+
+        def refuse(route) -> None:  # type: ignore[no-untyped-def]
+            outside.append(route.request.url)
+            route.abort()
+
+        context.route(lambda url: not _loopback(url), refuse)
         try:
             page = context.new_page()
+            page.on("websocket", lambda socket: requests.append(socket.url))
             page.goto(browser_url, timeout=120_000)
             page.fill("input[data-testid=username]", "neo4j", timeout=120_000)
             page.fill("input[data-testid=password]", home.password)
@@ -201,8 +224,12 @@ def test_neo4j_browser_logs_in_and_runs_a_library_query(home: Home, tmp_path: Pa
             page.screenshot(path=str(tmp_path / "neo4j-browser.png"))
             if os.environ.get("OZGGRAPH_SCREENSHOT"):
                 page.screenshot(path=str(SCREENSHOT))
+            page.wait_for_timeout(3000)  # late loaders (telemetry starts after connecting)
         finally:
             context.close()
+    assert any("/browser/" in url for url in requests)  # the recorder saw the page
+    assert any(url.startswith("ws://127.0.0.1") for url in requests)  # and Bolt
+    assert outside == [] and [url for url in requests if not _loopback(url)] == []
 
 
 def test_second_start_finds_it_running(home: Home) -> None:

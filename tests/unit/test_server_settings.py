@@ -14,7 +14,13 @@ import pytest
 
 from ozggraph.errors import Neo4jError
 from ozggraph.neo4j import devserver, server
-from ozggraph.neo4j.browser import GUIDE_PATH, browser_jar, guide_html, param_commands
+from ozggraph.neo4j.browser import (
+    BROWSER_EDITS,
+    GUIDE_PATH,
+    browser_jar,
+    guide_html,
+    param_commands,
+)
 from ozggraph.neo4j.queries import list_queries, parse_literal
 from ozggraph.neo4j.settings import Settings
 
@@ -139,17 +145,39 @@ def test_guide_has_every_library_query_with_param_commands_browser_accepts() -> 
     assert param_commands(find_body) == [":param name => 'Bensheim'", ":param limit => 25"]
 
 
-def test_browser_jar_adds_the_guide_and_is_rebuilt_only_when_it_changes(tmp_path: Path) -> None:
+def fake_browser_jar(tmp_path: Path, edits: tuple[tuple[str, str, str], ...] = ()) -> Path:
+    """A Browser jar with the texts :data:`BROWSER_EDITS` looks for (or only ``edits``)."""
     original = tmp_path / "neo4j-browser-5.24.0.jar"
+    files: dict[str, str] = {}
+    for prefix, text, _replacement in edits or BROWSER_EDITS:
+        name = prefix + "e7b1.bundle.js"
+        files[name] = files.get(name, "/* bundle */") + text + ";"
     with zipfile.ZipFile(original, "w") as jar:
         jar.writestr("browser/", b"")
         jar.writestr("browser/index.html", b"<html>Neo4j Browser</html>")
         jar.writestr("META-INF/INDEX.LIST", b"JarIndex-Version: 1.0\n")
+        for name, text in files.items():
+            jar.writestr(name, text)
+    return original
+
+
+def test_a_browser_that_would_call_out_is_refused_in_one_line(tmp_path: Path) -> None:
+    original = fake_browser_jar(tmp_path, BROWSER_EDITS[:1])  # Sentry and fonts unknown
+    with pytest.raises(Neo4jError, match="cannot switch off Neo4j Browser's outside calls"):
+        browser_jar(original, tmp_path / "out")
+    assert not list((tmp_path / "out").glob("*.jar"))
+
+
+def test_browser_jar_adds_the_guide_and_is_rebuilt_only_when_it_changes(tmp_path: Path) -> None:
+    original = fake_browser_jar(tmp_path)
     built = browser_jar(original, tmp_path / "out")
     with zipfile.ZipFile(built) as jar:
         names = set(jar.namelist())
         assert {"browser/index.html", GUIDE_PATH.lstrip("/")} <= names
         assert "META-INF/INDEX.LIST" not in names  # would hide the copy behind the original
+        served = b"".join(jar.read(name) for name in names if name.endswith(".js"))
+    for _file, text, replacement in BROWSER_EDITS:  # no Sentry, Segment, Canny, web fonts
+        assert text.encode() not in served and replacement.encode() in served
     stamp = built.stat().st_mtime_ns
     assert browser_jar(original, tmp_path / "out") == built
     assert built.stat().st_mtime_ns == stamp

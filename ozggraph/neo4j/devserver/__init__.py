@@ -147,6 +147,11 @@ def _tail(text: str, lines: int = 40) -> str:
     return "\n".join(text.strip().splitlines()[-lines:])
 
 
+def _argfile_quote(arg: str) -> str:
+    """One argument as a java ``@argfile`` line: double-quoted, ``\\`` and ``"`` escaped."""
+    return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -285,11 +290,7 @@ class DevServer:
             conf = self._write_conf(self.home)
             env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(conf)}
             if not self._has_database():
-                admin = [java, "-cp", f"{lib}/*", *_ADMIN, self.password]
-                res = subprocess.run(admin, env=env, capture_output=True, text=True, timeout=120)
-                if res.returncode != 0:
-                    out = _tail(res.stdout + res.stderr)
-                    raise DevServerError(f"neo4j-admin set-initial-password failed:\n{out}")
+                self._set_initial_password(java, lib, env)
             heap = [f"-Xms{self.heap}", f"-Xmx{self.heap}"]
             extra = "".join(f"{p}:" for p in self.classpath)
             classpath = f"{extra}{self.home}/plugins/*:{conf}/*:{lib}/*"
@@ -308,6 +309,29 @@ class DevServer:
         except BaseException:
             self.stop()
             raise
+
+    def _set_initial_password(self, java: str, lib: Path, env: dict[str, str]) -> None:
+        """``neo4j-admin dbms set-initial-password``, the password never on a command line.
+
+        The tool takes the password only as an argument, and every user of the machine can
+        read a command line (``ps -eo args``). The java launcher's ``@argfile`` (JDK 9+)
+        carries the main class and its arguments instead: the process list shows
+        ``java -cp ... @FILE``, and FILE is ours alone (0600) and removed right after.
+        """
+        assert self.home is not None
+        fd, name = tempfile.mkstemp(prefix=".admin-", suffix=".args", dir=self.home)
+        argfile = Path(name)  # mkstemp creates it 0600
+        try:
+            with os.fdopen(fd, "w") as handle:
+                handle.write("\n".join(_argfile_quote(a) for a in (*_ADMIN, self.password)))
+                handle.write("\n")
+            admin = [java, "-cp", f"{lib}/*", f"@{argfile}"]
+            res = subprocess.run(admin, env=env, capture_output=True, text=True, timeout=120)
+        finally:
+            argfile.unlink(missing_ok=True)
+        if res.returncode != 0:
+            out = _tail(res.stdout + res.stderr).replace(self.password, "***")
+            raise DevServerError(f"neo4j-admin set-initial-password failed:\n{out}")
 
     def _log_tail(self) -> str:
         log = self.log_file
