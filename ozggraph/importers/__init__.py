@@ -27,8 +27,10 @@ from pathlib import Path
 from ozggraph.errors import OzgGraphError
 from ozggraph.importers import catalogue, gv100ad
 from ozggraph.importers.efa import EFA_DIR, import_efa
+from ozggraph.importers.efa_adoption import ADOPTION_TABLE
 from ozggraph.importers.hosting import HOSTING_DIR, import_hosting
 from ozggraph.importers.it_providers import IT_PROVIDERS_DIR, import_it_providers
+from ozggraph.importers.joint_projects import JOINT_PROJECTS_DIR, import_joint_projects
 from ozggraph.importers.programmes import PROGRAMMES_DIR, import_programmes
 from ozggraph.importers.public_bodies import BODIES_DIR, import_bodies
 
@@ -100,8 +102,19 @@ IMPORTERS: tuple[Importer, ...] = (
         "efa",
         "efa-reuse/efa_reuse.csv",
         EFA_DIR,
-        lambda source, out, seed: import_efa(source, out, seed).lines(),
-        "EfA solutions, developers, operators and reusers (after 'bodies': resolves against it).",
+        lambda source, out, seed: import_efa(
+            source, out, seed, source.parents[1] / ADOPTION_TABLE
+        ).lines(),
+        "EfA solutions, developers, operators and reusers, with the EfA adoption table of "
+        "joint-projects/ (after 'bodies': resolves against it).",
+    ),
+    Importer(
+        "joint-projects",
+        "joint-projects/joint_projects.csv",
+        JOINT_PROJECTS_DIR,
+        lambda source, out, seed: import_joint_projects(source, out, seed).lines(),
+        "Joint projects, IKZ grants and agreements between bodies, with their partners and "
+        "grants (last: resolves against every other folder).",
     ),
 )
 

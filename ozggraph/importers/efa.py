@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ozggraph.errors import SourceTableError
+from ozggraph.importers.efa_adoption import ADOPTION_TABLE, adopt
 from ozggraph.importers.efa_catalogue import Catalogue
 from ozggraph.importers.resolve import (
     AGGREGATE,
@@ -48,7 +49,7 @@ from ozggraph.importers.resolve import (
     table_error,
     weak_note,
 )
-from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, write_seed
+from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, downstream, write_seed
 from ozggraph.schema import Edge
 from ozggraph.schema.ids import slug
 from ozggraph.schema.nodes import Agency, Node, Solution
@@ -150,8 +151,11 @@ class _Row:
 class EfaImport:
     """One run of the importer over one table."""
 
-    def __init__(self, table: Path, reference: Reference) -> None:
+    def __init__(self, table: Path, reference: Reference, adoption: Path | None = None) -> None:
         self.table = table
+        #: The EfA adoption table, merged into the same relationships (efa_adoption.py).
+        self.adoption = adoption
+        self.adopted_new: set[str] = set()
         self.reference = reference
         self.sources = SourceBook(reference)
         self.resolver = Resolver(reference, ALIASES)
@@ -174,6 +178,8 @@ class EfaImport:
             )
             self._parties(row, solution)
             self._reuse(row, solution)
+        if self.adoption is not None:
+            adopt(self, self.adoption)
         for sol in self.solutions.values():
             sol.notes += self.catalogue.notes(sol.node_id)
         self._apply_pauses()
@@ -383,11 +389,17 @@ def _not_after(date: str | None, stop: str | None) -> bool:
     return not (date and stop) or date <= stop
 
 
-def import_efa(table: Path, out: Path, seed: Path | None = None) -> ImportReport:
-    """Read ``table``, resolve against ``seed`` (default: ``out``'s parent), write ``out``."""
+def import_efa(
+    table: Path, out: Path, seed: Path | None = None, adoption: Path | None = None
+) -> ImportReport:
+    """Read ``table`` and the ``adoption`` table (default: ``raw/``'s
+    ``joint-projects/efa_adoption.csv`` where ``table`` lies in ``raw/``), resolve against
+    ``seed`` (default: ``out``'s parent), write ``out``."""
     seed = seed if seed is not None else out.parent
-    reference = Reference.load(seed, exclude={EFA_DIR, out.name})
-    run = EfaImport(table, reference)
+    beside = table.parents[1] / ADOPTION_TABLE
+    adoption = adoption if adoption is not None or not beside.is_file() else beside
+    reference = Reference.load(seed, exclude=downstream(EFA_DIR) | {out.name})
+    run = EfaImport(table, reference, adoption)
     try:
         run.run()
         return run.write(out)

@@ -305,6 +305,8 @@ class Reference:
         self.names: dict[str, set[str]] = {}
         self.places: dict[str, list[RefNode]] = {}
         self.sources_by_url: dict[str, str] = {}
+        #: ``(type, source, target)`` of the relationships of the YAML files loaded.
+        self.pairs: set[tuple[str, str, str]] = set()
         for node in nodes:
             self.add(node)
 
@@ -314,7 +316,7 @@ class Reference:
         skip = set(exclude)
         entries = [e for e in sorted(seed.iterdir()) if e.name not in skip] if seed.is_dir() else []
         files = [f for e in entries for f in ([e] if e.is_file() else sorted(e.rglob("*")))]
-        nodes = []
+        nodes, pairs = [], set()
         for path in files:
             if path.suffix == ".csv" and path.name.split(".")[0] in EDGE_TYPES:
                 continue  # bulk relationship tables hold no names; skipping them saves time
@@ -324,7 +326,14 @@ class Reference:
                 for r in records
                 if r.kind == "node" and r.data.get("id")
             ]
-        return cls(nodes)
+            pairs |= {
+                (r.name, str(r.data.get("source")), str(r.data.get("target")))
+                for r in records
+                if r.kind == "edge"
+            }
+        reference = cls(nodes)
+        reference.pairs = pairs
+        return reference
 
     def add(self, node: RefNode) -> None:
         self.nodes[node.id] = node

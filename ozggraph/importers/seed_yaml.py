@@ -22,7 +22,7 @@ def downstream(folder: str) -> set[str]:
     the dataset without these, so no importer reads its own or a later one's output.
 
     >>> sorted(downstream("hosting"))
-    ['efa', 'hosting']
+    ['efa', 'hosting', 'joint-projects']
     """
     from ozggraph.importers import IMPORTERS  # the registry imports the importers
 
@@ -116,6 +116,8 @@ class ImportReport:
     aliases_used: Counter[str] = field(default_factory=Counter)
     #: Rows naming a body the importer could not resolve (file:line, name, why): no edge.
     unresolved: list[str] = field(default_factory=list)
+    #: Rows stating a relationship the dataset already has from another file: not written.
+    already: list[str] = field(default_factory=list)
 
     def count(self, nodes: Sequence[Node], edges: Sequence[Edge]) -> None:
         self.nodes.update(n.label for n in nodes)
@@ -131,6 +133,7 @@ class ImportReport:
             f"relationships: {kinds(self.edges)}",
             f"bodies: {len(self.existing_bodies)} existing, {len(self.created_bodies)} created",
             *(f"not written: {u}" for u in self.unresolved),
+            *([f"already in the dataset: {len(self.already)} row(s)"] if self.already else []),
         ]
 
 

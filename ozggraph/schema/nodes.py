@@ -160,6 +160,9 @@ class Cooperation(Organisation):
     context = True
     stands_for_members = True
     date: PartialDate | None = None
+    #: Member groups a source names only collectively ("18 kreisangehörige Kommunen");
+    #: never expanded to edges.
+    reported_members: list[str] = []
 
 
 class Programme(Organisation):

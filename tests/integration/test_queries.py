@@ -225,7 +225,7 @@ def test_funding_received(run: Run) -> None:
 def test_funding_in_land(run: Run) -> None:
     rows = run("funding_in_land", land="ags-06").rows
     by_key = {(r["evidence"], r["year"], r["flow"]): r for r in rows}
-    assert set(by_key) == {
+    assert set(by_key) >= {  # and the IKZ grants of joint-projects, by year
         ("inferred", None, "within"),
         ("fact", None, "within"),
         ("fact", "2016", "within"),  # IKZ-Förderung: the Gemeindeverwaltungsverband
@@ -235,8 +235,9 @@ def test_funding_in_land(run: Run) -> None:
     }
     grant = by_key["inferred", None, "within"]
     assert (grant["total_eur"], grant["grants"], grant["grants_without_amount"]) == (130000, 1, 0)
-    # the joint Ordnungsbehördenbezirk Grebenau's 100,000, once on the project
-    assert by_key["fact", None, "within"]["total_eur"] == 100000
+    # the joint Ordnungsbehördenbezirk Grebenau's 100,000, once on the project, and the
+    # undated grants of joint-projects (IKZ, Starke Heimat Hessen), each once
+    assert by_key["fact", None, "within"]["total_eur"] == 3075000
     assert by_key["fact", "2016", "within"]["total_eur"] == 600000
     assert by_key["promised", None, "within"]["total_eur"] == 100000
     facts = run("funding_in_land", land="ags-06", evidence=["fact"]).rows
@@ -260,10 +261,11 @@ def test_programme_budgets(run: Run) -> None:
     nrw = rows["prog-nw-digitale-modellregionen"]  # "programme total c. 91 Mio EUR"
     assert (nrw["amount_eur"], nrw["amount_kind"]) == (91000000, "approximate")
     bayern = {(r["year"], r["flow"]): r for r in run("funding_in_land", land="ags-09").rows}
-    # Digitales Rathaus, Dec 2020 batch: the 17 amounts of the table
+    # Digitales Rathaus, Dec 2020 batch: the 17 amounts of the table, and two IKZ grants
+    # of 90,000 from 2020 (joint-projects: VG Theres, Marktheidenfeld)
     assert (bayern["2020", "within"]["grants"], bayern["2020", "within"]["total_eur"]) == (
-        17,
-        pytest.approx(159107.62),
+        19,
+        pytest.approx(159107.62 + 2 * 90000),
     )
 
 
@@ -306,7 +308,8 @@ def test_provider_members(run: Run) -> None:
     # current members only by default: the four former members and the planned accession
     # of the Saale-Holzland-Kreis are left out
     assert [(r["name"], r["relation"], r["current"]) for r in rows] == [
-        ("Radeberg", "member", True)
+        ("Großenhain", "member", True),  # seeking to leave (joint-projects table)
+        ("Radeberg", "member", True),
     ]
     everyone = run("provider_members", provider="itp-kisa", include_former=True).rows
     relations = {r["id"]: r["relation"] for r in everyone}
@@ -452,7 +455,8 @@ def test_white_spots(run: Run, seed_graph) -> None:
     assert {BENSHEIM, VIERNHEIM, "ags-06431", "ags-06531005"}.isdisjoint(ids)
     lindenfels = next(row for row in rows if row["id"] == LINDENFELS)
     assert (lindenfels["kreis"], lindenfels["kreis_in_cooperation"]) == ("Bergstraße", True)
-    assert [row["label"] for row in rows[:25]] == ["District"] * 25  # Kreise first
+    labels = [row["label"] for row in rows]
+    assert labels == sorted(labels, key=lambda label: label != "District")  # Kreise first
 
 
 ANALYTICS = """
@@ -738,3 +742,65 @@ def test_cli_outputs_are_stamped(loaded_neo4j, neo4j_settings, seed_graph, tmp_p
     sidecar = json.loads((tmp_path / "path.csv.stamp.json").read_text("utf-8"))
     assert sidecar["stamp"]["dataset_checksum"] == checksum
     assert sidecar["params"] == {"municipality": "06431002"}
+
+
+# --- joint projects (seed/joint-projects, seed/efa) -------------------------------------
+
+GOCHSHEIM = "ags-09678135"
+MAINBOGEN = "coop-ikz-datenschutz-und-informationssicherheit-allianz-schweinfurter"
+
+
+def test_joint_projects_of_body(run: Run) -> None:
+    rows = run("joint_projects_of_body", body=GOCHSHEIM).rows
+    [mainbogen] = [r for r in rows if r["cooperation"] == MAINBOGEN]
+    assert mainbogen["kind"] == "IKZ grant"
+    assert (mainbogen["role"], mainbogen["valid_from"], mainbogen["evidence"]) == (
+        "lead",
+        "2016-12-23",
+        "fact",
+    )
+    assert mainbogen["partners"] == 5
+    assert mainbogen["funders"] == ["Bayern"]
+    assert mainbogen["amount_eur"] == 90000.0  # once, not six times
+
+
+def test_joint_projects_keep_collective_groups_and_evidence(run: Run) -> None:
+    rows = run("joint_projects_of_body", body="ags-09187").rows  # Landkreis Rosenheim
+    [isb] = [r for r in rows if r["name"].startswith("Landkreis Rosenheim")]
+    assert isb["partners"] == 0 and isb["evidence"] == "planned"
+    assert isb["reported_members"] == ["21 Kommunen im Landkreis Rosenheim (collectively): partner"]
+    assert run("joint_projects_of_body", body="ags-09187", evidence=["fact"]).rows == [
+        r for r in rows if r["evidence"] == "fact"
+    ]
+
+
+def test_partners_by_layer(run: Run) -> None:
+    rows = run("partners_by_layer", body="ags-06").rows  # Hessen
+    layers = {r["layer"] for r in rows}
+    assert {"cooperation", "reuse", "money"} <= layers
+    cooperation = {r["partner"]: r for r in rows if r["layer"] == "cooperation"}
+    assert "ags-04" in cooperation  # Bremen: Ehe Online, Themenfeld Familie & Kind
+    assert cooperation["ags-04"]["contexts"] >= 2
+    reuse = {r["partner"] for r in rows if r["layer"] == "reuse"}
+    assert "ags-05" in reuse  # Hessen adopts IfSG-Online of Nordrhein-Westfalen
+    money = {r["partner"] for r in rows if r["layer"] == "money"}
+    assert "coop-ikz-verwaltungsdigitalisierung-rheingau-kooperationsverbund-ozg" in money
+    only = run("partners_by_layer", body="ags-06", layers=["reuse"]).rows
+    assert {r["layer"] for r in only} == {"reuse"}
+
+
+def test_laender_agreements(run: Run) -> None:
+    rows = run("laender_agreements").rows
+    by_name = {r["name"]: r for r in rows}
+    [ehe] = [r for n, r in by_name.items() if n.startswith("Verwaltungsvereinbarung Hessen–Bremen")]
+    assert ehe["laender"] == ["Bremen", "Hessen"] and ehe["bund"] == []
+    assert ehe["other_members"] == 2  # the pilot towns
+    [dialog] = [r for n, r in by_name.items() if n.startswith("Digitaldialog Bayern")]
+    assert dialog["laender"] == ["Bayern", "Nordrhein-Westfalen"]
+    assert dialog["evidence"] == ["announced"]
+    [familie] = [r for n, r in by_name.items() if n.startswith("OZG-Themenfeld Familie")]
+    assert familie["kind"] == "Themenfeld lead pair (OZG 1.0)"
+    assert "Bundesministerium für Familie, Senioren, Frauen und Jugend" in familie["bund"]
+    hessen = run("laender_agreements", lands=["ags-06"]).rows
+    assert all("Hessen" in r["laender"] for r in hessen)
+    assert ehe in hessen and dialog not in hessen

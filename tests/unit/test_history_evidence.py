@@ -270,9 +270,11 @@ def test_only_a_published_joint_decision_is_a_round(graph: nx.MultiDiGraph) -> N
 
 def test_lower_bounds_count_as_at_least(graph: nx.MultiDiGraph) -> None:
     money = funding.summary(graph)
-    assert money["by_evidence"]["fact"]["at_least"] == 2
+    assert money["by_evidence"]["fact"]["at_least"] == 3  # with Digitalakademie@bw
+    academy = "coop-digitalakademie-bw-kompetenznetzwerk-land-kommunen"  # joint-projects
+    assert money["at_least_by_recipient"][academy] == ["fact"]
     mayen_koblenz = "ags-07137"
     assert money["by_recipient"][mayen_koblenz]["fact"] >= 11_000_000
     assert money["at_least_by_recipient"][mayen_koblenz] == ["fact"]
-    flensburg = [k for k in money["at_least_by_recipient"] if k != mayen_koblenz]
+    flensburg = [k for k in money["at_least_by_recipient"] if k not in (mayen_koblenz, academy)]
     assert len(flensburg) == 1 and money["by_recipient"][flensburg[0]]["fact"] >= 11_000_000

@@ -258,11 +258,17 @@ def test_a_joint_project_is_a_cooperation_with_lead_and_partners(graph: nx.Multi
 
 def test_amounts_stand_once_on_the_project_never_on_partners(graph: nx.MultiDiGraph) -> None:
     grants = [(u, v, a) for u, v, a in graph.edges(data=True) if a["type"] == "FUNDS"]
-    for _, v, _ in grants:
+    for funder, v, grant in grants:
         for member, _ in (
             into(graph, v, "MEMBER_OF") if graph.nodes[v]["label"] == "Cooperation" else []
         ):
-            assert not any(x == member for _, x, _ in grants), member
+            # the project's grant is not repeated on a partner (another grant may be)
+            amount = (grant.get("amount_eur"), grant.get("amount_bound_eur"))
+            same = (funder, member, grant.get("programme"), amount)
+            assert not any(
+                (f, x, g.get("programme"), (g.get("amount_eur"), g.get("amount_bound_eur"))) == same
+                for f, x, g in grants
+            ), member
     consortium = (
         "coop-mpsc-konsortium-stadt-flensburg-kreis-nordfriesland-kreis-schleswig-flensburg"
     )
