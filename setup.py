@@ -1,9 +1,10 @@
-"""Build step: the dataset ships in the wheel (everything else is in pyproject.toml).
+"""Build step: the dataset and the query library ship in the wheel (the rest: pyproject.toml).
 
-``seed/`` stays at the top of the repository, where it is reviewed; building a wheel
-copies it into the package as ``ozggraph/_seed``, which :mod:`ozggraph.dataset.locations`
-finds when ozggraph is installed. An editable install reads the checkout's seed/
-directly, so nothing is copied for it.
+``seed/`` and ``cypher/`` stay at the top of the repository, where they are reviewed;
+building a wheel copies them into the package as ``ozggraph/_seed`` and
+``ozggraph/_cypher``, which :mod:`ozggraph.dataset.locations` finds when ozggraph is
+installed. An editable install reads the checkout's folders directly, so nothing is
+copied for it.
 """
 
 from __future__ import annotations
@@ -14,20 +15,23 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-SEED = Path(__file__).parent / "seed"
-PACKAGED = Path("ozggraph") / "_seed"  # keep in step with ozggraph.dataset.locations.PACKAGED_SEED
+ROOT = Path(__file__).parent
+#: Top-level folder -> where it goes in the package; in step with ozggraph.dataset.locations
+#: (PACKAGED_SEED, PACKAGED_CYPHER).
+PACKAGED = {"seed": Path("ozggraph") / "_seed", "cypher": Path("ozggraph") / "_cypher"}
 
 
 class BuildWithDataset(build_py):
-    """build_py, then the dataset into the built package."""
+    """build_py, then the dataset and the query library into the built package."""
 
     def run(self) -> None:
         super().run()
         if self.editable_mode:
             return
-        target = Path(self.build_lib) / PACKAGED
-        shutil.rmtree(target, ignore_errors=True)
-        shutil.copytree(SEED, target)
+        for folder, packaged in PACKAGED.items():
+            target = Path(self.build_lib) / packaged
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(ROOT / folder, target)
 
 
 setup(cmdclass={"build_py": BuildWithDataset})

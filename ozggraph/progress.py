@@ -84,6 +84,17 @@ def task(description: str, total: int | None) -> Iterator[Callable[[int], None]]
 
 
 @contextmanager
+def stage(description: str) -> Iterator[None]:
+    """One piece of work of unknown length: a bar that pulses while it runs (no-op when off).
+
+    For the seconds spent before a counted bar can start (reading the dataset, building
+    a network), so the terminal never sits still.
+    """
+    with task(description, None):
+        yield
+
+
+@contextmanager
 def steps() -> Iterator[Callable[[str, int, int], None]]:
     """``show(step, done, total)``: one bar per named step (the loader's batches)."""
     if not _STATE["on"]:

@@ -40,6 +40,7 @@ from typing import Any
 
 import networkx as nx
 
+from ozggraph.network.filters import in_state
 from ozggraph.network.territory import Territory, kreis_of
 from ozggraph.network.ties import TieIndex
 from ozggraph.schema.layers import LAYERS
@@ -88,7 +89,7 @@ def reported(graph: nx.MultiDiGraph, lands: dict[str, str]) -> dict[str, list[di
 
 def taking_part(graph: nx.MultiDiGraph, *, ties: TieIndex | None = None) -> set[str]:
     """Bodies that take part in any cooperation, programme, solution or funding."""
-    return (TieIndex(graph) if ties is None else ties).taking_part()
+    return (TieIndex(in_state(graph)) if ties is None else ties).taking_part()
 
 
 def coverage(
@@ -103,7 +104,7 @@ def coverage(
     ``ties``, ``lands`` and ``territory`` may be passed when already computed (the
     territory of the whole graph when ``graph`` is a filtered view).
     """
-    ties = TieIndex(graph) if ties is None else ties
+    ties = TieIndex(in_state(graph)) if ties is None else ties
     active = ties.taking_part()
     terr = territory or ties.territory
     lands = terr.body_lands if lands is None else lands

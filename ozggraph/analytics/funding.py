@@ -38,6 +38,7 @@ from typing import Any, Literal
 import networkx as nx
 
 from ozggraph.errors import AnalyticsError
+from ozggraph.network.filters import in_state
 from ozggraph.network.territory import SEVERAL as SEVERAL  # the Land of a mixed group
 from ozggraph.network.territory import UNKNOWN, Territory
 from ozggraph.network.ties import TieIndex
@@ -79,7 +80,7 @@ def grants(
     graph: nx.MultiDiGraph, *, ties: TieIndex | None = None, lands: dict[str, str] | None = None
 ) -> list[Grant]:
     """Every ``FUNDS`` relationship of ``graph`` as a :class:`Grant`, sorted by id."""
-    ties = TieIndex(graph) if ties is None else ties
+    ties = TieIndex(in_state(graph)) if ties is None else ties
     labels = ties.labels
     lands = ties.territory.body_lands if lands is None else lands
     rows = []
@@ -270,7 +271,7 @@ def member_shares(
     if rule not in ("equal", "population"):
         raise AnalyticsError(f"unknown share rule {rule!r}; use 'equal' or 'population'")
     labels = dict(graph.nodes(data="label"))
-    ties = TieIndex(graph)
+    ties = TieIndex(in_state(graph))
     result: defaultdict[str, defaultdict[str, float]] = defaultdict(lambda: defaultdict(float))
     for g in grants(graph):
         if labels.get(g.recipient) != "Cooperation" or g.amount is None:

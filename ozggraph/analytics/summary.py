@@ -19,6 +19,7 @@ import networkx as nx
 import numpy as np
 
 from ozggraph.analytics import brokerage, centrality, communities
+from ozggraph.network.filters import in_state
 from ozggraph.network.projections import cooperation_projection
 from ozggraph.network.sparse import Projection
 from ozggraph.network.territory import UNKNOWN, Territory, level_of
@@ -71,8 +72,10 @@ def analyse(
     and reuse). ``territory``: the :class:`~ozggraph.network.territory.Territory` of
     the *whole* graph when ``graph`` is a filtered view (a view may have lost the
     ``PART_OF`` chain that places a federal ministry). ``ties``: the
-    :class:`TieIndex` of ``graph`` when at hand (one per command).
+    :class:`TieIndex` of ``graph`` when at hand (one per command). A graph not placed
+    in time is measured in its latest state (:func:`~ozggraph.network.filters.in_state`).
     """
+    graph = in_state(graph)
     seconds: dict[str, float] = {}
 
     def step(name: str, func: Callable[[], T]) -> T:
@@ -89,7 +92,7 @@ def analyse(
     levels = level_of(graph, terr)
     degree = step("degree", lambda: centrality.degree(net))
     strength = step("weighted_degree", lambda: centrality.weighted_degree(net))
-    shares = ranks_shares(check_layers(layers))
+    shares = ranks_shares(check_layers(layers))  # type: ignore[arg-type]
     paths = step("paths", lambda: centrality.path_centralities(net, seed=seed, shares=shares))
     eigen = step("eigenvector", lambda: centrality.eigenvector(net))
     rank = step("pagerank", lambda: centrality.pagerank(net, shares=shares))

@@ -31,6 +31,7 @@ import networkx as nx
 import numpy as np
 
 from ozggraph.analytics.communities import to_igraph
+from ozggraph.network.filters import in_state
 from ozggraph.network.sparse import Network, Projection, as_projection
 from ozggraph.network.ties import TieIndex
 
@@ -157,7 +158,7 @@ def single_operator_solutions(
     as its members); ``live`` those at stage ``connected`` or ``live``;
     ``operator_evidence`` how sure the operation is (``planned`` operation is no fact).
     """
-    ties = TieIndex(graph) if ties is None else ties
+    ties = TieIndex(in_state(graph)) if ties is None else ties
     operators = {sol: set(ties.bodies(ops)) for sol, ops in ties.operators.items()}
     stages: dict[str, dict[str, str]] = {}
     for u, v, stage in ties.stages:

@@ -46,7 +46,7 @@ COMMAND_MODULES: dict[str, str] = {
 #: A command missing here is listed all the same, at the price of importing its module.
 COMMAND_SUMMARIES: dict[str, str] = {
     "report": "The cooperation report: central and brokering bodies, communities, money, coverage.",
-    "find": "Nodes whose name, alias or id contains TEXT, with label, Land and id.",
+    "find": "Nodes whose name, alias or id contains TEXT, with Land and id.",
     "show": "A node's ties grouped by kind: relation, role, share, application, dates, end, "
     "evidence and sources of each; former, planned, historical and ended ties say so.",
     "analyze": "Centrality, brokerage role and community of every body; "

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -19,12 +20,13 @@ from ozggraph.cli.options import (
     make_folder,
     neo4j_options,
     output_option,
+    stdout_asked,
 )
 from ozggraph.dataset import read_dataset
 from ozggraph.errors import DatasetError, OutputError
 from ozggraph.neo4j.backend import get_graph
 from ozggraph.network.stats import graph_stats
-from ozggraph.output.export import FORMATS, write, write_network
+from ozggraph.output.export import FORMATS, write
 
 
 @click.command()
@@ -36,8 +38,11 @@ def validate(path: Path | None) -> None:
     Example:
       ozggraph validate seed/
     """
+    from ozggraph import progress
+
     try:
-        dataset = read_dataset(path)
+        with progress.stage("validating the dataset"):
+            dataset = read_dataset(path)
     except DatasetError as exc:
         if len(exc.problems) == 1:  # say it in one line
             raise click.ClickException(str(exc.problems[0])) from None
@@ -56,24 +61,37 @@ def validate(path: Path | None) -> None:
 def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
     """Counts by label and relationship type, claims by evidence, and the dataset checksum.
 
+    Everything the dataset records, history included; the column "ended" counts what the
+    report and analyses leave out, since they show the latest state.
+
     \b
     Examples:
       ozggraph stats
       ozggraph stats --backend neo4j
     """
     summary = graph_stats(graph_from(backend, dataset_path, conn))
+    ended = summary["ended"]
     console = Console()
-    for title, counts in (
-        ("label", summary["labels"]),
-        ("type", summary["types"]),
-        ("evidence (claims and events)", summary["evidence"]),
+    for title, counts, gone in (
+        ("label", summary["labels"], ended["labels"]),
+        ("type", summary["types"], ended["types"]),
+        ("evidence (claims and events)", summary["evidence"], None),
     ):
         table = Table(title=f"by {title}")
         table.add_column(title)
         table.add_column("count", justify="right")
+        if gone is not None:
+            table.add_column("ended", justify="right")
         for name, count in counts.items():
-            table.add_row(name, f"{count:,}")
+            extra = [f"{gone.get(name, 0):,}" if gone.get(name) else ""] if gone is not None else []
+            table.add_row(name, f"{count:,}", *extra)
         console.print(table)
+    console.print(
+        f"ended: {ended['nodes']:,} nodes and {ended['relationships']:,} relationships have "
+        "ended (a valid_to); the report and every analysis show the latest state and leave "
+        "them out, so their counts are lower (use --as-of DATE there for an earlier state).",
+        highlight=False,
+    )
     console.print(f"backend {backend}  checksum {summary['checksum']}", soft_wrap=True)
 
 
@@ -87,7 +105,8 @@ def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
 )
 @output_option(
     directory_formats=("csv",),
-    help="File (a folder for csv). Default: ozggraph.<format> or ozggraph-csv/.",
+    help="File (a folder for csv; '-': standard output). Default: ozggraph.<format> or "
+    "ozggraph-csv/.",
 )
 @click.option(
     "--network",
@@ -112,37 +131,53 @@ def export(
 ) -> None:
     """Export the embedded graph: node-link JSON, GraphML, GEXF (Gephi) or neo4j-admin CSV.
 
+    The latest state unless --as-of says otherwise (ended facts left out). The file
+    is replaced only when complete: an interrupted export leaves the old one.
+
     \b
     Examples:
       ozggraph export --format gexf -o ozg.gexf
+      ozggraph export --format json -o - | jq '.nodes | length'
       ozggraph export --format csv -o import/   # neo4j-admin import --array-delimiter=U+001F
       ozggraph export --network cooperation --land HE --as-of 2022 --format gexf -o he.gexf
       ozggraph export --network cooperation --layers service --format graphml -o service.graphml
     """
+    from ozggraph import progress
     from ozggraph.network.filters import view_of
+    from ozggraph.output.export import dump, network_for_export
 
     if network == "cooperation" and fmt == "csv":
         raise click.UsageError("the cooperation network exports as json, graphml or gexf, not csv")
+    to_stdout = stdout_asked()
+    if to_stdout and fmt == "csv":
+        raise click.UsageError("--format csv writes one file per kind: give -o FOLDER, not -o -")
     target = output or check_output(
         Path("ozggraph-csv" if fmt == "csv" else f"ozggraph.{fmt}"), directory=fmt == "csv"
     )
-    graph = view_of(get_graph("embedded", dataset_path), date=as_of, land=land)
-    make_folder(target if fmt == "csv" else target.parent)
-    there = set(target.iterdir()) if target.is_dir() else {target} if target.exists() else set()
-    try:
+    with progress.task(f"export {fmt}", total=3) as advance:
+        graph = view_of(get_graph("embedded", dataset_path), date=as_of, land=land)
+        advance(1)
         if network == "cooperation":
             from ozggraph.network.projections import cooperation_network
 
-            network_ = cooperation_network(graph, land=land, layers=layers)
-            written = write_network(network_, fmt, target)
-        else:
+            graph = network_for_export(cooperation_network(graph, land=land, layers=layers))
+        advance(1)
+        if to_stdout:
+            sys.stdout.flush()
+            dump(graph, fmt, sys.stdout.buffer)
+            sys.stdout.buffer.flush()
+            advance(1)
+            return
+        make_folder(target if fmt == "csv" else target.parent)
+        there = set(target.iterdir()) if target.is_dir() else {target} if target.exists() else set()
+        try:
             written = write(graph, fmt, target)
-    except OSError as exc:
-        raise OutputError(f"cannot write {exc.filename or target}: {exc.strerror}") from None
+        except OSError as exc:
+            raise OutputError(f"cannot write {exc.filename or target}: {exc.strerror}") from None
+        advance(1)
     for path in written:
-        click.echo(
-            f"wrote {path}" + (" (replaced the file that was there)" if path in there else "")
-        )
+        replaced = " (replaced the file that was there)" if path in there else ""
+        click.echo(f"wrote {path}{replaced}", err=True)
     if fmt == "csv":
         from ozggraph.output.export import ADMIN_IMPORT_OPTION
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from ozggraph.cli.options import dataset_option
@@ -22,36 +23,54 @@ format_option = click.option(
 
 @click.command()
 @click.argument("text")
-@click.option("--limit", type=int, default=25, show_default=True, help="At most this many.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    default=25,
+    show_default=True,
+    help="Show at most this many (the count says how many match).",
+)
 @click.option("--bodies", is_flag=True, help="Only public bodies, associations and providers.")
 @format_option
 @dataset_option
 def find(text: str, limit: int, bodies: bool, fmt: str, dataset_path: Path | None) -> None:
-    """Nodes whose name, alias or id contains TEXT, with label, Land and id.
+    """Nodes whose name, alias or id contains TEXT, with Land and id.
+
+    Any case; umlauts may be spelled out (Muenchen finds München, Giessen Gießen).
 
     \b
     Examples:
       ozggraph find Gießen          # the city, the Kreis and the Regierungsbezirk
+      ozggraph find Duesseldorf
       ozggraph find giessen --bodies --format json
     """
     from ozggraph.schema.edges import BODIES
 
-    matches = find_nodes(
-        load_graph(dataset_path), text, labels=BODIES if bodies else None, limit=limit
-    )
+    if not text.strip():
+        raise click.BadParameter("give a text to look for", param_hint="TEXT")
+    matches = find_nodes(load_graph(dataset_path), text, labels=BODIES if bodies else None)
+    total, matches = len(matches), matches[:limit]
     if fmt == "json":
         click.echo(json.dumps([asdict(m) for m in matches], ensure_ascii=False, indent=2))
+        if total > len(matches):
+            click.echo(f"{total:,} found, the first {len(matches):,} shown (--limit)", err=True)
         return
     if not matches:
         click.echo(f"nothing found for {text!r}")
         return
-    table = Table(title=f"{len(matches)} found for {text!r} (ozggraph show ID lists the ties)")
-    for column in ("id", "label", "Land"):
-        table.add_column(column, no_wrap=True)
-    for column in ("name", "aliases"):
-        table.add_column(column, overflow="fold")
+    more = f", the first {len(matches):,} shown (--limit)" if total > len(matches) else ""
+    table = Table(
+        title=f"{total:,} found for {text!r}{more}; 'ozggraph show ID' lists the ties",
+        expand=False,
+    )
+    table.add_column("name (kind where names are shared)", overflow="fold", ratio=3, min_width=20)
+    table.add_column("Land", no_wrap=True, min_width=4)
+    table.add_column("id", overflow="fold", ratio=2, min_width=12)
     for m in matches:
-        table.add_row(m.id, m.label, m.land or "", m.name, ", ".join(m.aliases))
+        name = escape(m.shown)
+        if m.aliases:
+            name += f"\n[dim]also: {escape(', '.join(m.aliases))}[/dim]"
+        table.add_row(name, m.land or "–", escape(m.id))
     Console().print(table)
 
 

@@ -23,6 +23,7 @@ from typing import Any
 import click
 import networkx as nx
 
+from ozggraph.atomic import write_text
 from ozggraph.errors import OutputError
 from ozggraph.neo4j.backend import get_graph
 from ozggraph.neo4j.settings import Settings
@@ -64,13 +65,26 @@ class DateType(click.ParamType):
 #: The type of every date option: ``click.option("--since", type=DATE)``.
 DATE = DateType()
 
+
+class AsOfType(DateType):
+    """``--as-of``: a partial date, or ``latest`` (the default state; read as no date)."""
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from ozggraph.network.filters import LATEST
+
+        if value is None or str(value).strip().casefold() == LATEST:
+            return None
+        return super().convert(value, param, ctx)
+
+
 as_of_option = click.option(
     "--as-of",
     "as_of",
-    type=DATE,
+    type=AsOfType(),
     metavar="DATE",
     default=None,
-    help="Only what was valid then (YYYY, YYYY-MM or YYYY-MM-DD; the end of that period).",
+    help="Only what was valid then (YYYY, YYYY-MM or YYYY-MM-DD; the end of that period). "
+    "Default: latest, the state now (what has ended left out).",
 )
 
 
@@ -192,6 +206,8 @@ def output_option(
     """
 
     def callback(ctx: click.Context, _param: click.Parameter, value: Path | None) -> Path | None:
+        if value is not None and str(value) == "-":
+            ctx.meta[_STDOUT] = True
         if value is None or str(value) == "-":
             return None
         directory = ctx.params.get("fmt") in directory_formats
@@ -211,6 +227,40 @@ def output_option(
         help=help or "Write to this file ('-' or none: standard output).",
     )
     return decorator(func) if func is not None else decorator
+
+
+def check_land(_c: click.Context | None, _p: click.Parameter | None, value: str | None) -> Any:
+    """A Land code option, upper-cased and checked before any work (``DE``: federal)."""
+    if not value:
+        return value
+    from ozggraph.network.territory import FEDERAL, LAND_CODES
+
+    codes = [*sorted(LAND_CODES.values()), FEDERAL]
+    if value.upper() not in codes:
+        raise click.BadParameter(f"{value!r} is no Land code; use one of {', '.join(codes)}")
+    return value.upper()
+
+
+def check_level(_c: click.Context | None, _p: click.Parameter | None, value: str | None) -> Any:
+    """A ``--level`` option: a government level or a body label, checked before any work."""
+    if not value:
+        return value
+    from ozggraph.schema.edges import BODIES
+    from ozggraph.schema.types import GOVERNMENT_LEVELS
+
+    known = [*GOVERNMENT_LEVELS, *sorted(BODIES)]
+    if value.casefold() not in {k.casefold() for k in known}:
+        raise click.BadParameter(f"{value!r} is no level; use one of {', '.join(known)}")
+    return value
+
+
+_STDOUT = "ozggraph.stdout"
+
+
+def stdout_asked() -> bool:
+    """Whether the running command was given ``-o -`` (standard output) explicitly."""
+    ctx = click.get_current_context(silent=True)
+    return bool(ctx and ctx.meta.get(_STDOUT))
 
 
 def _layers(_c: click.Context, _p: click.Parameter, value: str | None) -> tuple[str, ...]:
@@ -236,7 +286,7 @@ land_option = click.option(
     "--land",
     metavar="CODE",
     default=None,
-    callback=lambda _c, _p, value: value.upper() if value else value,
+    callback=check_land,
     help="One Land (HE, BY ...) with its partners in other Länder.",
 )
 
@@ -246,8 +296,12 @@ def graph_from(backend: str, dataset_path: Path | None, conn: dict[str, str]) ->
 
     What the backend warns about (an unfinished load, duplicates) goes to stderr.
     """
+    from ozggraph import progress
+
     settings = Settings.resolve(**conn) if backend == "neo4j" else None
-    graph = get_graph(backend, dataset_path, settings)
+    where = "reading the graph from Neo4j" if backend == "neo4j" else "reading the dataset"
+    with progress.stage(where):
+        graph = get_graph(backend, dataset_path, settings)
     for warning in graph.graph.get("warnings", []):
         click.echo(f"warning: {warning}", err=True)
     return graph
@@ -261,7 +315,7 @@ def emit(text: str, output: Path | None, what: str = "output") -> None:
     replaced = " (replaced the file that was there)" if output.is_file() else ""
     make_folder(output.parent)
     try:
-        output.write_text(text, encoding="utf-8")
+        write_text(output, text)
     except OSError as exc:
         raise OutputError(f"cannot write {output}: {_why(exc)}") from None
     click.echo(f"wrote {what} to {output}{replaced}", err=True)

@@ -23,7 +23,6 @@ from ozggraph.cli.options import (
     neo4j_options,
     output_option,
 )
-from ozggraph.neo4j.backend import get_graph
 from ozggraph.neo4j.settings import Settings
 from ozggraph.output.document import FORMATS
 
@@ -85,36 +84,48 @@ def report(
       ozggraph report --format csv -o tables/         # every table, uncut, as CSV
       ozggraph report --backend neo4j --format json
     """
+    from ozggraph import progress
     from ozggraph.output.render import render
     from ozggraph.output.report import build_report
 
     if fmt == "csv" and output is None:
         raise click.UsageError("--format csv writes one file per table: give -o DIRECTORY")
+    if fmt == "html" and output is None and sys.stdout.isatty():
+        raise click.UsageError(
+            "--format html is a web page, not for the terminal: give -o report.html "
+            "(or redirect: ozggraph report --format html > report.html)"
+        )
     if dated_only and not as_of:
         raise click.UsageError("--dated-only needs --as-of")
-    result = build_report(
-        graph_from(backend, dataset_path, conn),
-        as_of=as_of,
-        land=land,
-        evidence=evidence,
-        dated_only=dated_only,
-        confirmed_since=confirmed_since,
-        layers=layers,
-    )
+    graph = graph_from(backend, dataset_path, conn)
+    with progress.stage("analysing the network"):
+        result = build_report(
+            graph,
+            as_of=as_of,
+            land=land,
+            evidence=evidence,
+            dated_only=dated_only,
+            confirmed_since=confirmed_since,
+            layers=layers,
+        )
     if fmt == "csv":
         from ozggraph.output.tables import write_csv
 
         assert output is not None
-        files = write_csv(result, output)
+        with progress.stage("writing the csv tables"):
+            files = write_csv(result, output)
         click.echo(f"wrote {len(files)} csv tables to {output}", err=True)
         return
     width = Console().width if output is None and sys.stdout.isatty() else 120
-    emit(render(result, fmt, width=width, lang=lang), output, f"{fmt} report")
+    with progress.stage(f"writing the {fmt} report"):
+        text = render(result, fmt, width=width, lang=lang)
+    emit(text, output, f"{fmt} report")
 
 
 @click.command()
 @backend_option
 @dataset_option
+@as_of_option
 @land_option
 @layers_option
 @evidence_option
@@ -128,6 +139,7 @@ def report(
 def analyze(
     backend: str,
     dataset_path: Path | None,
+    as_of: str | None,
     land: str | None,
     layers: tuple[str, ...],
     evidence: list[str] | None,
@@ -137,32 +149,43 @@ def analyze(
 ) -> None:
     """Centrality, brokerage role and community of every body; --write stores them in Neo4j.
 
+    The same measures as ``ozggraph report`` for the same options (latest state by default).
+
     \b
     Examples:
       ozggraph analyze
       ozggraph analyze --write     # then in Cypher: ORDER BY n.pagerank DESC
     """
-    from ozggraph.analytics.summary import MEASURES, analyse
+    from ozggraph import progress
+    from ozggraph.analytics.summary import MEASURES
     from ozggraph.neo4j.connection import connect
     from ozggraph.neo4j.writeback import write_measures
-    from ozggraph.network.filters import confirmed_since as confirmed_view
-    from ozggraph.network.filters import with_evidence
+    from ozggraph.network.names import land_shown
+    from ozggraph.output.report import analysed
 
     use_neo4j = write or backend == "neo4j"
+    graph = graph_from("neo4j" if use_neo4j else backend, dataset_path, conn)
     settings = Settings.resolve(**conn) if use_neo4j else None
-    graph = get_graph("neo4j" if use_neo4j else backend, dataset_path, settings)
-    graph = with_evidence(graph, evidence) if evidence else graph
+    with progress.stage("analysing the network"):
+        view, result, rows = analysed(
+            graph,
+            as_of=as_of,
+            land=land,
+            evidence=evidence,
+            confirmed_since=confirmed_since,
+            layers=layers,
+        )
     if confirmed_since:
-        graph = confirmed_view(graph, confirmed_since)
-        left_out = graph.graph["confirmed_since"]["left_out"]
+        left_out = view.graph["confirmed_since"]["left_out"]
         click.echo(f"left out {left_out:,} ties not confirmed since {confirmed_since}", err=True)
-    result = analyse(graph, land=land, layers=layers)
+    territory = result.ties.territory
     if write and settings is not None:
         with connect(settings) as driver:
             done = write_measures(driver, result.nodes, settings.database, properties=MEASURES)
         click.echo(
             f"wrote measures of {done.written:,} bodies to {settings.shown_uri} database "
-            f"{settings.database!r}; cleared {done.cleared:,} stale"
+            f"{settings.database!r}; cleared {done.cleared:,} stale",
+            err=True,
         )
         return
     table = Table(
@@ -178,8 +201,8 @@ def analyze(
     for node in ranked:
         row = result.nodes[node]
         table.add_row(
-            str(graph.nodes[node].get("name", node)),
-            result.lands.get(node, "?"),
+            rows[node]["shown"],
+            land_shown(territory, node),
             f"{row['pagerank']:.4f}",
             f"{row['betweenness']:.3f}",
             row["brokerage_role"] or "–",

@@ -9,9 +9,12 @@ from typing import Any
 import click
 import networkx as nx
 
+from ozggraph import progress
 from ozggraph.cli.options import (
     as_of_option,
     backend_option,
+    check_land,
+    check_level,
     check_output,
     dataset_option,
     emit,
@@ -184,7 +187,8 @@ def simulate(
       ozggraph simulate --model lt --from Hessen --from Rheinland-Pfalz
     """
     graph = graph_from(backend, dataset_path, conn)
-    net = from_graph(graph, as_of, layers=layers)
+    with progress.stage("building the cooperation network"):
+        net = from_graph(graph, as_of, layers=layers)
     p_used, note = _p(p)
     result = run_cascades(net, list(seeds), model, runs, seed, p_used, graph)
     _emit(
@@ -204,10 +208,17 @@ def simulate(
 @click.option(
     "--k", type=click.IntRange(1), default=5, show_default=True, help="How many bodies to choose."
 )
-@click.option("--land", default=None, metavar="CODE", help="Only bodies of this Land (e.g. HE).")
+@click.option(
+    "--land",
+    default=None,
+    metavar="CODE",
+    callback=check_land,
+    help="Only bodies of this Land (e.g. HE).",
+)
 @click.option(
     "--level",
     default=None,
+    callback=check_level,
     help="Only bodies of this level: bund, land, kreis, gemeinde, verband, provider, or a label.",
 )
 @click.option("--runs", type=click.IntRange(1), default=500, show_default=True)
@@ -243,7 +254,8 @@ def seeds(
       ozggraph seeds --k 3 --land HE --level gemeinde --runs 2000
     """
     graph = graph_from(backend, dataset_path, conn)
-    net = from_graph(graph, as_of, layers=layers)
+    with progress.stage("building the cooperation network"):
+        net = from_graph(graph, as_of, layers=layers)
     p_used, note = _p(p)
     result = select_seeds(net, k, runs, seed, p_used, land, level)
     _emit(

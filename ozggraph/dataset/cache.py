@@ -15,6 +15,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from ozggraph.atomic import open_atomic
 from ozggraph.dataset.files import dataset_files
 
 #: The code whose output is cached: any edit to it invalidates the cache.
@@ -49,10 +50,8 @@ def cached_graph(root: Path, build: Callable[[Path], nx.MultiDiGraph]) -> nx.Mul
     graph = build(root)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
+        with open_atomic(path, "wb") as handle:
             pickle.dump(graph, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        tmp.replace(path)
     except OSError:
         pass  # a read-only home only costs speed
     return graph

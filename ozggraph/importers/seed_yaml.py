@@ -10,6 +10,7 @@ from typing import Any, Protocol
 
 import yaml
 
+from ozggraph.atomic import write_text
 from ozggraph.errors import SourceTableError
 from ozggraph.importers.resolve import Reference
 from ozggraph.schema import EDGE_TYPES, Edge, Node, properties
@@ -94,7 +95,7 @@ def write_seed(path: Path, header: str, nodes: Sequence[Node], edges: Sequence[E
     text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=100)
     comment = "".join(f"# {line}\n".replace("# \n", "#\n") for line in header.splitlines())
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(comment + text, encoding="utf-8")
+    write_text(path, comment + text)
     return path
 
 

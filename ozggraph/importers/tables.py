@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from ozggraph.atomic import open_atomic, write_text
 from ozggraph.dataset.files import LIST_SEPARATOR
 
 #: A cell: text, a whole number, a list (joined with ``|``) or nothing.
@@ -48,7 +49,7 @@ def write_csv(rows: list[Row], path: Path) -> None:
         for key in dict.fromkeys(key for row in rows for key in row)
         if any(row.get(key) not in (None, "", []) for row in rows)
     ]
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    with open_atomic(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, lineterminator="\n")
         writer.writerow(columns)
         for row in sorted_rows(rows):
@@ -72,5 +73,5 @@ def write_sources(sources: list[dict[str, str]], path: Path, comment: str) -> Pa
     nodes = [{"label": "Source", **source} for source in sources]
     body = yaml.safe_dump({"nodes": nodes}, allow_unicode=True, sort_keys=False, width=100)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(f"# {comment}\n{body}", encoding="utf-8", newline="\n")
+    write_text(path, f"# {comment}\n{body}", newline="\n")
     return path

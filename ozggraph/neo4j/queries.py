@@ -20,7 +20,6 @@ import ast
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 import secrets
 import signal
@@ -158,10 +157,10 @@ def text_sha256(text: str) -> str:
 
 
 def library_dir() -> Path:
-    """``$OZGGRAPH_CYPHER``, else the ``cypher/`` beside the package (a source checkout)."""
-    if env := os.environ.get("OZGGRAPH_CYPHER"):
-        return Path(env)
-    return Path(__file__).resolve().parents[2] / "cypher"
+    """Where the library is: :func:`ozggraph.dataset.locations.cypher_path`."""
+    from ozggraph.dataset.locations import cypher_path
+
+    return cypher_path()
 
 
 # --- reading the library -------------------------------------------------------------
@@ -271,7 +270,9 @@ def load_library(directory: Path | None = None) -> dict[str, Query]:
     """Every query of the library by name (files other than ``*.cypher`` are ignored)."""
     directory = directory or library_dir()
     if not directory.is_dir():
-        raise QueryError(f"no query library at {directory}: set OZGGRAPH_CYPHER")
+        raise QueryError(
+            f"no query library at {directory}: set OZGGRAPH_CYPHER to a folder of .cypher files"
+        )
     return {path.stem: parse_query(path) for path in sorted(directory.glob("*.cypher"))}
 
 

@@ -39,6 +39,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from ozggraph.atomic import write_text
 from ozggraph.errors import Neo4jError
 from ozggraph.neo4j.settings import Settings
 
@@ -123,9 +124,7 @@ def _read_state(home: Path) -> ServerState | None:
 
 
 def _write_state(home: Path, state: ServerState) -> None:
-    tmp = _state_file(home).with_suffix(".tmp")
-    tmp.write_text(json.dumps(asdict(state), indent=2) + "\n")
-    tmp.replace(_state_file(home))
+    write_text(_state_file(home), json.dumps(asdict(state), indent=2) + "\n")
 
 
 def _alive(pid: int | None, home: Path) -> bool:

@@ -11,10 +11,14 @@ the *last* day its ``valid_to`` may mean; an as-of date ``2022`` means the end o
 placed in time: :func:`as_of` counts them as in force and says how many
 (``view.graph["undated"]``), or leaves them out with ``dated_only=True``.
 
-**No as-of date** (``as_of(G, None)``, a command without ``--as-of``) means the
-latest state, the same for analytics, spread and the report: a fact with a
-``valid_to`` has ended (sources give an end only once it came), everything else
-holds. Ended facts are never counted as current ties or reuse.
+**No as-of date** (``as_of(G, None)`` or ``as_of(G, "latest")``, a command without
+``--as-of``) means the latest state: a fact with a ``valid_to`` has ended (sources
+give an end only once it came), everything else holds. Ended facts are never counted
+as current ties or reuse. This default is decided here, in :func:`in_state`, for
+every entry point: the CLI, :mod:`ozggraph.tables`, the network functions
+(:func:`~ozggraph.network.projections.cooperation_network`,
+:func:`~ozggraph.analytics.analyse` ...), the exports and a graph read back from
+Neo4j. A graph already placed in time by :func:`as_of` is left as it is.
 
 **Confirmation**: a tie's row may say only when a source last saw it
 (``last_confirmed``); :func:`confirmed` is the latest of ``last_confirmed``,
@@ -34,6 +38,9 @@ since a year, saying how many (``view.graph["confirmed_since"]``).
 ['MEMBER_OF:b->c']
 >>> sorted(k for *_, k in as_of(G, None).edges(keys=True))
 ['MEMBER_OF:b->c']
+>>> sorted(k for *_, k in in_state(G).edges(keys=True)) == sorted(
+...     k for *_, k in as_of(G, "latest").edges(keys=True))
+True
 >>> G.add_edge("d", "c", key="MEMBER_OF:d->c", type="MEMBER_OF", evidence="planned")
 'MEMBER_OF:d->c'
 >>> as_of(G, "2021").graph["undated"], as_of(G, "2021", dated_only=True).number_of_edges()
@@ -69,6 +76,8 @@ CLAIMS = frozenset(t for t, model in EDGE_TYPES.items() if model.claim)
 #: (``Edge.tie``) and a supporting role, which ties nobody but is part of the context.
 _IN_CONTEXT = TAKING_PART | TIE_TYPES["money"] | {EDGE_TYPES["SUPPORTS"].type}
 _DATES = ("valid_from", "date", "valid_to")
+#: The as-of value of the latest state (what no ``--as-of`` means); ``None`` says the same.
+LATEST = "latest"
 _CONFIRMING = ("last_confirmed", "date", "valid_from")
 #: Relationship types that make a tie (``Edge.tie`` of the schema).
 TYING = frozenset(t for t, model in EDGE_TYPES.items() if model.tie is not None)
@@ -160,7 +169,7 @@ def _day(iso: str) -> dt.date:
 
 
 def as_of(graph: nx.MultiDiGraph, date: str | None, *, dated_only: bool = False) -> nx.MultiDiGraph:
-    """The graph as it stood on ``date`` (``None``: the latest state): what was valid then.
+    """The graph as it stood on ``date`` (``None`` or ``"latest"``: the latest state).
 
     A relationship counts from its ``valid_from`` (else its ``date``: a grant, a
     reuse stage reached) until its ``valid_to``; nodes likewise
@@ -169,6 +178,7 @@ def as_of(graph: nx.MultiDiGraph, date: str | None, *, dated_only: bool = False)
     force, or left out with ``dated_only``; either way ``view.graph["undated"]``
     says how many (``relationships``, ``events``) and whether they were ``left_out``.
     """
+    date = None if date == LATEST else date
     day = date_range(date)[1] if date else None
     events = 0
     hidden_nodes = []
@@ -263,12 +273,42 @@ def bodies(graph: nx.MultiDiGraph) -> list[str]:
     return sorted(n for n, label in graph.nodes(data="label") if label in BODIES)
 
 
-def view_of(
-    graph: nx.MultiDiGraph, *, date: str | None = None, land: str | None = None
-) -> nx.MultiDiGraph:
-    """:func:`as_of` ``date`` then :func:`restrict_to_land`, each only when given.
+def placed(graph: nx.MultiDiGraph) -> bool:
+    """Whether ``graph`` is already a view placed in time by :func:`as_of`."""
+    return "as_of" in graph.graph
 
-    What ``--as-of`` and ``--land`` of the report, tables and exports mean.
+
+def in_state(graph: nx.MultiDiGraph, date: str | None = None) -> nx.MultiDiGraph:
+    """``graph`` in the state every entry point shows: as of ``date``, else the latest.
+
+    The one place the default state is decided. A graph already placed in time (a
+    view of :func:`as_of`, also after :func:`restrict_to_land` or
+    :func:`with_evidence`) is returned as it is when no ``date`` is asked for.
     """
-    view = as_of(graph, date) if date else graph
+    if date in (None, LATEST) and placed(graph):
+        return graph
+    return as_of(graph, date)
+
+
+def view_of(
+    graph: nx.MultiDiGraph,
+    *,
+    date: str | None = None,
+    land: str | None = None,
+    evidence: Iterable[str] | None = None,
+    dated_only: bool = False,
+    confirmed: int | None = None,
+) -> nx.MultiDiGraph:
+    """:func:`with_evidence` and :func:`confirmed_since` ``confirmed`` (when given),
+    :func:`as_of` ``date`` (default: the latest state), then :func:`restrict_to_land`
+    (when given).
+
+    What ``--evidence``, ``--confirmed-since``, ``--as-of``, ``--dated-only`` and
+    ``--land`` of the report, tables, exports and analyses mean;
+    ``view.graph["undated"]`` counts the undated claims (see :func:`as_of`),
+    ``view.graph["confirmed_since"]`` the ties left out as unconfirmed.
+    """
+    view = with_evidence(graph, evidence) if evidence else graph
+    view = confirmed_since(view, confirmed) if confirmed else view
+    view = as_of(view, date, dated_only=True) if dated_only else in_state(view, date)
     return restrict_to_land(view, land) if land else view

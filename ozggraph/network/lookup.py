@@ -34,7 +34,8 @@ import networkx as nx
 
 from ozggraph.errors import OzgGraphError, UnknownIdError
 from ozggraph.network.filters import TYING
-from ozggraph.network.territory import UNKNOWN, land_of
+from ozggraph.network.names import display_names, fold, kind_of
+from ozggraph.network.territory import UNKNOWN, Territory, land_of
 
 __all__ = ["Group", "Match", "Tie", "View", "find", "resolve", "resolve_as", "show"]
 
@@ -69,6 +70,9 @@ class Match:
     land: str | None  #: Land code (``HE``, ``DE`` for federal), ``None`` when not placed
     aliases: tuple[str, ...] = ()
     matched: str = ""  #: how the text was found: ``name``, ``alias`` or ``id``
+    #: The name with what tells it apart from namesakes (:mod:`ozggraph.network.names`).
+    shown: str = ""
+    kind: str = ""  #: ``Stadt``, ``Landkreis`` ... where the data says, else the label
 
 
 @dataclass(frozen=True)
@@ -108,8 +112,9 @@ class View:
 
 
 def _fold(text: str) -> str:
-    """Case- and ß-insensitive form: ``Gießen``, ``GIESSEN`` and ``giessen`` compare equal."""
-    return text.casefold()
+    """Comparison form (:func:`ozggraph.network.names.fold`): ``Gießen`` = ``GIESSEN``,
+    ``München`` = ``Muenchen``."""
+    return fold(text)
 
 
 def _land(lands: dict[str, str], node: str) -> str | None:
@@ -117,7 +122,9 @@ def _land(lands: dict[str, str], node: str) -> str | None:
     return None if land in (None, UNKNOWN) else land
 
 
-def _match(graph: nx.MultiDiGraph, node: str, lands: dict[str, str], how: str = "") -> Match:
+def _match(
+    graph: nx.MultiDiGraph, node: str, lands: dict[str, str], how: str = "", shown: str = ""
+) -> Match:
     attrs = graph.nodes[node]
     return Match(
         id=node,
@@ -126,6 +133,8 @@ def _match(graph: nx.MultiDiGraph, node: str, lands: dict[str, str], how: str = 
         land=_land(lands, node),
         aliases=tuple(attrs.get("aliases") or ()),
         matched=how,
+        shown=shown or attrs.get("name") or node,
+        kind=kind_of(graph, node),
     )
 
 
@@ -136,7 +145,7 @@ def find(
     labels: set[str] | frozenset[str] | None = None,
     limit: int | None = None,
 ) -> list[Match]:
-    """Nodes whose name, an alias or id contains *text* (any case; ß = ss).
+    """Nodes whose name, an alias or id contains *text* (any case; ß = ss, ü = ue ...).
 
     Best first: an exact name or alias before one that only contains the text, then
     shorter names, then by name and id. *labels* keeps only those labels.
@@ -164,8 +173,12 @@ def find(
     hits.sort()
     if limit is not None:
         hits = hits[:limit]
-    lands = land_of(graph) if hits else {}
-    return [_match(graph, node, lands, how) for _, node, how in hits]
+    if not hits:
+        return []
+    territory = Territory(graph)
+    lands = land_of(graph, territory)
+    shown = display_names(graph, [node for _, node, _ in hits], territory)
+    return [_match(graph, node, lands, how, shown[node]) for _, node, how in hits]
 
 
 def resolve(graph: nx.MultiDiGraph, body: str) -> str:

@@ -7,7 +7,9 @@ tied in one of the chosen **layers** (default
 the weight of a link is the sum of its ties' weights, each 1/(n−1) for a context
 of n bodies (Newman 2001; the tie rule and the weighting:
 :mod:`ozggraph.network.ties`). The network holds every body with at least one tie
-in those layers, also those whose only partner lies outside a Land filter.
+in those layers, also those whose only partner lies outside a Land filter. Like
+every entry point, the functions here take a graph not yet placed in time in its
+latest state (ended facts left out; :func:`~ozggraph.network.filters.in_state`).
 
 >>> import ozggraph
 >>> G = ozggraph.load_graph(MINI)
@@ -26,6 +28,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from ozggraph.network.filters import in_state
 from ozggraph.network.sparse import Projection
 from ozggraph.network.territory import Territory
 from ozggraph.network.ties import CONTEXTS, TieIndex
@@ -50,7 +53,9 @@ def cooperation_projection(
     ``newman`` (default) or ``count`` (each tie 1); ``factors``: a weight per layer
     (default 1), for robustness checks.
     """
-    ties = TieIndex(graph) if ties is None else ties
+    if ties is None:
+        graph = in_state(graph)
+        ties = TieIndex(graph)
     chosen = check_layers(layers)  # type: ignore[arg-type]
     n = len(ties.body_ids)
     weights = sp.csr_array((n, n))
@@ -140,7 +145,9 @@ def cooperation_network(
     Nodes carry ``label``, ``name`` and ``land`` from the typed graph; the graph
     attributes name the ``layers`` and the ``weighting``.
     """
-    ties = TieIndex(graph) if ties is None else ties
+    if ties is None:
+        graph = in_state(graph)
+        ties = TieIndex(graph)
     network = cooperation_projection(graph, land=land, ties=ties, layers=layers).to_networkx()
     for node in network:
         attrs = graph.nodes[node]
@@ -162,7 +169,7 @@ def bipartite_network(
     another one appears through its member bodies.
     """
     wanted = set(contexts) & CONTEXTS
-    ties = TieIndex(graph)
+    ties = TieIndex(in_state(graph))
     network = nx.Graph()
     by_role = {
         "Cooperation": {EDGE_TYPES["MEMBER_OF"].tie: ties.members},

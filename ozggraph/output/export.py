@@ -1,23 +1,34 @@
 """Exporters of the neutral graph: node-link JSON, GraphML, GEXF and neo4j-admin CSV.
 
->>> import ozggraph, ozggraph.output.export as ex
->>> G = ozggraph.load_graph(MINI)               # doctest: +SKIP
->>> ex.write(G, "json", "out/graph.json")                        # doctest: +SKIP
+Every file is written atomically (:mod:`ozggraph.atomic`): an interrupted export
+leaves the file that was there before. The JSON is NetworkX node-link data that
+reads back as the same directed multigraph, attributes flat as in the graph
+(``label`` is the schema label, ``type`` the relationship type, ``key`` its id):
+
+>>> import json, ozggraph, networkx as nx
+>>> G = ozggraph.load_graph(MINI)
+>>> back = nx.node_link_graph(json.loads(dumps(G, "json")), edges="edges")
+>>> back.is_directed(), back.is_multigraph(), back.number_of_edges() == G.number_of_edges()
+(True, True, True)
+>>> back.nodes["ags-06531005"]["label"], back.nodes["ags-06531005"]["aliases"]
+('Municipality', ['Universitätsstadt Gießen'])
 """
 
 from __future__ import annotations
 
 import csv
+import io
 import json
 import types
 import typing
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import networkx as nx
 from pydantic import BaseModel
 
+from ozggraph.atomic import open_atomic
 from ozggraph.errors import OzgGraphError
 from ozggraph.schema import EDGE_STRUCTURE, EDGE_TYPES, MANAGED_LABEL, NODE_TYPES
 
@@ -31,20 +42,22 @@ ADMIN_IMPORT_OPTION = "--array-delimiter=U+001F"
 
 
 def node_link(graph: nx.MultiDiGraph) -> dict[str, Any]:
-    """``{"nodes": [{id, labels, properties}], "links": [{source, target, type, ...}]}``."""
-    nodes = [
-        {"id": n, "labels": [a["label"]], "properties": _without(a, "label")}
-        for n, a in sorted(graph.nodes(data=True))
-    ]
-    links = [
-        {"id": k, "source": u, "target": v, "type": a["type"], "properties": _without(a, "type")}
-        for u, v, k, a in sorted(graph.edges(keys=True, data=True), key=lambda e: e[2])
-    ]
-    return {"nodes": nodes, "links": links}
+    """NetworkX node-link data of ``graph`` (``edges="edges"``), nodes and edges by id.
+
+    Read it back with ``networkx.node_link_graph(data, edges="edges")``: a directed
+    multigraph whose nodes and edges carry the graph's attributes as they are.
+    """
+    ordered = nx.MultiDiGraph()
+    ordered.graph.update(_graph_attrs(graph))
+    ordered.add_nodes_from(sorted(graph.nodes(data=True)))
+    ordered.add_edges_from(sorted(graph.edges(keys=True, data=True), key=lambda e: e[2]))
+    return nx.node_link_data(ordered, edges="edges")
 
 
-def _without(attrs: dict[str, Any], key: str) -> dict[str, Any]:
-    return {k: v for k, v in attrs.items() if k != key}
+def _graph_attrs(graph: nx.Graph) -> dict[str, Any]:
+    """The graph's own attributes a file keeps: checksum, as-of date, Land, evidence."""
+    keep = ("checksum", "as_of", "land", "evidence")
+    return {k: graph.graph[k] for k in keep if graph.graph.get(k) is not None}
 
 
 def _flat(graph: nx.MultiDiGraph, *, gexf: bool = False) -> nx.MultiDiGraph:
@@ -72,6 +85,28 @@ def _scalar(value: Any) -> Any:
     return LIST_SEPARATOR.join(map(str, value)) if isinstance(value, list) else value
 
 
+def dumps(graph: nx.Graph, fmt: str) -> bytes:
+    """``graph`` (typed, or a cooperation network) in ``fmt`` as bytes (UTF-8)."""
+    buffer = io.BytesIO()
+    dump(graph, fmt, buffer)
+    return buffer.getvalue()
+
+
+def dump(graph: nx.Graph, fmt: str, handle: IO[bytes]) -> None:
+    """Write ``graph`` in ``fmt`` (json, graphml, gexf) to a binary ``handle``."""
+    typed = graph.is_multigraph()
+    if fmt == "json":
+        data = node_link(graph) if typed else nx.node_link_data(graph, edges="edges")
+        text = json.dumps(data, ensure_ascii=False, indent=1)
+        handle.write(text.encode("utf-8"))
+    elif fmt == "graphml":
+        nx.write_graphml(_flat(graph) if typed else graph, handle)
+    elif fmt == "gexf":
+        nx.write_gexf(_flat(graph, gexf=True) if typed else graph, handle)
+    else:
+        raise OzgGraphError(f"{fmt} is no single-file format; use json, graphml or gexf")
+
+
 def write(graph: nx.MultiDiGraph, fmt: str, path: str | Path) -> list[Path]:
     """Write ``graph`` in ``fmt`` to ``path`` (a directory for ``csv``); return files written."""
     path = Path(path)
@@ -80,28 +115,20 @@ def write(graph: nx.MultiDiGraph, fmt: str, path: str | Path) -> list[Path]:
     if fmt == "csv":
         return write_admin_csv(graph, path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "json":
-        path.write_text(json.dumps(node_link(graph), ensure_ascii=False, indent=1), "utf-8")
-    elif fmt == "graphml":
-        nx.write_graphml(_flat(graph), path)
-    else:
-        nx.write_gexf(_flat(graph, gexf=True), path)
+    with open_atomic(path, "wb") as handle:
+        dump(graph, fmt, handle)
     return [path]
 
 
-def write_network(network: nx.Graph, fmt: str, path: str | Path) -> list[Path]:
-    """Write a body–body network (:func:`~ozggraph.analytics.cooperation_network`).
+def network_for_export(network: nx.Graph) -> nx.Graph:
+    """A body–body network (:func:`~ozggraph.analytics.cooperation_network`) as exported.
 
-    Nodes keep ``name``, ``land`` and their schema label as ``neo4j_label``; links
-    their ``weight`` (1/(n−1) per shared context); the graph its ``layers`` and
-    ``weighting``. ``json`` is node-link JSON; ``graphml`` and ``gexf`` open in Gephi
-    with the name as label. The neo4j-admin ``csv`` is for the typed graph.
+    Nodes keep ``name``, ``land`` and their schema label as ``neo4j_label``, with the
+    name as ``label`` (what Gephi shows); links their ``weight`` (1/(n−1) per shared
+    context); the graph its ``layers`` and ``weighting``.
     """
-    path = Path(path)
-    if fmt not in FORMATS or fmt == "csv":
-        choices = ", ".join(f for f in FORMATS if f != "csv")
-        raise OzgGraphError(f"the cooperation network exports as {choices}, not {fmt!r}")
     flat = nx.Graph()
+    flat.graph.update(_graph_attrs(network))
     for n, attrs in network.nodes(data=True):
         data = {k: ("" if v is None else _scalar(v)) for k, v in attrs.items() if k != "label"}
         flat.add_node(n, **data, neo4j_label=attrs.get("label", ""), label=attrs.get("name", n))
@@ -110,14 +137,22 @@ def write_network(network: nx.Graph, fmt: str, path: str | Path) -> list[Path]:
         flat.graph.update(
             layers=",".join(network.graph["layers"]), weighting=network.graph["weighting"]
         )
+    return flat
+
+
+def write_network(network: nx.Graph, fmt: str, path: str | Path) -> list[Path]:
+    """Write a body–body network (:func:`network_for_export`) in ``fmt`` to ``path``.
+
+    ``json`` is node-link JSON; ``graphml`` and ``gexf`` open in Gephi with the name
+    as label. The neo4j-admin ``csv`` is for the typed graph.
+    """
+    path = Path(path)
+    if fmt not in FORMATS or fmt == "csv":
+        choices = ", ".join(f for f in FORMATS if f != "csv")
+        raise OzgGraphError(f"the cooperation network exports as {choices}, not {fmt!r}")
     path.parent.mkdir(parents=True, exist_ok=True)
-    if fmt == "json":
-        data = nx.node_link_data(flat, edges="links")
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1), "utf-8")
-    elif fmt == "graphml":
-        nx.write_graphml(flat, path)
-    else:
-        nx.write_gexf(flat, path)
+    with open_atomic(path, "wb") as handle:
+        dump(network_for_export(network), fmt, handle)
     return [path]
 
 
@@ -178,7 +213,7 @@ def write_admin_csv(graph: nx.MultiDiGraph, directory: Path) -> list[Path]:
 
 
 def _write_csv(path: Path, header: list[str], rows: Iterable[list[Any]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    with open_atomic(path, "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
         writer.writerows(rows)

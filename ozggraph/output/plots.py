@@ -21,6 +21,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
+from ozggraph.atomic import replacing
 from ozggraph.schema import dates
 from ozggraph.schema.types import REUSE_STAGES
 from ozggraph.spread.observed import CurvePoint, Spread
@@ -78,7 +79,8 @@ def adoption_chart(spread: Spread, path: Path, stamp: str = "") -> Path:
     fig.supxlabel(
         textwrap.fill(_footer(spread, stamp), 180), x=0.01, ha="left", fontsize=7, color="#555555"
     )
-    fig.savefig(path)
+    with replacing(path) as tmp:
+        fig.savefig(tmp, format=Path(path).suffix.lstrip(".") or None)
     return path
 
 
@@ -261,7 +263,8 @@ def network_chart(spread: Spread, graph: nx.MultiDiGraph, path: Path, stamp: str
     )
     ax.set_axis_off()
     fig.text(0.01, 0.003, stamp, fontsize=7, color="#555555")
-    fig.savefig(path)
+    with replacing(path) as tmp:
+        fig.savefig(tmp, format=Path(path).suffix.lstrip(".") or None)
     return path
 
 

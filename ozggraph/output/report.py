@@ -28,9 +28,8 @@ from ozggraph.analytics.communities import cross_ties
 from ozggraph.analytics.coverage import coverage as coverage_of
 from ozggraph.analytics.layers import contexts_that_bridge, layer_rankings, robustness
 from ozggraph.analytics.summary import Analysis, analyse
-from ozggraph.network.filters import as_of as as_of_view
-from ozggraph.network.filters import confirmed_since as confirmed_view
-from ozggraph.network.filters import restrict_to_land, tie_ages, with_evidence
+from ozggraph.network.filters import LATEST, tie_ages, view_of
+from ozggraph.network.names import display_names
 from ozggraph.network.sparse import component_labels
 from ozggraph.network.ties import TieIndex
 from ozggraph.output.stamp import stamp
@@ -123,26 +122,29 @@ def build_report(
     more than ten years before the as-of year (or this year).
     """
     chosen = check_layers(layers)  # type: ignore[arg-type]
-    view = with_evidence(graph, evidence) if evidence else graph
-    view = confirmed_view(view, confirmed_since) if confirmed_since else view
-    left_out = view.graph.get("confirmed_since")
-    view = as_of_view(view, as_of, dated_only=dated_only)
-    header = stamp(
+    view, analysis, rows = analysed(
         graph,
         as_of=as_of,
         land=land,
         evidence=evidence,
-        undated=view.graph.get("undated") if as_of else None,
-        confirmed_since=left_out,
+        dated_only=dated_only,
+        confirmed_since=confirmed_since,
+        seed=seed,
+        layers=chosen,
+    )
+    ties = analysis.ties
+    territory = ties.territory  # of the whole graph, from the same pass
+    header = stamp(
+        graph,
+        as_of=None if as_of == LATEST else as_of,
+        land=land,
+        evidence=evidence,
+        undated=view.graph.get("undated") if as_of not in (None, LATEST) else None,
+        confirmed_since=view.graph.get("confirmed_since"),
         layers=",".join(chosen),
         weighting=WEIGHTING,
     )
-    view = restrict_to_land(view, land) if land else view
-    ties = TieIndex(view)
-    territory = ties.territory  # of the whole graph, from the same pass
-    analysis = analyse(view, land=land, seed=seed, territory=territory, layers=chosen, ties=ties)
-    names = {n: view.nodes[n].get("name", n) for n in analysis.projection.ids}
-    rows = _node_rows(view, analysis, names)
+    names = {n: row["shown"] for n, row in rows.items()}
     weak = _weak_points(view, analysis, names)
     cover = coverage_of(view, ties=analysis.ties, lands=analysis.lands, territory=territory)
     if land:
@@ -155,13 +157,16 @@ def build_report(
         for k in money[key]
     }
     mentioned |= {r["operator"] for r in weak["single_operator_solutions"]}
+    mentioned |= {f for b in money["programme_budgets"].values() for f in b.get("funders", ())}
     mentioned |= {c["provider"] for r in cover["lands"].values() for c in r.get("reported", [])}
     ranking = {n: r["pagerank"] for n, r in rows.items()}
     return Report(
         stamp=header,
         overview={
             **_overview(view, analysis),
-            "tie_ages": tie_ages(view, int(as_of[:4]) if as_of else dt.date.today().year),
+            "tie_ages": tie_ages(
+                view, int(as_of[:4]) if as_of not in (None, LATEST) else dt.date.today().year
+            ),
         },
         central=_top(rows, "pagerank", top),
         brokers=_top(rows, "betweenness", top),
@@ -175,13 +180,51 @@ def build_report(
         weak_points=weak,
         nodes=rows,
         picture=_picture(analysis, rows),
-        names={n: view.nodes[n].get("name", n) for n in sorted(mentioned) if n in view},
+        names=display_names(view, [n for n in sorted(mentioned) if n in view], territory),
         network_model=_network_model(chosen),
         layers=layer_rankings(ties, lands=analysis.lands, land=land, top=top),
         robustness=robustness(view, ties, ranking, layers=chosen, land=land, top=top),
         two_mode=contexts_that_bridge(ties, layers=chosen, top=top),
         _explorer=lambda: _explorer_facts(view, analysis),
     )
+
+
+def analysed(
+    graph: nx.MultiDiGraph,
+    *,
+    as_of: str | None = None,
+    land: str | None = None,
+    evidence: list[str] | None = None,
+    dated_only: bool = False,
+    confirmed_since: int | None = None,
+    seed: int = 0,
+    layers: Iterable[str] | str | None = None,
+    **options: Any,
+) -> tuple[nx.MultiDiGraph, Analysis, dict[str, dict[str, Any]]]:
+    """The view the options ask for, its analysis and one row per body of the network.
+
+    The one path from options to measures, shared by :func:`build_report`,
+    ``ozggraph analyze`` and :func:`ozggraph.tables.bodies`, so the notebook and the
+    report agree by construction: the view of
+    :func:`~ozggraph.network.filters.view_of` (default: the latest state), one
+    :class:`TieIndex` of it, the network of ``layers`` (default cooperation and
+    reuse). ``options`` go on to :func:`~ozggraph.analytics.analyse`.
+    """
+    view = view_of(
+        graph,
+        date=as_of,
+        land=land,
+        evidence=evidence,
+        dated_only=dated_only,
+        confirmed=confirmed_since,
+    )
+    ties = TieIndex(view)
+    territory = ties.territory  # of the whole graph, from the same pass
+    analysis = analyse(
+        view, land=land, seed=seed, territory=territory, layers=layers, ties=ties, **options
+    )
+    shown = display_names(view, analysis.projection.ids, territory)
+    return view, analysis, _node_rows(view, analysis, shown)
 
 
 def _explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]:
@@ -218,12 +261,14 @@ def _network_model(layers: tuple[str, ...]) -> dict[str, Any]:
 
 
 def _node_rows(
-    graph: nx.MultiDiGraph, analysis: Analysis, names: dict[str, str]
+    graph: nx.MultiDiGraph, analysis: Analysis, shown: dict[str, str]
 ) -> dict[str, dict[str, Any]]:
+    """One row per body: name, ``shown`` (the name with what tells it apart), label ..."""
     rows = {}
     for node in analysis.projection.ids:
         rows[node] = {
-            "name": names[node],
+            "name": graph.nodes[node].get("name", node),
+            "shown": shown[node],
             "label": graph.nodes[node]["label"],
             "land": analysis.lands.get(node),
             "level": analysis.levels.get(node),

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ozggraph.i18n import _, number, percent
+from ozggraph.network.territory import UNKNOWN
 from ozggraph.output.report import Report
 from ozggraph.output.stamp import line
 from ozggraph.schema import EVIDENCE
@@ -61,11 +62,14 @@ def more_line(table: Table) -> str | None:
 
 
 def distinct(rows: list[dict[str, Any]], name: str = "name", key: str = "id") -> list[str]:
-    """Names of ``rows``; where two share a name (Kassel, Kassel), with kind and id added.
+    """Names of ``rows``; where two share a name (Kassel, Kassel), what tells them apart:
+    the row's ``shown`` name (:func:`ozggraph.network.names.display_names`), else its
+    kind and Land. Ids are never shown for names.
 
-    >>> distinct([{"name": "Kassel", "kind": "Landkreis", "id": "ags-06633"},
-    ...           {"name": "Kassel", "id": "ags-06611"}, {"name": "Fulda", "id": "x"}])
-    ['Kassel (Landkreis, ags-06633)', 'Kassel (ags-06611)', 'Fulda']
+    >>> distinct([{"name": "Kassel", "kind": "Landkreis", "land": "HE", "id": "ags-06633"},
+    ...           {"name": "Kassel", "shown": "Kassel (Kreisfreie Stadt, HE)"},
+    ...           {"name": "Fulda", "id": "x"}])
+    ['Kassel (Landkreis, HE)', 'Kassel (Kreisfreie Stadt, HE)', 'Fulda']
     """
     counts: dict[str, int] = {}
     for r in rows:
@@ -74,9 +78,17 @@ def distinct(rows: list[dict[str, Any]], name: str = "name", key: str = "id") ->
     def show(r: dict[str, Any]) -> str:
         if counts[r[name]] == 1:
             return str(r[name])
-        return f"{r[name]} ({', '.join(str(x) for x in (r.get('kind'), r[key]) if x)})"
+        if r.get("shown"):
+            return str(r["shown"])
+        extra = [str(x) for x in (r.get("kind"), r.get("land")) if x]
+        return f"{r[name]} ({', '.join(extra)})" if extra else str(r[name])
 
     return [show(r) for r in rows]
+
+
+def land_cell(land: str | None) -> str:
+    """A Land in a table: its code; a body no rule places gets "–", never "?"."""
+    return "–" if land in (None, "", UNKNOWN) else str(land)
 
 
 def stamp_line(report: Report) -> str:
@@ -296,7 +308,7 @@ def _central(report: Report, n: int | None = ROWS) -> Section:
         [
             str(i),
             names[i - 1],
-            r["land"] or "",
+            land_cell(r["land"]),
             _(r["level"]) if r["level"] else "",
             num(r["degree"]),
             num(r["weighted_degree"]),
@@ -327,7 +339,7 @@ def _brokers(report: Report, n: int | None = ROWS) -> Section:
     rows = [
         [
             name,
-            r["land"] or "",
+            land_cell(r["land"]),
             num(r["betweenness"]),
             num(r["effective_size"], 1),
             num(r["constraint"]),

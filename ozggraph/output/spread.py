@@ -11,6 +11,7 @@ from typing import Any
 
 import networkx as nx
 
+from ozggraph.network.names import shown_name
 from ozggraph.network.territory import Territory
 from ozggraph.output.document import Document, render
 from ozggraph.output.plots import adoption_chart, network_chart
@@ -36,8 +37,8 @@ def to_json(result: Any, meta: dict[str, object]) -> str:
 
 
 def name(graph: nx.MultiDiGraph, node: str) -> str:
-    attrs = graph.nodes[node] if node in graph else {}
-    return str(attrs.get("name", node))
+    """The name, with what tells it apart where it is shared (:mod:`ozggraph.network.names`)."""
+    return shown_name(graph, node) if node in graph else node
 
 
 def short(graph: nx.MultiDiGraph, node: str) -> str:

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 import networkx as nx
 import pandas as pd
 
+from ozggraph.atomic import open_atomic
 from ozggraph.schema import EDGE_TYPES
 
 if TYPE_CHECKING:
@@ -34,6 +35,10 @@ TIE_FIELDS = (
     "role", "relation", "application", "stage", "status", "amount_eur", "amount_kind",
     "amount_bound_eur", "programme", "date", "valid_from", "valid_to", "evidence", "note",
 )  # fmt: skip
+#: What :func:`ties` tells of each end: ``source_name``, ``source_label`` ...
+END_COLUMNS = ("_name", "_label", "_land", "_level")
+#: Columns of the report's body rows that are per-group role counts, not one value.
+REPORT_ONLY = ("roles_land", "roles_level")
 #: Relationship types that make a tie between bodies (claims: see ozggraph.schema.edges).
 CLAIMS = frozenset(t for t, model in EDGE_TYPES.items() if model.claim)
 
@@ -65,32 +70,35 @@ def bodies(
     *,
     as_of: str | None = None,
     land: str | None = None,
+    evidence: list[str] | None = None,
+    dated_only: bool = False,
     seed: int = 0,
+    **options: Any,
 ) -> pd.DataFrame:
     """Every body of the cooperation network: name, label, Land, level and every measure.
 
-    The measures are those of :func:`ozggraph.analytics.analyse` (``pagerank``,
-    ``betweenness``, ``community`` ...); ``as_of`` and ``land`` as in ``ozggraph report``.
+    The rows of ``ozggraph report --format json`` (``nodes``) for the same options,
+    computed by the same function (:func:`ozggraph.output.report.analysed`):
+    ``as_of`` (default ``"latest"``: ended facts left out), ``land``, ``evidence``,
+    ``dated_only``, ``layers`` (default cooperation and reuse) and what else the report
+    takes. The measures are those of
+    :func:`ozggraph.analytics.analyse` (``pagerank``, ``betweenness``, ``community`` ...).
     """
-    from ozggraph.analytics.summary import analyse
-    from ozggraph.network.filters import view_of
-    from ozggraph.network.territory import Territory
+    from ozggraph.output.report import analysed
 
-    view = view_of(graph, date=as_of, land=land)
-    analysis = analyse(view, land=land, seed=seed, territory=Territory(graph))
-    rows = {
-        n: {
-            "name": _name(view, n),
-            "label": view.nodes[n]["label"],
-            "land": analysis.lands.get(n),
-            "level": analysis.levels.get(n),
-            **analysis.nodes[n],
-        }
-        for n in analysis.projection.ids
-    }
-    return _indexed(pd.DataFrame.from_dict(rows, orient="index"), "id").sort_values(
-        "pagerank", ascending=False, kind="stable"
+    _, _, rows = analysed(
+        graph,
+        as_of=as_of,
+        land=land,
+        evidence=evidence,
+        dated_only=dated_only,
+        seed=seed,
+        **options,
     )
+    frame = pd.DataFrame.from_dict(rows, orient="index").drop(
+        columns=list(REPORT_ONLY), errors="ignore"
+    )
+    return _indexed(frame, "id").sort_values("pagerank", ascending=False, kind="stable")
 
 
 def tie_rows(
@@ -138,24 +146,87 @@ def tie_rows(
     return sorted(rows, key=lambda r: r["id"])
 
 
+def find(
+    text: str, graph: nx.MultiDiGraph | None = None, *, labels: Iterable[str] | None = None
+) -> pd.DataFrame:
+    """Nodes whose name, alias or id contains ``text``, best first (as ``ozggraph find``).
+
+    Indexed by id: ``name``, ``shown`` (the name with what tells it apart), ``label``,
+    ``kind``, ``land``, ``aliases``, ``matched`` (name, alias or id). ``graph``
+    defaults to the shipped dataset (:func:`ozggraph.load_graph`).
+    """
+    from dataclasses import asdict
+
+    from ozggraph.network.lookup import find as find_nodes
+
+    graph = graph if graph is not None else _default_graph()
+    found = find_nodes(graph, text, labels=set(labels) if labels is not None else None)
+    columns = ["id", "name", "shown", "label", "kind", "land", "aliases", "matched"]
+    rows = [{**asdict(m), "aliases": "|".join(m.aliases)} for m in found]
+    return _indexed(pd.DataFrame(rows, columns=columns), "id")
+
+
+def node_id(graph: nx.MultiDiGraph, text: str) -> str:
+    """The id ``text`` names: an id, a name or alias only one node has, or the one node
+    whose name or alias contains it; else an error listing the candidates."""
+    from ozggraph.errors import OzgGraphError
+    from ozggraph.network.lookup import find as find_nodes
+    from ozggraph.network.lookup import resolve
+
+    try:
+        return resolve(graph, text)
+    except OzgGraphError:
+        found = [m for m in find_nodes(graph, text) if m.matched != "id" and m.label != "Source"]
+        if len(found) == 1:
+            return found[0].id
+        shown = "; ".join(f"{m.shown} ({m.id})" for m in found[:5])
+        raise OzgGraphError(
+            f"{len(found)} nodes match {text!r}" + (f": {shown}; give the id" if found else "")
+        ) from None
+
+
 def ties(
     graph: nx.MultiDiGraph,
-    types: Iterable[str] = CLAIMS,
+    types: str | Iterable[str] = CLAIMS,
     *,
+    of: str | None = None,
+    as_of: str | None = None,
     layers: Iterable[str] | str | None = None,
 ) -> pd.DataFrame:
-    """Every claim relationship (membership, money, making, reuse ...) with its sources.
+    """Claim relationships (membership, money, making, reuse ...) with both ends and sources.
 
-    ``sources`` is the ``|``-joined list of Source ids, ``evidence`` how strongly they
-    support the claim where the dataset says so, ``layer`` the layer of its ties.
-    ``layers``: only relationships whose ties lie in these layers (default: every claim).
+    ``types``: one relationship type or several (default: every claim); ``of``: only
+    the ties of this node (an id, or a name: :func:`node_id`); ``as_of``: the state
+    (default: the latest, ended ties left out). Each end comes with ``_name``,
+    ``_label``, ``_land`` and ``_level`` columns (``source_land`` ...), so no join with
+    :func:`bodies` is needed (and nothing drops out of one). ``role`` is the role the
+    data gives, else the kind of membership (``relation``: Träger, member ...);
+    ``sources`` the ``|``-joined Source ids, ``evidence`` how strongly they support it;
+    ``layer`` the layer of its ties; ``layers``: only relationships whose ties lie in
+    these layers (default: every claim).
     """
-    rows = tie_rows(graph, types=types)
+    from ozggraph.network.filters import in_state
+    from ozggraph.network.territory import UNKNOWN, Territory
+
+    graph = in_state(graph, as_of)
+    wanted = [types] if isinstance(types, str) else list(types)
+    nodes = None if of is None else [node_id(graph, of)]
+    rows = tie_rows(graph, nodes, wanted)
     if layers is not None:
         from ozggraph.schema.layers import check_layers
 
-        wanted = set(check_layers(layers))  # type: ignore[arg-type]
-        rows = [r for r in rows if r["layer"] in wanted]
+        chosen = set(check_layers(layers))  # type: ignore[arg-type]
+        rows = [r for r in rows if r["layer"] in chosen]
+    territory = Territory(graph)
+    for row in rows:
+        if row.get("role") is None and row.get("relation") is not None:
+            row["role"] = row["relation"]
+        for end in ("source", "target"):
+            node = row[end]
+            land = territory.land(node)
+            row[f"{end}_label"] = graph.nodes[node].get("label")
+            row[f"{end}_land"] = None if land == UNKNOWN else land
+            row[f"{end}_level"] = _level(territory, node)
     frame = pd.DataFrame(rows, columns=_columns(rows))
     frame["sources"] = frame["sources"].map("|".join)
     return _indexed(frame, "id")
@@ -173,9 +244,11 @@ def links(
     >>> frame[["source", "target", "layers"]].iloc[0].tolist(), float(frame["weight"].iloc[0])
     (['ags-06531005', 'he-hmdis', 'money'], 0.5)
     """
+    from ozggraph.network.filters import in_state
     from ozggraph.network.projections import cooperation_projection, link_layers
     from ozggraph.network.ties import TieIndex
 
+    graph = in_state(graph)
     index = TieIndex(graph)
     net = cooperation_projection(graph, ties=index, layers=layers, land=land)
     kinds = link_layers(net, index)
@@ -194,35 +267,72 @@ def links(
     return pd.DataFrame(rows, columns=columns)
 
 
-def funding(graph: nx.MultiDiGraph) -> pd.DataFrame:
-    """Every grant (``FUNDS``): funder, recipient, amount as given, status, date, sources."""
-    frame = ties(graph, types=["FUNDS"]).drop(columns="type")
-    return frame.rename(
-        columns={
-            "source": "funder",
-            "source_name": "funder_name",
-            "target": "recipient",
-            "target_name": "recipient_name",
-        }
-    )
+def members(
+    graph: nx.MultiDiGraph,
+    of: str,
+    *,
+    land: str | None = None,
+    level: str | None = None,
+    as_of: str | None = None,
+) -> pd.DataFrame:
+    """The members of ``of`` (a cooperation, association or IT provider: id or name).
 
-
-def reuse(graph: nx.MultiDiGraph) -> pd.DataFrame:
-    """Every reuse of a solution (``REUSES``): who, which solution, stage, date, Land."""
-    from ozggraph.network.territory import land_of
-
-    frame = ties(graph, types=["REUSES"]).drop(columns="type")
-    frame = frame.rename(
-        columns={
-            "source": "body",
-            "source_name": "body_name",
-            "target": "solution",
-            "target_name": "solution_name",
-        }
-    )
-    lands = land_of(graph)
-    frame.insert(2, "land", frame["body"].map(lambda b: lands.get(b)))
+    Indexed by member id: ``name``, ``label``, ``land``, ``level``, ``role`` (the role or
+    kind of membership: Träger, member ...), ``evidence``, ``sources``; ``land`` and
+    ``level`` (``gemeinde``, ``kreis`` ...) keep only those members; ``as_of`` as in
+    :func:`ties` (default: the latest state). Join other tables on the index.
+    """
+    group = node_id(graph, of)
+    frame = ties(graph, "MEMBER_OF", of=group, as_of=as_of)
+    frame = frame[frame["target"] == group]
+    if land is not None:
+        frame = frame[frame["source_land"] == land.upper()]
+    if level is not None:
+        frame = frame[frame["source_level"] == level]
+    frame = frame.rename(columns=lambda c: c.removeprefix("source_")).set_index("source")
+    keep = ["name", "label", "land", "level", "role", "evidence", "sources"]
+    frame = frame[[c for c in keep if c in frame.columns]]
+    frame.index.name = "id"
     return frame
+
+
+def _level(territory: Any, node: str) -> str | None:
+    from ozggraph.schema.edges import BODIES
+
+    return territory.level(node) if territory.labels.get(node) in BODIES else None
+
+
+def _ends(frame: pd.DataFrame, source: str, target: str) -> pd.DataFrame:
+    """``source_*``/``target_*`` columns renamed for what the ends are (funder, recipient)."""
+    names = {}
+    for column in frame.columns:
+        for end, new in (("source", source), ("target", target)):
+            if column == end or column.startswith(f"{end}_"):
+                names[column] = new + column.removeprefix(end)
+    return frame.rename(columns=names)
+
+
+def funding(graph: nx.MultiDiGraph, *, as_of: str | None = None) -> pd.DataFrame:
+    """Every grant (``FUNDS``): funder and recipient (name, label, Land, level), amount
+    as given, status, date, sources."""
+    frame = ties(graph, types=["FUNDS"], as_of=as_of).drop(columns="type")
+    return _ends(frame, "funder", "recipient")
+
+
+def reuse(graph: nx.MultiDiGraph, *, as_of: str | None = None) -> pd.DataFrame:
+    """Every reuse of a solution (``REUSES``): who (name, label, Land, level), which
+    solution, stage, date, sources; ``land`` is the reusing body's Land."""
+    frame = _ends(
+        ties(graph, types=["REUSES"], as_of=as_of).drop(columns="type"), "body", "solution"
+    )
+    frame.insert(2, "land", frame["body_land"])
+    return frame
+
+
+def _default_graph() -> nx.MultiDiGraph:
+    from ozggraph.graph import load_graph
+
+    return load_graph()
 
 
 def sources(graph: nx.MultiDiGraph) -> pd.DataFrame:
@@ -234,7 +344,9 @@ def sources(graph: nx.MultiDiGraph) -> pd.DataFrame:
 
 def _columns(rows: list[dict[str, Any]]) -> list[str]:
     present = {k for r in rows for k in r}
-    head = ["id", "type", "source", "source_name", "target", "target_name"]
+    ends = [f"{e}{c}" for e in ("source", "target") for c in ("", *END_COLUMNS)]
+    kinds = ["type", *(["layer"] if "layer" in present else [])]
+    head = ["id", *kinds, *(c for c in ends if c in present or not c.endswith(END_COLUMNS[1:]))]
     return [*head, *(f for f in TIE_FIELDS if f in present), "sources"]
 
 
@@ -263,7 +375,7 @@ def report_tables(report: Report) -> dict[str, pd.DataFrame]:
         "stamp": pd.DataFrame({"key": list(report.stamp), "value": list(report.stamp.values())}),
         "bodies": _indexed(
             pd.DataFrame.from_dict(report.nodes, orient="index").drop(
-                columns=["roles_land", "roles_level"], errors="ignore"
+                columns=list(REPORT_ONLY), errors="ignore"
             ),
             "id",
         ).sort_values("pagerank", ascending=False, kind="stable"),
@@ -317,6 +429,7 @@ def write_csv(report: Report, directory: str | Path) -> list[Path]:
     written = []
     for stem, frame in report_tables(report).items():
         path = directory / f"{stem}.csv"
-        frame.to_csv(path, index=frame.index.name is not None)
+        with open_atomic(path, newline="") as handle:
+            frame.to_csv(handle, index=frame.index.name is not None)
         written.append(path)
     return written

@@ -1,4 +1,4 @@
-"""The wheel carries the dataset: built, installed into a fresh venv, run from elsewhere.
+"""The wheel carries the dataset and the query library: built, installed, run from elsewhere.
 
 This is what a user who runs ``pip install ozggraph`` (or ``pip install .``) gets: no
 checkout, no seed/ beside them. The wheel is built offline from a copy of the
@@ -27,7 +27,9 @@ pytestmark = pytest.mark.packaging
 
 REPO = Path(__file__).parents[2]
 #: What the build needs: the rest of the repository (tests, raw/, docs) stays out.
-BUILD_INPUTS = ("pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "ozggraph", "seed")
+BUILD_INPUTS = (
+    "pyproject.toml", "setup.py", "MANIFEST.in", "README.md", "ozggraph", "seed", "cypher",
+)  # fmt: skip
 
 
 def run(*args: str | Path, cwd: Path, env: dict[str, str]) -> str:
@@ -57,6 +59,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str,
     names = zipfile.ZipFile(wheel).namelist()
     assert "ozggraph/_seed/hierarchy/Municipality.csv" in names
     assert "ozggraph/_seed/curated/sources.yaml" in names
+    assert "ozggraph/_cypher/find_body.cypher" in names
 
     target = tmp / "venv"
     venv.EnvBuilder(with_pip=False).create(target)
@@ -91,3 +94,22 @@ def test_installed_library_loads_the_packaged_dataset(
     )
     out = run(bin_dir / "python", "-c", code, cwd=tmp_path, env=env).split()
     assert out == [ozggraph.__version__, "Bensheim", seed_graph.graph["checksum"]]
+
+
+def test_installed_wheel_lists_and_guides_the_query_library(
+    installed: tuple[Path, dict[str, str]], tmp_path: Path
+) -> None:
+    """``query --list`` and the Browser guide of ``server start`` need no checkout."""
+    bin_dir, env = installed
+    listed = run(bin_dir / "ozggraph", "query", "--list", cwd=tmp_path, env=env)
+    names = sorted(p.stem for p in (REPO / "cypher").glob("*.cypher"))
+    assert all(name in listed for name in names), listed
+    code = (
+        "import ozggraph.dataset.locations as loc\n"
+        "from ozggraph.neo4j.browser import guide_html\n"
+        "from ozggraph.neo4j.queries import library_dir\n"
+        "assert library_dir() == loc.PACKAGED_CYPHER, library_dir()\n"
+        "print(guide_html())\n"
+    )
+    guide = run(bin_dir / "python", "-c", code, cwd=tmp_path, env=env)
+    assert all(f"<code>{name}</code>" in guide for name in names)

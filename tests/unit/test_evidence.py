@@ -31,10 +31,10 @@ def exported(graph: nx.MultiDiGraph, tmp_path_factory: pytest.TempPathFactory) -
 def test_every_claim_and_event_in_the_export_carries_evidence(exported: dict) -> None:
     kinds = {"MEMBER_OF", "FUNDS", "PARTICIPATES_IN", "DEVELOPS", "OPERATES", "PROVIDES"}
     assert kinds | {"REUSES", "SUPPORTS"} <= CLAIMS
-    claims = [link for link in exported["links"] if link["type"] in CLAIMS]
-    assert claims and all(link["properties"].get("evidence") in EVIDENCE for link in claims)
-    events = [n for n in exported["nodes"] if n["labels"] == ["Event"]]
-    assert events and all(n["properties"].get("evidence") in EVIDENCE for n in events)
+    claims = [link for link in exported["edges"] if link["type"] in CLAIMS]
+    assert claims and all(link.get("evidence") in EVIDENCE for link in claims)
+    events = [n for n in exported["nodes"] if n["label"] == "Event"]
+    assert events and all(n.get("evidence") in EVIDENCE for n in events)
 
 
 def test_planned_operations_and_provisions_are_not_stated_as_fact(graph: nx.MultiDiGraph) -> None:

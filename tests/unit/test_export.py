@@ -14,17 +14,20 @@ from ozggraph.output.export import write
 MINI = Path(__file__).parents[1] / "fixtures" / "mini"
 
 
-def test_json_is_node_link_with_labels_and_properties(tmp_path: Path) -> None:
+def test_json_is_networkx_node_link_of_a_directed_multigraph(tmp_path: Path) -> None:
     G = ozggraph.load_graph(MINI)
     (path,) = write(G, "json", tmp_path / "g.json")
     data = json.loads(path.read_text("utf-8"))
     node = next(n for n in data["nodes"] if n["id"] == "ags-06531005")
-    assert node["labels"] == ["Municipality"]
-    assert node["properties"]["aliases"] == ["Universitätsstadt Gießen"]
-    link = next(link for link in data["links"] if link["type"] == "FUNDS")
+    assert node["label"] == "Municipality"
+    assert node["aliases"] == ["Universitätsstadt Gießen"]
+    link = next(link for link in data["edges"] if link["type"] == "FUNDS")
     assert (link["source"], link["target"]) == ("he-hmdis", "coop-ikz-mittelhessen-ozg")
-    assert link["properties"]["evidence"] == "promised"
-    assert len(data["links"]) == G.number_of_edges()
+    assert link["evidence"] == "promised" and link["key"].startswith("FUNDS:")
+    back = nx.node_link_graph(data, edges="edges")
+    assert back.is_directed() and back.is_multigraph()
+    assert sorted(back.edges(keys=True, data=True)) == sorted(G.edges(keys=True, data=True))
+    assert dict(back.nodes(data=True)) == dict(G.nodes(data=True))
 
 
 def test_graphml_and_gexf_keep_list_properties(tmp_path: Path) -> None:
@@ -78,4 +81,6 @@ def test_cooperation_network_exports_with_land_and_date(tmp_path: Path) -> None:
     assert back.nodes["ags-06531005"]["label"] == "Gießen"
     assert back.nodes["ags-06531005"]["neo4j_label"] == "Municipality"
     (path,) = write_network(network, "json", tmp_path / "c.json")
-    assert len(json.loads(path.read_text("utf-8"))["links"]) == network.number_of_edges()
+    back = nx.node_link_graph(json.loads(path.read_text("utf-8")), edges="edges")
+    assert back.number_of_edges() == network.number_of_edges()
+    assert back.nodes["ags-06531005"]["name"] == "Gießen"

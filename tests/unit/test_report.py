@@ -105,7 +105,7 @@ def test_cli_report_writes_the_chosen_format(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("args", "message"),
-    [(["--land", "xx"], "no body of Land 'XX'"), (["--as-of", "2021-13"], "2021-13")],
+    [(["--land", "xx"], "'xx' is no Land code"), (["--as-of", "2021-13"], "2021-13")],
 )
 def test_cli_bad_options_give_one_clear_line(args: list[str], message: str) -> None:
     result = CliRunner().invoke(cli, ["report", "--dataset", MINI, *args])

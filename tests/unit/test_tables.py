@@ -54,3 +54,26 @@ def test_report_tables_as_csv(tmp_path: Path) -> None:
     bodies = pd.read_csv(tmp_path / "bodies.csv", index_col="id")
     assert bodies.loc["ags-06531005", "name"] == "Gießen"
     assert (tmp_path / "stamp.csv").read_text("utf-8").startswith("key,value")
+
+
+def test_lookup_by_name_and_ties_with_both_ends(seed_graph) -> None:  # type: ignore[no-untyped-def]
+    found = tables.find("ekom21", seed_graph)
+    assert found.index[0] == "itp-ekom21" and found.iloc[0]["land"] == "HE"
+    members = tables.ties(seed_graph, "MEMBER_OF", of="ekom21")  # a name, no id needed
+    for end in ("source", "target"):
+        assert {f"{end}_name", f"{end}_label", f"{end}_land", f"{end}_level"} <= set(members)
+    assert members["role"].notna().all()  # the kind of membership where no role is given
+    assert (members.loc[members["target"] == "itp-ekom21", "target_land"] == "HE").all()
+
+
+def test_the_ekom21_question_in_three_lines(seed_graph) -> None:  # type: ignore[no-untyped-def]
+    """Which Hessian Gemeinden are ekom21 members, and what funding did they get?"""
+    G = seed_graph
+    members = tables.members(G, "ekom21", land="HE", level="gemeinde")
+    money = tables.funding(G).set_index("recipient")[["funder_name", "amount_eur", "date"]]
+    answer = members[["name", "role"]].join(money, how="left")
+    assert set(answer["name"]) >= {"Burgwald", "Hatzfeld (Eder)", "Taunusstein"}
+    assert set(answer.index) == set(members.index)  # nobody dropped by the join
+    assert (members["land"] == "HE").all() and (members["level"] == "gemeinde").all()
+    everyone = tables.members(G, "itp-ekom21")
+    assert set(members.index) < set(everyone.index)  # the agencies are members too

@@ -21,6 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from ozggraph.atomic import write_text
 from ozggraph.errors import DevServerError
 
 __all__ = [
@@ -264,7 +265,7 @@ class DevServer:
                 "server.http.advertised_address": http,
             }
         settings |= self.extra_settings
-        (conf / "neo4j.conf").write_text("".join(f"{k}={v}\n" for k, v in settings.items()))
+        write_text(conf / "neo4j.conf", "".join(f"{k}={v}\n" for k, v in settings.items()))
         return conf
 
     def _has_database(self) -> bool:
