@@ -208,10 +208,13 @@ def labelled(nodes: list[dict[str, Any]], most: int = LABELS) -> set[str]:
     return chosen
 
 
-def _claim(row: dict[str, Any], sources: dict[str, int]) -> dict[str, Any]:
-    """A claim as the script reads it: ends, type, dates, evidence, sources by number."""
+def _claim(row: dict[str, Any], sources: dict[str, int], notes: dict[str, int]) -> dict[str, Any]:
+    """A claim as the script reads it: ends, type, dates, evidence, sources and note by
+    number (one note is often shared by a thousand claims: a statute's members)."""
     out = {k: v for k, v in row.items() if k not in ("id", "source_name", "target_name")}
     out["sources"] = [sources[s] for s in row["sources"] if s in sources]
+    if row.get("note"):
+        out["note"] = notes.setdefault(row["note"], len(notes))
     return out
 
 
@@ -270,6 +273,7 @@ def network_data(report: Report) -> dict[str, Any]:
     ]
     source_ids = sorted(facts.get("sources", {}))
     numbered = {s: i for i, s in enumerate(source_ids)}
+    notes: dict[str, int] = {}
     chosen = report.network_model.get("layers") or DEFAULT_LAYERS
     order = sorted(bundles)
     renumber = {b: i for i, b in enumerate(order)}
@@ -283,7 +287,8 @@ def network_data(report: Report) -> dict[str, Any]:
         "nodes": nodes,
         "links": [[index[x["u"]], index[x["v"]], [renumber[t] for t in x["ties"]]] for x in links],
         "bundles": [bundles[b] for b in order],
-        "claims": {k: _claim(r, numbered) for k, r in facts.get("claims", {}).items()},
+        "claims": {k: _claim(r, numbered, notes) for k, r in facts.get("claims", {}).items()},
+        "notes": list(notes),
         "contexts": facts.get("contexts", {}),
         "sources": [facts["sources"][s] for s in source_ids],
         "communities": [

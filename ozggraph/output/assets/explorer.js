@@ -271,7 +271,7 @@
       el("div", {}, [nameOf(c.source) + " ", el("b", { text: word(c.type) }), " " + nameOf(c.target)]),
       el("div", { "class": "hint", text: when(c) + " · " + t("evidence") + ": " + (c.evidence ? word(c.evidence) : t("not stated")) })
     ]);
-    if (c.note) item.appendChild(el("div", { "class": "hint", text: c.note }));
+    if (c.note !== undefined) item.appendChild(el("div", { "class": "hint", text: data.notes[c.note] }));
     var srcs = el("ul", { "class": "sources" });
     (c.sources || []).forEach(function (s) { srcs.appendChild(sourceItem(s)); });
     item.appendChild(el("div", {}, [t("sources") + ":", srcs]));
