@@ -186,15 +186,19 @@ def _missing(item: Dangling, hint: str, more: int) -> str:
 
 
 def _look_in(item: Dangling, files_of: dict[str, set[str]], ids: IdShapes) -> str:
-    """Where the missing node would be: files whose ids look like it (``ags-15`` and
-    ``ags-06`` are States), else files of its folder, else all, of the labels allowed."""
+    """Where the missing node would be: for a source, the sources of the citing file's
+    own part (each part of seed/ keeps its sources beside it); else files whose ids
+    look like it (``ags-15`` and ``ags-06`` are States), else files of its folder, else
+    all, of the labels allowed."""
     allowed = {f for label in item.labels for f in files_of.get(label, ())}
     prefix = item.ref.split("-", 1)[0]
     folder = str(PurePath(item.rec.file).parent)
+    beside = {f for f in allowed if str(PurePath(f).parent) == folder}
     for shown in (
+        beside if item.what == "sources" else set(),
         allowed & ids.get((prefix, len(item.ref)), set()),
         allowed & ids.get((prefix, 0), set()),
-        {f for f in allowed if str(PurePath(f).parent) == folder},
+        beside,
         allowed,
     ):
         if 0 < len(shown) <= 6:

@@ -35,10 +35,21 @@ def _writing(folder: Path, pattern: str) -> bool:
 
 
 def test_ctrl_c_during_an_export_keeps_the_old_file(tmp_path: Path) -> None:
-    """SIGINT while the new file is being written (its temporary file has bytes)."""
+    """SIGINT while the new file is being written (its temporary file has bytes).
+
+    The real writer is held after its first bytes, so the signal always lands midway
+    however fast or busy the machine is."""
     keep = tmp_path / "keep.gexf"
     keep.write_text(OLD)
-    run_cli = "from ozggraph.cli import cli; cli()"
+    run_cli = (
+        "import time\n"
+        "from ozggraph.output import export\n"
+        "real = export.dump\n"
+        "def held(graph, fmt, handle):\n"
+        "    handle.write(b'<?xml'); handle.flush(); time.sleep(600); real(graph, fmt, handle)\n"
+        "export.dump = held\n"
+        "from ozggraph.cli import cli; cli()\n"
+    )
     command = [sys.executable, "-c", run_cli, "export", "--format", "gexf", "-o", str(keep)]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(command, cwd=tmp_path, env=env, stderr=subprocess.PIPE, text=True)
