@@ -214,3 +214,16 @@ def test_a_joint_body_is_not_central_by_its_member_count_alone(
     assert "itp-itvsh" not in by_rank[:10]
     by_paths = sorted(report.nodes, key=lambda b: -report.nodes[b]["betweenness"])
     assert by_paths[0] != "itp-itvsh" and node["betweenness"] < 0.1
+
+
+def test_two_mode_betweenness_equals_networkx_bipartite() -> None:
+    from networkx.algorithms import bipartite
+
+    from ozggraph.analytics.layers import _two_mode_betweenness
+
+    graph = nx.bipartite.random_graph(40, 25, 0.1, seed=3)
+    contexts = {n for n, side in graph.nodes(data="bipartite") if side == 1}
+    reference = bipartite.betweenness_centrality(graph, contexts)
+    mine = _two_mode_betweenness(graph, contexts)
+    assert mine is not None and mine.keys() == contexts
+    assert all(mine[c] == pytest.approx(reference[c], abs=1e-12) for c in contexts)
