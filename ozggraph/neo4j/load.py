@@ -60,8 +60,10 @@ from ozggraph.neo4j.diff import Current, Plan, Row, current_from_records, plan
 from ozggraph.schema import EDGE_TYPES, MANAGED_LABEL, META_LABEL, NODE_TYPES, cypher
 
 BATCH_SIZE = 10_000
-#: Batches of new rows written at once (over disjoint start nodes).
-WORKERS = 2
+#: Batches of new rows written at once (over disjoint start nodes). One by default: with
+#: two, two loads at once on one driver left a worker spinning on a defunct connection
+#: (neo4j driver 6.4, a loaded 2-core machine); ``load(..., workers=2)`` stays available.
+WORKERS = 1
 #: The full-text index on names and aliases; ``__LABELS__`` is filled with schema labels only.
 _NAME_INDEX_STATEMENT = (
     "CREATE FULLTEXT INDEX ozggraph_names IF NOT EXISTS "
