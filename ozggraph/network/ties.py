@@ -400,7 +400,7 @@ class TieIndex:
 
     def _grants(self) -> list[Context]:
         found = []
-        for u, v, key, _ in self.funds:
+        for u, v, key, _ in sorted(self.funds, key=lambda grant: grant[2]):  # any backend
             label = self.labels.get(v)
             through = (u,) if self.labels.get(u) == Programme.label else ()
             if label == Solution.label:

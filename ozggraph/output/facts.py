@@ -77,6 +77,17 @@ def _bundle(graph: nx.MultiDiGraph, ties: TieIndex, context: Context) -> dict[st
     return {"layer": context.layer, "contexts": contexts, "claims": claims, "by": by}
 
 
+def _canonical(context: Context) -> tuple[Any, ...]:
+    """A context's place in a fixed order: its layer, what it is made of, its bodies."""
+    return (
+        context.layer,
+        context.made_of,
+        tuple(sorted(context.members)),
+        tuple(sorted(context.tails)),
+        tuple(sorted(context.heads)),
+    )
+
+
 def explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]:
     """Every body tied in any layer (``bodies``, with ``aliases``), every link with its
     ties (``links``, ``bundles``), every body's claims (``ties`` by body, ``claims`` by
@@ -92,7 +103,13 @@ def explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]
     bodies = every.ids
     found: dict[int, Context] = {}
     links = _links(bodies, every.weights, ties, found)
-    bundles = {i: _bundle(graph, ties, c) for i, c in sorted(found.items())}
+    # Number the ties by what they are, not by where the tie index met them: a graph read
+    # back from Neo4j lists its relationships in another order and must give the same file.
+    order = sorted(found, key=lambda i: _canonical(found[i]))
+    renumber = {old: new for new, old in enumerate(order)}
+    for link in links:
+        link["ties"] = sorted(renumber[t] for t in link["ties"])
+    bundles = {renumber[i]: _bundle(graph, ties, found[i]) for i in order}
     by_body: dict[str, list[dict[str, Any]]] = {b: [] for b in bodies}
     claims: dict[str, dict[str, Any]] = {}
     used: set[str] = set()

@@ -305,13 +305,14 @@ def test_cross_land_cooperations(run: Run, run_after) -> None:
 
 def test_provider_members(run: Run) -> None:
     rows = run("provider_members", provider="itp-kisa").rows
-    # current members only by default: the four former members and the planned accession
-    # of the Saale-Holzland-Kreis are left out
+    # current members only by default: the former members and the planned accessions (the
+    # Saale-Holzland-Kreis; Radeberg, whose council decided to join) are left out
     assert [(r["name"], r["relation"], r["current"]) for r in rows] == [
         ("Großenhain", "member", True),  # seeking to leave (joint-projects table)
-        ("Radeberg", "member", True),
     ]
     everyone = run("provider_members", provider="itp-kisa", include_former=True).rows
+    relations = {r["name"]: r["relation"] for r in everyone}
+    assert relations["Radeberg"] == "accession planned"
     relations = {r["id"]: r["relation"] for r in everyone}
     assert relations["ags-14627360"] == "former member"  # Zeithain
     assert relations["ags-16074"] == "accession planned"

@@ -121,3 +121,26 @@ def test_money_is_shown_in_a_unit_that_fits() -> None:
     assert money_unit(130_000) == (1e3, "thousand €")
     assert money_unit(2_500_000)[1] == "million €"
     assert money_unit(0)[1] == "€"
+
+
+def test_the_explorer_does_not_depend_on_the_order_relationships_come_in(seed_graph) -> None:  # type: ignore[no-untyped-def]
+    """A graph read back from Neo4j lists its relationships in another order; its
+    explorer data (ties numbered in ``links`` and ``bundles``) must be the same."""
+    import json
+    import random
+
+    import networkx as nx
+
+    from ozggraph.output.report import build_report
+
+    shuffled = nx.MultiDiGraph()
+    shuffled.graph.update(seed_graph.graph)
+    shuffled.add_nodes_from(seed_graph.nodes(data=True))
+    edges = list(seed_graph.edges(keys=True, data=True))
+    random.Random(1).shuffle(edges)
+    shuffled.add_edges_from(edges)
+
+    def explorer(graph: nx.MultiDiGraph) -> str:
+        return json.dumps(build_report(graph).explorer, sort_keys=True, default=str)
+
+    assert explorer(shuffled) == explorer(seed_graph)
