@@ -16,7 +16,6 @@ values per node and the names of the measures, so Neo4j sits below the analytics
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -30,20 +29,13 @@ _WRITE = cypher(
     "UNWIND $rows AS row MATCH (n:__MANAGED__ {id: row.id}) SET n += row.props",
     managed=MANAGED_LABEL,
 )
-_NAME = re.compile(r"[a-z][a-z0-9_]*")
-
-
-def _stale(properties: Sequence[str]) -> str:
-    """Clears the measures of nodes not written now (marked by the first measure)."""
-    # Property names are fixed identifiers of the analytics, never user input: checked anyway.
-    bad = [p for p in properties if not _NAME.fullmatch(p)]
-    if bad or not properties:
-        raise ValueError(f"not measure names: {bad or 'none given'}")
-    return cypher(
-        f"MATCH (n:__MANAGED__) WHERE n.{properties[0]} IS NOT NULL AND NOT n.id IN $ids "
-        "REMOVE " + ", ".join(f"n.{name}" for name in properties) + " RETURN count(n) AS cleared",
-        managed=MANAGED_LABEL,
-    )
+#: Nodes that carry measures from an earlier write but are not written now lose them: the
+#: measure names travel as parameters (a map of nulls removes them), never in the text.
+_STALE = cypher(
+    "MATCH (n:__MANAGED__) WHERE n[$marker] IS NOT NULL AND NOT n.id IN $ids "
+    "SET n += $nulls RETURN count(n) AS cleared",
+    managed=MANAGED_LABEL,
+)
 
 
 @dataclass(frozen=True)
@@ -74,13 +66,16 @@ def write_measures(
     ``properties`` names the measures (e.g. :data:`ozggraph.analytics.summary.MEASURES`);
     nodes that carry them from an earlier write but are not in ``measures`` lose them.
     """
+    if not properties:
+        raise ValueError("not measure names: none given")
     data = rows(measures, properties)
-    stale = _stale(properties)
+    nulls = dict.fromkeys(properties)
 
     def work(tx: neo4j.ManagedTransaction) -> int:
         for start in range(0, len(data), BATCH):
             tx.run(_WRITE, rows=data[start : start + BATCH]).consume()
-        record = tx.run(stale, ids=[r["id"] for r in data]).single()
+        ids = [r["id"] for r in data]
+        record = tx.run(_STALE, marker=properties[0], ids=ids, nulls=nulls).single()
         return int(record["cleared"]) if record else 0
 
     with driver.session(database=database) as session:
