@@ -24,9 +24,11 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from rich import box
@@ -184,8 +186,6 @@ def _markdown(doc: Document) -> str:
 def _html(doc: Document) -> str:
     """One self-contained page styled like the report's explorer: contents bar, sortable
     and searchable tables (its CSS and script inline, no request leaves the file)."""
-    from ozggraph.output.explorer import asset, script
-
     esc = html.escape
     title = next((b.text for b in doc.blocks if b.kind == "title"), None)
     body: list[str] = []
@@ -231,3 +231,18 @@ def _html(doc: Document) -> str:
         + "\n".join(body)
         + f"\n</main><script>{script(asset('explorer.js'))}</script></body></html>\n"
     )
+
+
+def asset(name: str) -> str:
+    """Text of a file in ``ozggraph/output/assets``."""
+    return resources.files("ozggraph.output").joinpath("assets", name).read_text("utf-8")
+
+
+def script(text: str) -> str:
+    """Script text safe inside ``<script>``: nothing can close the element early.
+
+    JSON may escape every ``</``; code only ever has ``</script`` inside strings.
+    """
+    if text.lstrip().startswith(("{", "[")):
+        return text.replace("</", "<\\/")
+    return re.sub(r"</(script)", lambda m: "<\\/" + m.group(1), text, flags=re.IGNORECASE)

@@ -28,7 +28,7 @@ from ozggraph.atomic import open_atomic
 from ozggraph.schema import EDGE_TYPES
 
 if TYPE_CHECKING:
-    from ozggraph.output.report import Report
+    from ozggraph.output.report_data import Report
 
 #: Relationship properties shown as columns of :func:`ties`, in this order (when present).
 TIE_FIELDS = (
@@ -78,13 +78,13 @@ def bodies(
     """Every body of the cooperation network: name, label, Land, level and every measure.
 
     The rows of ``ozggraph report --format json`` (``nodes``) for the same options,
-    computed by the same function (:func:`ozggraph.output.report.analysed`):
+    computed by the same function (:func:`ozggraph.analytics.bodies.analysed`):
     ``as_of`` (default ``"latest"``: ended facts left out), ``land``, ``evidence``,
     ``dated_only``, ``layers`` (default cooperation and reuse) and what else the report
     takes. The measures are those of
     :func:`ozggraph.analytics.analyse` (``pagerank``, ``betweenness``, ``community`` ...).
     """
-    from ozggraph.output.report import analysed
+    from ozggraph.analytics.bodies import analysed
 
     _, _, rows = analysed(
         graph,
