@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
@@ -17,6 +16,7 @@ from ozggraph.output.document import Document, render
 from ozggraph.output.plots import adoption_chart, network_chart
 from ozggraph.output.stamp import line as stamp_line
 from ozggraph.output.stamp import stamp
+from ozggraph.output.stamp import to_json as envelope
 from ozggraph.schema import dates
 from ozggraph.schema.types import REUSE_STAGES
 from ozggraph.spread.calibrate import Calibration
@@ -26,14 +26,14 @@ from ozggraph.spread.simulate import Estimate, Simulation
 
 
 def to_json(result: Any, meta: dict[str, object]) -> str:
-    """Results as JSON: ``{"stamp": ..., "result": ...}``, the one envelope of every
-    JSON document (the report and ``ozggraph query`` put the stamp under ``stamp`` too)."""
+    """Results as JSON: ``{"stamp": ..., "result": ...}``, in the one envelope of every
+    JSON document (:func:`ozggraph.output.stamp.to_json`)."""
     body = (
         [dataclasses.asdict(r) for r in result]
         if isinstance(result, list)
         else dataclasses.asdict(result)
     )
-    return json.dumps({"stamp": meta, "result": body}, ensure_ascii=False, indent=2) + "\n"
+    return envelope(meta, {"result": body})
 
 
 def name(graph: nx.MultiDiGraph, node: str) -> str:
