@@ -18,13 +18,11 @@ the dicts keyed by id of :mod:`ozggraph.analytics` do not.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
 import pandas as pd
 
-from ozggraph.atomic import open_atomic
 from ozggraph.schema import EDGE_TYPES
 
 if TYPE_CHECKING:
@@ -420,16 +418,3 @@ def report_tables(report: Report) -> dict[str, pd.DataFrame]:
         "single_operator_solutions": pd.DataFrame(weak["single_operator_solutions"]),
     }
     return frames
-
-
-def write_csv(report: Report, directory: str | Path) -> list[Path]:
-    """Write :func:`report_tables` as ``DIRECTORY/<table>.csv`` (UTF-8); return the files."""
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for stem, frame in report_tables(report).items():
-        path = directory / f"{stem}.csv"
-        with open_atomic(path, newline="") as handle:
-            frame.to_csv(handle, index=frame.index.name is not None)
-        written.append(path)
-    return written
