@@ -16,6 +16,9 @@ id,aliases
 a,x|y
 >>> "stamp: ozggraph" in to_text(result)
 True
+>>> import json
+>>> list(json.loads(to_json(result)))
+['stamp', 'query', 'params', 'columns', 'rows', 'changes']
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +12,7 @@ import networkx as nx
 
 from ozggraph.network.names import shown_name
 from ozggraph.network.territory import Territory
-from ozggraph.output.document import Document, render
+from ozggraph.output.document import Block, Document, render
 from ozggraph.output.plots import adoption_chart, network_chart
 from ozggraph.output.stamp import line as stamp_line
 from ozggraph.output.stamp import stamp
@@ -34,6 +34,26 @@ def to_json(result: Any, meta: dict[str, object]) -> str:
         else dataclasses.asdict(result)
     )
     return envelope(meta, {"result": body})
+
+
+def render_result(
+    graph: nx.MultiDiGraph,
+    result: Any,
+    document: Callable[[dict[str, object]], Document],
+    fmt: str,
+    note: str | None = None,
+    **meta: Any,
+) -> str:
+    """``result`` of a run on ``graph`` in ``fmt``, stamped with ``meta``: JSON in the one
+    envelope, else the document ``document`` lays out; ``note`` (where a default comes
+    from) goes into the stamp, or under the heading, the stamp and the run line."""
+    stamped = stamp(graph, **meta)
+    if fmt == "json":
+        return to_json(result, {**stamped, "note": note} if note else stamped)
+    doc = document(stamped)
+    if note:
+        doc.blocks.insert(min(3, len(doc.blocks)), Block("line", note))
+    return render(doc, fmt)
 
 
 def name(graph: nx.MultiDiGraph, node: str) -> str:
