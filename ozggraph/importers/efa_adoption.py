@@ -179,7 +179,6 @@ def adopt(run: EfaRun, table: Path) -> None:
 
 
 def _row(run: EfaRun, table: Path, line: int, cells: dict[str, str]) -> None:
-
     if not cells["solution"] or not cells["adopting_body"]:
         raise table_error(table, line, "missing solution or adopting_body")
     weak = cells["note"].startswith("WEAK") or weak_note(cells["note"])

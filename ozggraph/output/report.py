@@ -133,7 +133,7 @@ def build_report(
 
 
 def _markdown(report: Report) -> str:
-    from ozggraph.output.render import render  # the renderers import Report: import late
+    from ozggraph.output.render import render  # rich and the layout only when Jupyter asks
 
     return render(report, "md")
 
