@@ -157,12 +157,12 @@ def analyze(
       ozggraph analyze --write     # then in Cypher: ORDER BY n.pagerank DESC
     """
     from ozggraph import progress
-    from ozggraph.analytics.bodies import analysed
     from ozggraph.analytics.summary import MEASURES
     from ozggraph.neo4j.connection import connect
     from ozggraph.neo4j.writeback import write_measures
     from ozggraph.network.names import land_shown
     from ozggraph.output.console import measures_table
+    from ozggraph.output.report import analysed
 
     use_neo4j = write or backend == "neo4j"
     graph = graph_from("neo4j" if use_neo4j else backend, dataset_path, conn)

@@ -21,14 +21,14 @@ import numpy as np
 import scipy.sparse as sp
 
 from ozggraph.analytics import funding, weakpoints
-from ozggraph.analytics.bodies import analysed
 from ozggraph.analytics.communities import cross_ties
 from ozggraph.analytics.coverage import coverage as coverage_of
 from ozggraph.analytics.layers import contexts_that_bridge, layer_rankings, robustness
-from ozggraph.analytics.summary import Analysis
-from ozggraph.network.filters import LATEST, tie_ages
+from ozggraph.analytics.summary import Analysis, analyse
+from ozggraph.network.filters import LATEST, tie_ages, view_of
 from ozggraph.network.names import display_names
 from ozggraph.network.sparse import component_labels
+from ozggraph.network.ties import TieIndex
 from ozggraph.output.report_data import Report
 from ozggraph.output.stamp import stamp
 from ozggraph.schema.layers import LAYERS, WEIGHTING, check_layers, ranks_shares
@@ -132,6 +132,44 @@ def build_report(
     )
 
 
+def analysed(
+    graph: nx.MultiDiGraph,
+    *,
+    as_of: str | None = None,
+    land: str | None = None,
+    evidence: list[str] | None = None,
+    dated_only: bool = False,
+    confirmed_since: int | None = None,
+    seed: int = 0,
+    layers: Iterable[str] | str | None = None,
+    **options: Any,
+) -> tuple[nx.MultiDiGraph, Analysis, dict[str, dict[str, Any]]]:
+    """The view the options ask for, its analysis and one row per body of the network.
+
+    The one path from options to measures, shared by :func:`build_report`,
+    ``ozggraph analyze`` and :func:`ozggraph.tables.bodies`, so the notebook and the
+    report agree by construction: the view of
+    :func:`~ozggraph.network.filters.view_of` (default: the latest state), one
+    :class:`TieIndex` of it, the network of ``layers`` (default cooperation and
+    reuse). ``options`` go on to :func:`~ozggraph.analytics.analyse`.
+    """
+    view = view_of(
+        graph,
+        date=as_of,
+        land=land,
+        evidence=evidence,
+        dated_only=dated_only,
+        confirmed=confirmed_since,
+    )
+    ties = TieIndex(view)
+    territory = ties.territory  # of the whole graph, from the same pass
+    analysis = analyse(
+        view, land=land, seed=seed, territory=territory, layers=layers, ties=ties, **options
+    )
+    shown = display_names(view, analysis.projection.ids, territory)
+    return view, analysis, _node_rows(view, analysis, shown)
+
+
 def _markdown(report: Report) -> str:
     from ozggraph.output.render import render  # rich and the layout only when Jupyter asks
 
@@ -169,6 +207,25 @@ def _network_model(layers: tuple[str, ...]) -> dict[str, Any]:
             )
         ),
     }
+
+
+def _node_rows(
+    graph: nx.MultiDiGraph, analysis: Analysis, shown: dict[str, str]
+) -> dict[str, dict[str, Any]]:
+    """One row per body: name, ``shown`` (the name with what tells it apart), label ..."""
+    rows = {}
+    for node in analysis.projection.ids:
+        rows[node] = {
+            "name": graph.nodes[node].get("name", node),
+            "shown": shown[node],
+            "label": graph.nodes[node]["label"],
+            "land": analysis.lands.get(node),
+            "level": analysis.levels.get(node),
+            **analysis.nodes[node],
+            "roles_land": analysis.roles["land"][node],
+            "roles_level": analysis.roles["level"][node],
+        }
+    return rows
 
 
 def _top(rows: dict[str, dict[str, Any]], key: str, top: int) -> list[dict[str, Any]]:
