@@ -6,7 +6,6 @@ import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
 
 from ozggraph.cli.options import (
     as_of_option,
@@ -116,7 +115,7 @@ def report(
             files = write_tables(report_tables(result), output)
         click.echo(f"wrote {len(files)} csv tables to {output}", err=True)
         return
-    width = Console().width if output is None and sys.stdout.isatty() else 120
+    width = _terminal_width() if output is None and sys.stdout.isatty() else 120
     with progress.stage(f"writing the {fmt} report"):
         text = render(result, fmt, width=width, lang=lang)
     emit(text, output, f"{fmt} report")
@@ -191,7 +190,15 @@ def analyze(
         return
     shown = {node: row["shown"] for node, row in rows.items()}
     lands = {node: land_shown(territory, node) for node in result.nodes}
+    from rich.console import Console
+
     Console().print(measures_table(result.nodes, shown, lands, layers))
+
+
+def _terminal_width() -> int:
+    from rich.console import Console  # rich only where a terminal shows the report
+
+    return Console().width
 
 
 COMMANDS = [report, analyze]
