@@ -121,6 +121,7 @@ def _text_table(block: Block, width: int) -> Table:
     from rich import box
     from rich.markup import escape
     from rich.table import Table
+    from rich.text import Text
 
     align = block.align or "l" * len(block.headers)
     narrow = width < 100  # narrow terminals: no vertical rules, one space between columns
@@ -154,7 +155,7 @@ def _text_table(block: Block, width: int) -> Table:
             max_width=max(room, 8) if i == flexible else widths[i],
         )
     for row in rows:
-        table.add_row(*(escape(cell) for cell in row))
+        table.add_row(*(Text(cell) for cell in row))  # plain: no markup or emoji to parse
     return table
 
 
