@@ -192,6 +192,7 @@ class ClassArchive:
         if self.file.is_file():
             return [f"-XX:SharedArchiveFile={self.file}"]
         partial = self.file.with_name(self.file.name + ".partial")
+        partial.touch()  # empty until the JVM writes it at exit; marks the stop as longer
         # the signed and pre-Java-6 jars it skips would be one warning line per class
         return [f"-XX:ArchiveClassesAtExit={partial}", "-Xlog:cds=error,cds+dynamic=error"]
 
