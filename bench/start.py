@@ -87,6 +87,7 @@ ROWS = (
     "JVM start",
     "Neo4j boot",
     "ready check",
+    "Bolt connect",
     "checksum query",
     "load",
     "python start-up and exit",

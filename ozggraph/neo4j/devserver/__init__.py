@@ -262,7 +262,9 @@ class DevServer:
     on HTTP on 127.0.0.1, which serves Neo4j Browser at :attr:`browser_url`; *settings* are
     added to ``neo4j.conf``; *classpath* entries come before Neo4j's own jars.
     *class_archive* is a folder for a :class:`ClassArchive` (a later start maps the classes
-    the first one loaded). Use as a context manager::
+    the first one loaded). Without *bolt_check*, :meth:`start` returns on the log's
+    ``Started.`` and the caller's own first query is the Bolt check. Use as a context
+    manager::
 
         with DevServer() as srv:
             driver = GraphDatabase.driver(srv.uri, auth=(srv.user, srv.password))
@@ -284,6 +286,7 @@ class DevServer:
         settings: dict[str, str] | None = None,
         classpath: tuple[Path, ...] = (),
         class_archive: Path | None = None,
+        bolt_check: bool = True,
     ) -> None:
         self.password = password if password is not None else "test-" + secrets.token_urlsafe(12)
         if len(self.password) < 8:
@@ -299,6 +302,7 @@ class DevServer:
         self.extra_settings = dict(settings or {})
         self.classpath = tuple(classpath)
         self.class_archive = ClassArchive(class_archive) if class_archive is not None else None
+        self.bolt_check = bolt_check
         self.uri = ""
         self.process: subprocess.Popen[bytes] | None = None
         self.launched = 0.0  #: ``time.time()`` when the JVM was launched
@@ -454,7 +458,7 @@ class DevServer:
             if not started:
                 started, seen = _logged(self.log_file, b"Started.", seen)
             if started:
-                last = self._answers()
+                last = self._answers() if self.bolt_check else ""
                 if not last:
                     self.ready = time.time()
                     return
