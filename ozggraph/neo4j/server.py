@@ -287,7 +287,15 @@ def _ensure_loaded(
 
     settings = Settings(state.uri, USER, password(home), DATABASE)
     with clock("Bolt connect"):
-        driver = connect(settings)
+        try:
+            driver = connect(settings)
+        except Neo4jError as exc:
+            if "wrong username or password" not in str(exc):
+                raise
+            raise Neo4jError(
+                f"{exc} (the password in {home / PASSWORD_FILE} is not the database's; "
+                f"remove {home} to start afresh)"
+            ) from None
     with driver:
         with clock("checksum query"):
             held = loaded_checksum(driver, DATABASE)
