@@ -6,8 +6,6 @@ import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from ozggraph.cli.options import (
     as_of_option,
@@ -116,7 +114,7 @@ def report(
             files = write_csv(result, output)
         click.echo(f"wrote {len(files)} csv tables to {output}", err=True)
         return
-    width = Console().width if output is None and sys.stdout.isatty() else 120
+    width = _terminal_width() if output is None and sys.stdout.isatty() else 120
     with progress.stage(f"writing the {fmt} report"):
         text = render(result, fmt, width=width, lang=lang)
     emit(text, output, f"{fmt} report")
@@ -188,6 +186,9 @@ def analyze(
             err=True,
         )
         return
+    from rich.console import Console
+    from rich.table import Table
+
     table = Table(
         "body",
         "Land",
@@ -209,6 +210,12 @@ def analyze(
             str(row["community"]),
         )
     Console().print(table)
+
+
+def _terminal_width() -> int:
+    from rich.console import Console  # rich only where a terminal shows the report
+
+    return Console().width
 
 
 COMMANDS = [report, analyze]
