@@ -33,6 +33,22 @@ def _key(root: Path) -> str:
     return digest.hexdigest()[:32]
 
 
+def stamp(root: Path) -> str:
+    """What the cache key reads, told by name, size and time instead of bytes: far cheaper.
+
+    Equal stamps mean untouched files (as ``make`` judges them); callers that keep a result
+    computed from the dataset (``ozggraph server start`` keeps its checksum) use it to know
+    without reading the dataset that it has not changed.
+    """
+    digest = hashlib.sha256()
+    files = dataset_files(root)
+    code = sorted(p for d in _CODE for p in ([d] if d.is_file() else d.rglob("*.py")))
+    for path in [*files, *code]:
+        info = path.stat()
+        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+    return digest.hexdigest()[:32]
+
+
 def _directory() -> Path:
     env = os.environ.get("OZGGRAPH_CACHE_DIR")
     return Path(env) if env else Path.home() / ".cache" / "ozggraph" / "graphs"

@@ -1,24 +1,20 @@
 """The analysts' local Neo4j: one persistent server with Neo4j Browser, ``ozggraph server``.
 
-Everything lives in one state directory, :func:`home_dir` (``$OZGGRAPH_HOME``, else the
-user's data directory, e.g. ``~/.local/share/ozggraph`` on Linux)::
-
-    server.json     pid, ports, started, dataset checksum held (no secrets)
-    password        the generated password of user neo4j, mode 0600
-    neo4j/          Neo4j's home: conf, data (the database, kept between starts), logs
-    browser/        Neo4j Browser with the query-library guide (ozggraph.neo4j.browser)
-
+Its state directory (:func:`~ozggraph.neo4j.state.home_dir`) is described in
+:mod:`ozggraph.neo4j.state`, which every command reads to find the server.
 :func:`start` runs the real Neo4j Community server of :mod:`ozggraph.neo4j.devserver`
 (jars cached once, offline afterwards) on 127.0.0.1 only, and loads the dataset when
-the database does not hold its checksum. :func:`local_settings` is how every command
-that talks to Neo4j finds it; it reads two small files and imports no driver.
+the database does not hold its checksum.
 
-``platformdirs`` gives the platform's data directory (XDG on Linux, ``Library/Application
-Support`` on macOS, ``AppData`` on Windows) instead of us re-implementing those rules.
+A warm start (server stopped, database kept) costs Neo4j's own boot and little more:
+the dataset is not even read when its files are untouched since the checksum the
+database holds was recorded (:func:`ozggraph.dataset.cache.stamp`); the server is ready
+when its log says ``Started.`` and Bolt answers; one query reads the checksum held; and
+the JVM maps the classes the first start loaded (:class:`~ozggraph.neo4j.devserver.
+ClassArchive`, written when that server stops). :attr:`StartResult.timings` says where
+the time went (``ozggraph server start --timings``).
 
 >>> from ozggraph.neo4j import server
->>> server.home_dir().name                                # doctest: +SKIP
-'ozggraph'
 >>> result = server.start()                                # doctest: +SKIP
 >>> result.state.browser_url                               # doctest: +SKIP
 'http://127.0.0.1:7474/browser/'
@@ -28,20 +24,31 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import json
 import os
 import secrets
 import signal
 import socket
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ozggraph.atomic import write_text
 from ozggraph.errors import Neo4jError
-from ozggraph.neo4j.settings import Settings
+from ozggraph.neo4j.settings import Settings, local_settings
+from ozggraph.neo4j.state import (
+    DATABASE,
+    PASSWORD_FILE,
+    START_HINT,
+    USER,
+    ServerState,
+    alive,
+    home_dir,
+    password,
+    read_state,
+    running,
+    write_state,
+)
 
 __all__ = [
     "START_HINT",
@@ -55,52 +62,8 @@ __all__ = [
     "stop",
 ]
 
-#: The one line a command prints when it finds no server to talk to.
-START_HINT = (
-    "no Neo4j server: start the local one with 'ozggraph server start' "
-    "(or set NEO4J_URI and NEO4J_PASSWORD for another server)"
-)
-USER = "neo4j"
-DATABASE = "neo4j"
 DEFAULT_BOLT_PORT = 7687
 DEFAULT_HTTP_PORT = 7474
-_STATE = "server.json"
-_PASSWORD = "password"
-
-
-def home_dir() -> Path:
-    """``$OZGGRAPH_HOME``, else the platform's user data directory for ozggraph."""
-    if env := os.environ.get("OZGGRAPH_HOME"):
-        return Path(env).expanduser()
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("ozggraph", appauthor=False))
-
-
-@dataclass
-class ServerState:
-    """What ``server.json`` records about the local server."""
-
-    home: str
-    pid: int | None = None
-    bolt_port: int = 0
-    http_port: int = 0
-    started_at: str | None = None
-    neo4j_version: str = ""
-    checksum: str | None = None  #: dataset checksum the database holds (after the last load)
-    log: str = ""
-
-    @property
-    def uri(self) -> str:
-        return f"bolt://127.0.0.1:{self.bolt_port}"
-
-    @property
-    def browser_url(self) -> str:
-        return f"http://127.0.0.1:{self.http_port}/browser/"
-
-    @property
-    def password_file(self) -> Path:
-        return Path(self.home) / _PASSWORD
 
 
 @dataclass
@@ -109,68 +72,27 @@ class StartResult:
     already_running: bool
     loaded: bool  #: the dataset was (re)loaded by this start
     seconds: float
+    #: step -> seconds, in the order they ran (``server start --timings``)
+    timings: dict[str, float] = field(default_factory=dict)
 
 
-def _state_file(home: Path) -> Path:
-    return home / _STATE
+class _Clock:
+    """Seconds per named step, in order: ``with clock("jars"): ...``."""
 
+    def __init__(self) -> None:
+        self.steps: dict[str, float] = {}
 
-def _read_state(home: Path) -> ServerState | None:
-    try:
-        data = json.loads(_state_file(home).read_text())
-        return ServerState(**{k: v for k, v in data.items() if k in ServerState.__annotations__})
-    except (OSError, ValueError, TypeError):
-        return None
-
-
-def _write_state(home: Path, state: ServerState) -> None:
-    write_text(_state_file(home), json.dumps(asdict(state), indent=2) + "\n")
-
-
-def _alive(pid: int | None, home: Path) -> bool:
-    """True if *pid* is the Neo4j server of *home* (guards against pid reuse)."""
-    if not pid:
-        return False
-    try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
-    except OSError:
+    @contextlib.contextmanager
+    def __call__(self, step: str) -> Iterator[None]:
+        began = time.monotonic()
         try:
-            os.kill(pid, 0)
-        except OSError:
-            return False
-        return True  # no /proc: trust the pid
-    return f"--home-dir={home / 'neo4j'}".encode() in cmdline
-
-
-def running(home: Path | None = None) -> ServerState | None:
-    """The state of the local server if it runs, else ``None``."""
-    home = home or home_dir()
-    state = _read_state(home)
-    return state if state is not None and _alive(state.pid, home) else None
-
-
-def password(home: Path | None = None) -> str:
-    """The password of user ``neo4j`` on the local server (read from its 0600 file)."""
-    path = (home or home_dir()) / _PASSWORD
-    try:
-        return path.read_text().strip()
-    except OSError:
-        raise Neo4jError(
-            f"no password file at {path}: the local server was never started"
-        ) from None
-
-
-def local_settings(home: Path | None = None) -> Settings | None:
-    """Settings of the running local server, or ``None`` if it does not run."""
-    home = home or home_dir()
-    state = running(home)
-    if state is None:
-        return None
-    return Settings(uri=state.uri, username=USER, password=password(home), database=DATABASE)
+            yield
+        finally:
+            self.steps[step] = self.steps.get(step, 0.0) + time.monotonic() - began
 
 
 def _make_password(home: Path) -> str:
-    path = home / _PASSWORD
+    path = home / PASSWORD_FILE
     if path.is_file():
         return path.read_text().strip()
     secret = secrets.token_urlsafe(18)
@@ -222,64 +144,106 @@ def start(
 ) -> StartResult:
     """Start the local server (or find it running) and make it hold the dataset.
 
-    The dataset is validated first, so a bad dataset starts nothing. It is loaded
-    only when the database does not hold its checksum already.
+    The dataset is validated first, so a bad dataset starts nothing (files untouched
+    since the last start were valid then and are not read again). It is loaded only
+    when the database does not hold its checksum already.
     """
-    from ozggraph.graph import load_graph
-    from ozggraph.neo4j.devserver import NEO4J_VERSION, DevServer, DevServerError, assemble, jar
+    from ozggraph.dataset import check_dataset_path, default_seed_path
+    from ozggraph.dataset.cache import stamp
 
     began = time.monotonic()
+    clock = _Clock()
     home = home or home_dir()
     home.mkdir(parents=True, exist_ok=True)
-    graph = load_graph(dataset_path)
+    root = Path(dataset_path) if dataset_path is not None else default_seed_path()
+    with clock("dataset stamp"):
+        check_dataset_path(root)
+        files = stamp(root)
+    known = read_state(home)
+    graph = None
+    if known is None or known.checksum is None or known.dataset != files:
+        graph = _read(root, clock)
     with _locked(home):
         state = running(home)
         already = state is not None
         if state is None:
-            previous = _read_state(home) or ServerState(home=str(home))
-            secret = _make_password(home)
-            try:
-                lib = assemble()
-                from ozggraph.neo4j.browser import browser_jar, browser_settings
-
-                guide_jar = browser_jar(jar(lib, "neo4j-browser-"), home / "browser")
-                bolt = _pick_port(bolt_port, previous.bolt_port, DEFAULT_BOLT_PORT)
-                http = _pick_port(http_port, previous.http_port, DEFAULT_HTTP_PORT) or _free()
-                say("Starting Neo4j ...")
-                server = DevServer(
-                    secret,
-                    home=home / "neo4j",
-                    bolt_port=bolt,
-                    http_port=http,
-                    heap=heap,
-                    pagecache=pagecache,
-                    settings={**browser_settings(http), **analyst_settings()},
-                    classpath=(guide_jar,),
-                    startup_timeout=startup_timeout,
-                )
-                server.start()
-            except DevServerError as exc:
-                hint = ""
-                if "rejected" in str(exc):
-                    hint = (
-                        f" (the password in {home / _PASSWORD} is not the database's; "
-                        f"remove {home} to start afresh)"
-                    )
-                raise Neo4jError(f"the local Neo4j did not start: {exc}{hint}") from None
-            assert server.process is not None
-            state = ServerState(
-                home=str(home),
-                pid=server.process.pid,
-                bolt_port=server.port,
-                http_port=http,
-                started_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                neo4j_version=NEO4J_VERSION,
-                checksum=previous.checksum,
-                log=str(server.log_file),
+            say("Starting Neo4j ...")
+            state, steps = _launch(
+                home, known, bolt_port, http_port, heap, pagecache, startup_timeout
             )
-            _write_state(home, state)
-        loaded = _ensure_loaded(home, state, graph, say)
-    return StartResult(state, already, loaded, time.monotonic() - began)
+            clock.steps.update(steps)
+        wanted = graph_checksum(graph, known.checksum if known else None)
+        loaded = _ensure_loaded(home, state, root, files, wanted, graph, clock, say)
+    return StartResult(state, already, loaded, time.monotonic() - began, clock.steps)
+
+
+def _read(root: Path, clock: _Clock) -> Any:
+    """The validated graph of the dataset at *root* (through the dataset cache)."""
+    from ozggraph.graph import load_graph
+
+    with clock("dataset read"):
+        return load_graph(root)
+
+
+def _launch(
+    home: Path,
+    known: ServerState | None,
+    bolt_port: int,
+    http_port: int,
+    heap: str,
+    pagecache: str,
+    startup_timeout: float,
+) -> tuple[ServerState, dict[str, float]]:
+    """Start Neo4j for *home*: its state (already written) and the seconds of each step."""
+    from ozggraph.neo4j.browser import browser_jar, browser_settings
+    from ozggraph.neo4j.devserver import NEO4J_VERSION, DevServer, DevServerError, assemble, jar
+
+    clock = _Clock()
+    previous = known or ServerState(home=str(home))
+    secret = _make_password(home)
+    try:
+        with clock("jars"):
+            lib = assemble()
+        with clock("browser guide"):
+            guide_jar = browser_jar(jar(lib, "neo4j-browser-"), home / "browser")
+        bolt = _pick_port(bolt_port, previous.bolt_port, DEFAULT_BOLT_PORT)
+        http = _pick_port(http_port, previous.http_port, DEFAULT_HTTP_PORT) or _free()
+        server = DevServer(
+            secret,
+            home=home / "neo4j",
+            bolt_port=bolt,
+            http_port=http,
+            heap=heap,
+            pagecache=pagecache,
+            settings={**browser_settings(http), **analyst_settings()},
+            classpath=(guide_jar,),
+            startup_timeout=startup_timeout,
+            class_archive=_class_archive_dir(home),
+            bolt_check=False,  # connecting to read the checksum held is the check
+        )
+        server.start()
+    except DevServerError as exc:
+        hint = ""
+        if "rejected" in str(exc):
+            hint = (
+                f" (the password in {home / PASSWORD_FILE} is not the database's; "
+                f"remove {home} to start afresh)"
+            )
+        raise Neo4jError(f"the local Neo4j did not start: {exc}{hint}") from None
+    assert server.process is not None
+    state = ServerState(
+        home=str(home),
+        pid=server.process.pid,
+        bolt_port=server.port,
+        http_port=http,
+        started_at=time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        neo4j_version=NEO4J_VERSION,
+        checksum=previous.checksum,
+        dataset=previous.dataset,
+        log=str(server.log_file),
+    )
+    write_state(home, state)
+    return state, {**clock.steps, **server.timings}
 
 
 def analyst_settings() -> dict[str, str]:
@@ -303,28 +267,74 @@ def _free() -> int:
         return int(s.getsockname()[1])
 
 
-def _ensure_loaded(home: Path, state: ServerState, graph: Any, say: Callable[[str], None]) -> bool:
-    """Load *graph* unless the database holds its checksum; record the checksum held."""
+def _ensure_loaded(
+    home: Path,
+    state: ServerState,
+    root: Path,
+    files: str,
+    wanted: str | None,
+    graph: Any,
+    clock: _Clock,
+    say: Callable[[str], None],
+) -> bool:
+    """Load the dataset unless the database holds checksum *wanted*; record what it holds.
+
+    *graph* is ``None`` when the dataset was not read (its files as when *wanted* was
+    recorded); it is read only if the database turns out to hold something else.
+    """
     from ozggraph.neo4j.connection import connect
     from ozggraph.neo4j.load import load, loaded_checksum
 
     settings = Settings(state.uri, USER, password(home), DATABASE)
-    wanted = graph.graph["checksum"]
-    with connect(settings) as driver:
-        held = loaded_checksum(driver, DATABASE)
+    with clock("Bolt connect"):
+        try:
+            driver = connect(settings)
+        except Neo4jError as exc:
+            if "wrong username or password" not in str(exc):
+                raise
+            raise Neo4jError(
+                f"{exc} (the password in {home / PASSWORD_FILE} is not the database's; "
+                f"remove {home} to start afresh)"
+            ) from None
+    with driver:
+        with clock("checksum query"):
+            held = loaded_checksum(driver, DATABASE)
         loaded = held != wanted
         if loaded:
+            if graph is None:
+                graph = _read(root, clock)
             say(f"Loading the dataset ({graph.number_of_nodes():,} nodes) ...")
-            load(driver, graph, DATABASE)
-            held = loaded_checksum(driver, DATABASE)
-    if state.checksum != held:
-        state.checksum = held
-        _write_state(home, state)
+            with clock("load"):
+                load(driver, graph, DATABASE)
+                held = loaded_checksum(driver, DATABASE)
+    recorded = files if held == graph_checksum(graph, wanted) else None
+    if (state.checksum, state.dataset) != (held, recorded):
+        state.checksum, state.dataset = held, recorded
+        write_state(home, state)
     return loaded
 
 
-def stop(home: Path | None = None, timeout: float = 30.0) -> int | None:
-    """Stop the local server; its pid, or ``None`` if it was not running. The data stays."""
+def graph_checksum(graph: Any, otherwise: str | None) -> str | None:
+    """The checksum of *graph* if it was read, else *otherwise* (the one recorded)."""
+    return str(graph.graph["checksum"]) if graph is not None else otherwise
+
+
+def _class_archive_dir(home: Path) -> Path:
+    """Where the server's :class:`~ozggraph.neo4j.devserver.ClassArchive` is kept."""
+    return home / "neo4j" / "classes"
+
+
+def stop(
+    home: Path | None = None,
+    timeout: float = 30.0,
+    say: Callable[[str], None] = lambda _line: None,
+) -> int | None:
+    """Stop the local server; its pid, or ``None`` if it was not running. The data stays.
+
+    A server that records its class archive writes it as it exits: that stop waits longer.
+    """
+    from ozggraph.neo4j.devserver import ARCHIVE_STOP_TIMEOUT_S, ClassArchive
+
     home = home or home_dir()
     if not home.is_dir():
         return None
@@ -333,16 +343,22 @@ def stop(home: Path | None = None, timeout: float = 30.0) -> int | None:
         if state is None or state.pid is None:
             return None
         pid = state.pid
+        archive = ClassArchive(_class_archive_dir(home))
+        if archive.pending:
+            say("Stopping Neo4j; it saves its classes for faster starts (once) ...")
+            timeout = max(timeout, ARCHIVE_STOP_TIMEOUT_S)
         os.kill(pid, signal.SIGTERM)
         deadline = time.monotonic() + timeout
-        while _alive(pid, home) and time.monotonic() < deadline:
+        while alive(pid, home) and time.monotonic() < deadline:
             time.sleep(0.1)
-        if _alive(pid, home):
+        clean = not alive(pid, home)
+        if not clean:
             os.kill(pid, signal.SIGKILL)
-            while _alive(pid, home):
+            while alive(pid, home):
                 time.sleep(0.1)
+        archive.finish(clean=clean)
         state.pid = None
-        _write_state(home, state)
+        write_state(home, state)
         return pid
 
 

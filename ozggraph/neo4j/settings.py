@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from ozggraph.errors import Neo4jError
+from ozggraph.neo4j import state
 
 #: Settings field -> the environment variable that gives it.
 ENV_VARIABLES = {
@@ -51,11 +53,9 @@ class Settings:
                 given[name] = os.environ.get(variable) or None
         if any(value is not None for value in given.values()):
             return cls(**{k: v for k, v in given.items() if v is not None})
-        from ozggraph.neo4j.server import START_HINT, local_settings
-
         local = local_settings()
         if local is None:
-            raise Neo4jError(START_HINT)
+            raise Neo4jError(state.START_HINT)
         return local
 
     @classmethod
@@ -75,3 +75,12 @@ class Settings:
         host = parts.hostname or ""
         netloc = f"{host}:{parts.port}" if parts.port else host
         return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+def local_settings(home: Path | None = None) -> Settings | None:
+    """Settings of the running local server (``ozggraph server start``), or ``None``."""
+    home = home or state.home_dir()
+    found = state.running(home)
+    if found is None:
+        return None
+    return Settings(found.uri, state.USER, state.password(home), state.DATABASE)

@@ -35,13 +35,6 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 #: (inside ``__getattr__``), so only its module-level imports count.
 FACADE = "ozggraph"
 
-#: Packages that still hold a circle among their own modules, each being rewritten by
-#: another issue: the Neo4j server and settings (#25). A circle anywhere else, or one
-#: that leaves its package, fails; so does a package here once its circle is gone (then
-#: delete it here): the list only shrinks.
-KNOWN_CIRCLES: tuple[str, ...] = ("ozggraph.neo4j",)
-
-
 def modules() -> dict[str, Path]:
     """Dotted name -> file of every module of the package."""
     found = {}
@@ -115,16 +108,8 @@ def test_no_import_circle() -> None:
     graph = import_graph()
     # A package's __init__ re-exports its modules: a module importing its own package
     # (rather than the module that defines the name) closes a circle, so it counts too.
-    circles = [c for c in nx.strongly_connected_components(graph) if len(c) > 1]
-
-    def package(circle: set[str]) -> str | None:
-        owners = {p for p in KNOWN_CIRCLES for m in circle if m == p or m.startswith(p + ".")}
-        inside = all(any(m == p or m.startswith(p + ".") for p in owners) for m in circle)
-        return owners.pop() if len(owners) == 1 and inside else None
-
-    assert [sorted(c) for c in circles if package(c) is None] == []
-    gone = set(KNOWN_CIRCLES) - {package(c) for c in circles}
-    assert gone == set(), "no circle left there: delete it from KNOWN_CIRCLES"
+    circles = [sorted(c) for c in nx.strongly_connected_components(graph) if len(c) > 1]
+    assert circles == []
 
 
 def diagram() -> str:

@@ -19,19 +19,23 @@ import socket
 import subprocess
 import tempfile
 import time
+from datetime import datetime
 from pathlib import Path
 
 from ozggraph.atomic import write_text
 from ozggraph.errors import DevServerError
 
 __all__ = [
+    "ARCHIVE_STOP_TIMEOUT_S",
     "JVM_FLAGS",
     "NEO4J_VERSION",
+    "ClassArchive",
     "DevServer",
     "DevServerError",
     "assemble",
     "cache_root",
     "jar",
+    "log_times",
     "pom_digest",
 ]
 
@@ -42,6 +46,8 @@ _POM_MARKER = ".pom-sha256"  # digest of the pom they were resolved from
 _MVN_ARGS = ("-q", "-B", "-Dstyle.color=never", "dependency:copy-dependencies")
 _MAIN = "org.neo4j.server.CommunityEntryPoint"
 _ADMIN = ("org.neo4j.cli.AdminTool", "dbms", "set-initial-password")
+#: How long a stop waits for a server that writes its :class:`ClassArchive` at exit.
+ARCHIVE_STOP_TIMEOUT_S = 300.0
 
 #: JVM flags passed to the server (the ``bin/neo4j`` launcher is bypassed, so
 #: ``server.jvm.additional`` in neo4j.conf has no effect).  The server starts
@@ -152,18 +158,98 @@ def _argfile_quote(arg: str) -> str:
     return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+class ClassArchive:
+    """A class-data-sharing archive of the server's classes (HotSpot's AppCDS), kept in a folder.
+
+    Most of Neo4j's boot is the JVM loading, verifying and initialising some 30,000
+    classes from ~200 jars. The first start records which (``-XX:ArchiveClassesAtExit``),
+    the JVM writes them at its clean exit (tens of seconds, so :meth:`DevServer.stop`
+    waits up to :data:`ARCHIVE_STOP_TIMEOUT_S`), and every later start maps that file
+    (``-XX:SharedArchiveFile``) instead. The file's name is a digest of the java binary,
+    the JVM flags and the jars, so a new JDK, heap or jar set records a fresh one. The
+    JVM checks an archive before it uses it and ignores one that does not match; a
+    half-written one (server killed while writing) is never renamed into place.
+    """
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = Path(directory)
+        self.file: Path | None = None  #: the archive this start maps or records
+
+    @property
+    def pending(self) -> bool:
+        """True while the running server is to write the archive at its exit."""
+        return any(self.directory.glob("*.jsa.partial"))
+
+    def flags(self, java: str, flags: list[str], classpath: list[Path]) -> list[str]:
+        """The JVM flags that map the archive, or that record it when there is none yet."""
+        digest = hashlib.sha256(os.path.realpath(java).encode())
+        for part in [*flags, *(_stamp(p) for p in classpath)]:
+            digest.update(b"\0" + part.encode())
+        self.file = self.directory / f"classes-{digest.hexdigest()[:16]}.jsa"
+        self.directory.mkdir(parents=True, exist_ok=True)
+        for stale in self.directory.glob("*.jsa.partial"):
+            stale.unlink(missing_ok=True)  # left by a server that did not stop cleanly
+        if self.file.is_file():
+            return [f"-XX:SharedArchiveFile={self.file}"]
+        partial = self.file.with_name(self.file.name + ".partial")
+        partial.touch()  # empty until the JVM writes it at exit; marks the stop as longer
+        # the signed and pre-Java-6 jars it skips would be one warning line per class
+        return [f"-XX:ArchiveClassesAtExit={partial}", "-Xlog:cds=error,cds+dynamic=error"]
+
+    def finish(self, *, clean: bool) -> None:
+        """After the server exited: keep what a clean exit wrote, drop anything else."""
+        for partial in self.directory.glob("*.jsa.partial"):
+            final = partial.with_name(partial.name.removesuffix(".partial"))
+            if clean and partial.stat().st_size > 0:
+                for old in self.directory.glob("*.jsa"):
+                    old.unlink(missing_ok=True)
+                partial.rename(final)
+            else:
+                partial.unlink(missing_ok=True)
+
+
+def _stamp(path: Path) -> str:
+    """A file's or folder's name, size and time: enough to tell a changed jar set."""
+    if path.is_dir():  # an assembled lib: its marker is written once per assembly
+        path = path / _MARKER
+    info = path.stat()
+    return f"{path}:{info.st_size}:{info.st_mtime_ns}"
+
+
 def _free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
-def _port_open(port: int) -> bool:
+def _logged(log: Path, line: bytes, offset: int) -> tuple[bool, int]:
+    """Whether *log* holds *line* after byte *offset*, and the offset to read on from."""
     try:
-        with socket.create_connection(("127.0.0.1", port), timeout=1):
-            return True
+        with open(log, "rb") as handle:
+            handle.seek(max(0, offset - len(line)))
+            text = handle.read()
     except OSError:
-        return False
+        return False, offset
+    return line in text, max(0, offset - len(line)) + len(text)
+
+
+def log_times(log: Path) -> dict[str, float]:
+    """``time.time()`` of the console log's ``Starting...`` and ``Started.`` (as found).
+
+    Neo4j's own account of its boot: the first line is logged once the JVM runs Neo4j's
+    code, the last once every database and connector is up.
+    """
+    found: dict[str, float] = {}
+    try:
+        lines = log.read_text(errors="replace").splitlines()
+    except OSError:
+        return found
+    for line in lines:
+        for word in ("Starting...", "Started."):
+            if line.endswith(f"INFO  {word}") and word not in found:
+                stamp = datetime.strptime(line[:28], "%Y-%m-%d %H:%M:%S.%f%z")
+                found[word] = stamp.timestamp()
+    return found
 
 
 class DevServer:
@@ -174,8 +260,11 @@ class DevServer:
     only when the home holds no database yet, and :meth:`stop` leaves the home alone
     (``ozggraph server`` keeps its database this way). *http_port* (0: a free one) turns
     on HTTP on 127.0.0.1, which serves Neo4j Browser at :attr:`browser_url`; *settings* are
-    added to ``neo4j.conf``; *classpath* entries come before Neo4j's own jars. Use as a
-    context manager::
+    added to ``neo4j.conf``; *classpath* entries come before Neo4j's own jars.
+    *class_archive* is a folder for a :class:`ClassArchive` (a later start maps the classes
+    the first one loaded). Without *bolt_check*, :meth:`start` returns on the log's
+    ``Started.`` and the caller's own first query is the Bolt check. Use as a context
+    manager::
 
         with DevServer() as srv:
             driver = GraphDatabase.driver(srv.uri, auth=(srv.user, srv.password))
@@ -196,6 +285,8 @@ class DevServer:
         http_port: int | None = None,
         settings: dict[str, str] | None = None,
         classpath: tuple[Path, ...] = (),
+        class_archive: Path | None = None,
+        bolt_check: bool = True,
     ) -> None:
         self.password = password if password is not None else "test-" + secrets.token_urlsafe(12)
         if len(self.password) < 8:
@@ -210,8 +301,14 @@ class DevServer:
         self.http_port = http_port
         self.extra_settings = dict(settings or {})
         self.classpath = tuple(classpath)
+        self.class_archive = ClassArchive(class_archive) if class_archive is not None else None
+        self.bolt_check = bolt_check
         self.uri = ""
         self.process: subprocess.Popen[bytes] | None = None
+        self.launched = 0.0  #: ``time.time()`` when the JVM was launched
+        self.ready = 0.0  #: ``time.time()`` when it first answered ``RETURN 1``
+        #: seconds of each step of the last start: the JVM's, Neo4j's own boot, ours
+        self.timings: dict[str, float] = {}
 
     @property
     def log_file(self) -> Path | None:
@@ -290,12 +387,17 @@ class DevServer:
             conf = self._write_conf(self.home)
             env = {**os.environ, "NEO4J_HOME": str(self.home), "NEO4J_CONF": str(conf)}
             if not self._has_database():
+                began = time.monotonic()
                 self._set_initial_password(java, lib, env)
-            heap = [f"-Xms{self.heap}", f"-Xmx{self.heap}"]
+                self.timings["initial password"] = time.monotonic() - began
+            flags = [*JVM_FLAGS, f"-Xms{self.heap}", f"-Xmx{self.heap}"]
             extra = "".join(f"{p}:" for p in self.classpath)
             classpath = f"{extra}{self.home}/plugins/*:{conf}/*:{lib}/*"
+            if self.class_archive is not None:
+                flags += self.class_archive.flags(java, flags, [*self.classpath, lib])
             args = [f"--home-dir={self.home}", f"--config-dir={conf}", "--console-mode"]
-            cmd = [java, *JVM_FLAGS, *heap, "-cp", classpath, _MAIN, *args]
+            cmd = [java, *flags, "-cp", classpath, _MAIN, *args]
+            self.launched = time.time()
             with open(self.home / "console.log", "wb") as log:
                 self.process = subprocess.Popen(
                     cmd,
@@ -306,6 +408,7 @@ class DevServer:
                     start_new_session=True,
                 )
             self._wait_ready()
+            self._time_boot()
         except BaseException:
             self.stop()
             raise
@@ -338,54 +441,82 @@ class DevServer:
         return _tail(log.read_text(errors="replace")) if log and log.is_file() else "(no log)"
 
     def _wait_ready(self) -> None:
-        """Poll until ``RETURN 1`` runs on database ``neo4j`` (without the driver: "Started.")."""
-        try:
-            from neo4j import GraphDatabase
-            from neo4j.exceptions import AuthError
-        except ImportError:  # driver optional: fall back to port + log line
-            GraphDatabase = None  # type: ignore[assignment,misc]
-        assert self.process is not None
+        """Wait for the log's ``Started.``, then for ``RETURN 1`` on database ``neo4j``.
+
+        Neo4j logs ``Started.`` once every database and connector (Bolt, HTTP) is up, so
+        the log is watched with short, growing pauses (50 ms to 0.5 s) and Bolt is asked
+        only then: one connection, not one attempt per pause while the server boots.
+        """
+        assert self.process is not None and self.log_file is not None
         deadline = time.monotonic() + self.startup_timeout
-        last = ""
+        pause, seen, last = 0.05, 0, ""
+        started = False
         while time.monotonic() < deadline:
             if (code := self.process.poll()) is not None:
                 msg = f"Neo4j exited with code {code} during startup; log tail:\n{self._log_tail()}"
                 raise DevServerError(msg)
-            if _port_open(self.port):
-                if GraphDatabase is None:
-                    if "Started." in self._log_tail():
-                        return
-                else:
-                    try:
-                        with (
-                            GraphDatabase.driver(
-                                self.uri, auth=(self.user, self.password), connection_timeout=2
-                            ) as drv,
-                            drv.session(database="neo4j") as s,
-                        ):
-                            s.run("RETURN 1").consume()
-                        if not self.http_port or _port_open(self.http_port):
-                            return
-                    except AuthError as exc:
-                        raise DevServerError(f"Neo4j rejected the dev password: {exc}") from exc
-                    except Exception as exc:  # not ready yet
-                        last = f"{type(exc).__name__}: {exc}"
-            time.sleep(0.25)
+            if not started:
+                started, seen = _logged(self.log_file, b"Started.", seen)
+            if started:
+                last = self._answers() if self.bolt_check else ""
+                if not last:
+                    self.ready = time.time()
+                    return
+            time.sleep(pause)
+            pause = min(pause * 1.5, 0.5)
         raise DevServerError(
-            f"Neo4j not ready after {self.startup_timeout:.0f}s ({last or 'bolt port closed'}); "
+            f"Neo4j not ready after {self.startup_timeout:.0f}s ({last or 'not started'}); "
             f"log tail:\n{self._log_tail()}"
         )
+
+    def _time_boot(self) -> None:
+        """Split the launch by the log's own times: JVM, Neo4j's boot, our readiness check."""
+        assert self.log_file is not None
+        marks = log_times(self.log_file)
+        starting, started = marks.get("Starting..."), marks.get("Started.")
+        if starting is None or started is None:
+            return
+        self.timings["JVM start"] = max(0.0, starting - self.launched)
+        self.timings["Neo4j boot"] = started - starting
+        self.timings["ready check"] = max(0.0, self.ready - started)
+
+    def _answers(self) -> str:
+        """``""`` if ``RETURN 1`` runs on database ``neo4j``, else why not (no driver: ``""``)."""
+        try:
+            from neo4j import GraphDatabase
+            from neo4j.exceptions import AuthError
+        except ImportError:  # the driver is optional: the log line is all we have
+            return ""
+        try:
+            with (
+                GraphDatabase.driver(
+                    self.uri, auth=(self.user, self.password), connection_timeout=2
+                ) as driver,
+                driver.session(database="neo4j") as session,
+            ):
+                session.run("RETURN 1").consume()
+        except AuthError as exc:
+            raise DevServerError(f"Neo4j rejected the dev password: {exc}") from exc
+        except Exception as exc:  # not ready yet
+            return f"{type(exc).__name__}: {exc}"
+        return ""
 
     def stop(self, timeout: float = 20.0) -> None:
         """SIGTERM the server, SIGKILL after *timeout* seconds, then remove a temporary home."""
         proc, self.process = self.process, None
+        clean = True
         if proc is not None and proc.poll() is None:
             proc.send_signal(signal.SIGTERM)
+            if self.class_archive is not None and self.class_archive.pending:
+                timeout = max(timeout, ARCHIVE_STOP_TIMEOUT_S)
             try:
                 proc.wait(timeout)
             except subprocess.TimeoutExpired:
                 proc.kill()
                 proc.wait()
+                clean = False
+        if self.class_archive is not None:
+            self.class_archive.finish(clean=clean and proc is not None)
         if self.home is not None and not self.persistent:
             shutil.rmtree(self.home, ignore_errors=True)
             self.home = None
