@@ -17,6 +17,7 @@ relationship to delete ``[source, target, id]``.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,6 +60,16 @@ class Plan:
             self.create_edges,
         )
         return len(self.delete_nodes) + sum(len(v) for g in groups for v in g.values())
+
+    def properties(self) -> Iterator[dict[str, Any]]:
+        """The property maps this plan writes (each with its ``id``)."""
+        for group in (self.update_nodes, self.create_nodes):
+            for rows in group.values():
+                yield from rows
+        for group in (self.update_edges, self.create_edges):
+            for rows in group.values():
+                for row in rows:
+                    yield row[2]
 
     def counts(self) -> dict[str, int]:
         """Rows per kind of write; a changed property or label is an update."""

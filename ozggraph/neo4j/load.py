@@ -41,7 +41,6 @@ relationships with an ``id`` between two such nodes.
 
 from __future__ import annotations
 
-import itertools
 import queue
 import re
 import threading
@@ -253,15 +252,6 @@ def ensure_schema(driver: neo4j.Driver, database: str) -> int:
 # --- loading ------------------------------------------------------------------------
 
 
-def _check_kinds(graph: nx.MultiDiGraph) -> None:
-    # Labels and types reach Cypher text only from the schema, never from data.
-    labels = {a["label"] for _, a in graph.nodes(data=True)}
-    types = {a["type"] for *_, a in graph.edges(data=True)}
-    unknown = (labels - set(NODE_TYPES)) | (types - set(EDGE_TYPES))
-    if unknown:
-        raise ValueError(f"not in the schema: {', '.join(sorted(unknown))}")
-
-
 _SCALARS = (str, int, float, bool)
 _PLAIN = frozenset({str, int, float, bool, type(None)})  # by exact type: the fast path
 
@@ -273,16 +263,14 @@ def _storable(value: Any) -> bool:
     return isinstance(value, _SCALARS)
 
 
-def _check_values(graph: nx.MultiDiGraph) -> None:
+def _check_values(todo: Plan) -> None:
     """Refuse, before anything is written, a value the server would refuse mid-load."""
-    items = itertools.chain(
-        graph.nodes(data=True), ((k, a) for _u, _v, k, a in graph.edges(keys=True, data=True))
-    )
-    for item, attrs in items:
-        for key, value in attrs.items():
+    for props in todo.properties():
+        for key, value in props.items():
             if type(value) not in _PLAIN and not _storable(value):
+                kind = type(value).__name__
                 raise Neo4jError(
-                    f"{item}: property {key!r} holds {type(value).__name__} {value!r}, which "
+                    f"{props['id']}: property {key!r} holds {kind} {value!r}, which "
                     "Neo4j cannot store; nothing was written"
                 )
 
@@ -303,7 +291,7 @@ def load(
     ``workers``: batches of new rows written at once (1: one after the other).
     """
     started = time.perf_counter()
-    _check_kinds(graph)
+    expected = expected_counts(graph)  # also refuses a label or type not in the schema
     summary = LoadSummary(_checksum(graph))
     summary.nodes, summary.relationships = graph.number_of_nodes(), graph.number_of_edges()
     writer = _Writer(driver, database, batch_size or BATCH_SIZE, progress, workers)
@@ -311,13 +299,13 @@ def load(
         duplicates = ensure_schema(driver, database)
         state, counts = read_counts(driver, database)
         held = state.complete and state.checksum == summary.checksum
-        if held and not verify and counts == expected_counts(graph):
+        if held and not verify and counts == expected:
             summary.changes = {"duplicates_removed": duplicates}
             return _finished(summary, writer, started)
-        _check_values(graph)  # before anything is written (not needed when nothing will be)
         empty = not counts.get(MANAGED_LABEL)
         current = Current() if empty else read_state(driver, database, counts)[0]
         todo = plan(current, graph)
+        _check_values(todo)  # before anything is written
         summary.changes = {**todo.counts(), "duplicates_removed": duplicates}
         summary.finished_unfinished = not state.complete
         if todo.size() or state.checksum != summary.checksum or not state.complete:
@@ -367,10 +355,17 @@ def _finished(summary: LoadSummary, writer: _Writer, started: float) -> LoadSumm
 
 
 def expected_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
-    """Nodes per label (and ``OzgGraph``: all) and relationships per type of ``graph``."""
-    counts = Counter(attrs["label"] for _, attrs in graph.nodes(data=True))
-    counts.update(attrs["type"] for *_, attrs in graph.edges(data=True))
-    counts[MANAGED_LABEL] = graph.number_of_nodes()
+    """Nodes per label (and ``OzgGraph``: all) and relationships per type of ``graph``.
+
+    Refuses (``ValueError``) a label or type the schema does not have: they reach
+    Cypher text only from the schema, never from data.
+    """
+    labels = Counter(attrs["label"] for _, attrs in graph.nodes(data=True))
+    types = Counter(attrs["type"] for *_, attrs in graph.edges(data=True))
+    unknown = (set(labels) - set(NODE_TYPES)) | (set(types) - set(EDGE_TYPES))
+    if unknown:
+        raise ValueError(f"not in the schema: {', '.join(sorted(unknown))}")
+    counts = {**labels, **types, MANAGED_LABEL: graph.number_of_nodes()}
     return {kind: n for kind, n in counts.items() if n}
 
 
