@@ -130,9 +130,9 @@ _CREATE_EDGES = _ENDS + "CREATE (a)-[r:__TYPE__]->(b) SET r = row[2]"
 _MERGE_EDGES = _ENDS + "MERGE (a)-[r:__TYPE__ {id: row[2].id}]->(b) SET r = row[2]"
 
 _MEMORY_SETTINGS = (
-    "db.memory.transaction.total.max",
-    "db.memory.transaction.max",
-    "server.memory.heap.max_size",
+    "dbms.memory.transaction.total.max",  # all transactions of the server
+    "db.memory.transaction.total.max",  # all transactions of one database
+    "db.memory.transaction.max",  # one transaction
 )
 _SHOW_MEMORY = "SHOW SETTINGS YIELD name, value WHERE name IN $names RETURN name, value"
 
@@ -411,11 +411,12 @@ def read_state(
 def batch_size_for(driver: neo4j.Driver, database: str, workers: int = WORKERS) -> int:
     """Rows per transaction the server's transaction memory allows, at most :data:`BATCH_SIZE`.
 
-    ``workers`` transactions run at once; each may use its share of
-    ``db.memory.transaction.total.max`` (all transactions together),
-    ``db.memory.transaction.max`` (one transaction) and an eighth of the heap,
-    whichever is least (0 means no limit), at :data:`ROW_BYTES` per row. A user
-    who may not see the settings gets :data:`BATCH_SIZE`.
+    ``workers`` transactions run at once; each may use its share of the memory
+    all transactions may use (``dbms.memory.transaction.total.max``, by default
+    70% of the heap; ``db.memory.transaction.total.max``) and at most
+    ``db.memory.transaction.max``, whichever is least (0 means no limit), at
+    :data:`ROW_BYTES` per row. A user who may not see the settings gets
+    :data:`BATCH_SIZE`.
     """
     try:
         records, _, _ = driver.execute_query(
@@ -424,11 +425,8 @@ def batch_size_for(driver: neo4j.Driver, database: str, workers: int = WORKERS) 
     except neo4j_errors.ClientError:  # e.g. Neo.ClientError.Security.Forbidden
         return BATCH_SIZE
     limits = {record["name"]: _bytes(record["value"]) for record in records}
-    budgets = [
-        limits.get("db.memory.transaction.total.max", 0) // max(workers, 1),
-        limits.get("db.memory.transaction.max", 0),
-        limits.get("server.memory.heap.max_size", 0) // 8,
-    ]
+    shared = (limits.get(name, 0) for name in _MEMORY_SETTINGS[:2])
+    budgets = [*(total // max(workers, 1) for total in shared), limits.get(_MEMORY_SETTINGS[2], 0)]
     budget = min((b for b in budgets if b > 0), default=0)
     if not budget:
         return BATCH_SIZE
