@@ -131,9 +131,9 @@ def one_round(driver: neo4j.Driver, db: str, graph: nx.MultiDiGraph, batch: int)
         times[name] = timed(action, *args)
         loads.append(os.getloadavg()[0])
 
-    auto(driver, db, _CLEAR, _CLEAR_META)
+    auto(driver, db, _CLEAR_RELS, _CLEAR, _CLEAR_META)
     way("merge_full", plain, driver, db, graph, batch)
-    auto(driver, db, _CLEAR, _CLEAR_META)
+    auto(driver, db, _CLEAR_RELS, _CLEAR, _CLEAR_META)
     _CHECKSUMS.pop(graph, None)  # the full load computes the checksum, as in a fresh process
     way("full", load, driver, graph, db)  # ozggraph sizes its own batches
     way("reload", load, driver, graph, db)
@@ -168,7 +168,7 @@ def main() -> None:
         ensure_schema(driver, db)
         warm = make_graph(scale=0.1, seed=1)  # JIT and query caches, both ways alike
         for way in (lambda: plain(driver, db, warm, batch), lambda: load(driver, warm, db)):
-            auto(driver, db, _CLEAR, _CLEAR_META)
+            auto(driver, db, _CLEAR_RELS, _CLEAR, _CLEAR_META)
             way()
         repeats = dict(zip(graphs, args.repeat + args.repeat[-1:] * len(graphs), strict=False))
         for number in range(max(repeats.values())):  # interleaved: every scale and way
