@@ -469,6 +469,7 @@ class _Writer:
         self.batches = 0
         self.workers = workers
         self.lock = threading.Lock()
+        self.contended: set[str] = set()  # CREATE statements a constraint refused once
 
     def written(self) -> dict[str, int]:
         """Created and deleted, as the server counted them for this load's batches."""
@@ -526,12 +527,15 @@ class _Writer:
     def _batch(
         self, session: neo4j.Session, query: str, fallback: str | None, batch: list[Row]
     ) -> Counted:
+        if query in self.contended and fallback is not None:
+            return self.write(fallback, session, rows=batch)
         try:
             return self.write(query, session, rows=batch)
         except neo4j_errors.ConstraintError:
             if fallback is None:
                 raise
-            return self.write(fallback, session, rows=batch)  # a concurrent load was first
+            self.contended.add(query)  # a concurrent load was first: MERGE from now on
+            return self.write(fallback, session, rows=batch)
 
     def _concurrently(
         self, step: str, query: str, fallback: str | None, batches: list[list[Row]], total: int
