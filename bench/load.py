@@ -25,8 +25,8 @@ graph, in the same process (the checksum is computed once per graph object; the
 
 Rounds are interleaved (each round runs every scale that has rounds left and every
 way; ``--repeat 3 2``: three rounds at the first scale, two at the second), and the
-table shows medians with the machine's load average: on a shared machine the load
-changes from minute to minute.
+table shows medians with the machine's load average; ratios are medians of the
+ratios within each round: on a shared machine the load changes from minute to minute.
 
 Server: NEO4J_URI/NEO4J_PASSWORD if set, else a dev server from Maven jars with
 its default memory (512 MB heap, 128 MB page cache, 256 MiB transaction memory).
@@ -186,13 +186,19 @@ def main() -> None:
         "ozggraph/admin | reload (+checksum)"
     )
     for scale, graph in graphs.items():
-        m = {way: statistics.median(r[way] for r in rounds[scale]) for way in rounds[scale][0]}
+        runs = rounds[scale]
+        m = {way: statistics.median(r[way] for r in runs) for way in runs[0]}
+
+        def ratio(a: str, b: str, runs: list[dict] = runs) -> float:
+            """Median of the ratios within each round: the two ways ran under the same load."""
+            return statistics.median(r[a] / r[b] for r in runs)
+
         print(
-            f"x{scale:g} | {graph.number_of_edges():,} | {len(rounds[scale])} | "
+            f"x{scale:g} | {graph.number_of_edges():,} | {len(runs)} | "
             f"{m['load']:.1f} | {m['ours']:.1f}, {m['merge']:.1f}, "
-            f"{m['merge'] / m['ours']:.2f}x | {m['full']:.1f}, {m['merge_full']:.1f}, "
-            f"{m['admin']:.1f}, {m['merge_full'] / m['full']:.2f}x, "
-            f"{m['full'] / m['admin']:.2f}x | {m['reload']:.2f} (+{m['checksum']:.1f})"
+            f"{ratio('merge', 'ours'):.2f}x | {m['full']:.1f}, {m['merge_full']:.1f}, "
+            f"{m['admin']:.1f}, {ratio('merge_full', 'full'):.2f}x, "
+            f"{ratio('full', 'admin'):.2f}x | {m['reload']:.2f} (+{m['checksum']:.1f})"
         )
     print("goals: MERGE/ozggraph >= 1.5x at x10; ozggraph/admin <= 1.5x; reload at x10 < 3 s")
     print(f"load average at the end: {os.getloadavg()[0]:.1f}")
