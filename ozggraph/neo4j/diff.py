@@ -4,11 +4,20 @@ Pure functions, no server: the loader reads the current state inside its
 write transaction, asks :func:`plan` what to do, and applies only that. An
 unchanged dataset therefore writes nothing, and a fresh one is written with
 plain ``CREATE`` (far faster than ``MERGE`` on a large transaction).
+
+Rows are what travels to the server as the ``$rows`` parameter, kept compact (Bolt
+encodes every map key of every row): a node is its property map (``id`` included),
+a relationship ``[source, target, properties]`` (``id`` inside the properties), a
+relationship to delete ``[source, target, id]``.
+
+>>> edge_row("a", "b", "MEMBER_OF:a->b", {"type": "MEMBER_OF", "since": None, "role": "x"})
+['a', 'b', {'role': 'x', 'id': 'MEMBER_OF:a->b'}]
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -16,7 +25,8 @@ import networkx as nx
 
 from ozggraph.schema import EDGE_TYPES, NODE_TYPES
 
-Row = dict[str, Any]
+#: A node's property map, or ``[source, target, properties or id]`` of a relationship.
+Row = Any
 
 
 @dataclass
@@ -50,6 +60,16 @@ class Plan:
             self.create_edges,
         )
         return len(self.delete_nodes) + sum(len(v) for g in groups for v in g.values())
+
+    def properties(self) -> Iterator[dict[str, Any]]:
+        """The property maps this plan writes (each with its ``id``)."""
+        for group in (self.update_nodes, self.create_nodes):
+            for rows in group.values():
+                yield from rows
+        for group in (self.update_edges, self.create_edges):
+            for rows in group.values():
+                for row in rows:
+                    yield row[2]
 
     def counts(self) -> dict[str, int]:
         """Rows per kind of write; a changed property or label is an update."""
@@ -87,14 +107,18 @@ def current_from_records(
     return state
 
 
-def node_row(node: str, attrs: dict[str, Any]) -> Row:
+def node_row(node: str, attrs: dict[str, Any]) -> dict[str, Any]:
+    """The node's properties as stored: ``label`` is the label, ``None`` is no property."""
     props = {k: v for k, v in attrs.items() if k != "label" and v is not None}
-    return {"id": node, "props": {**props, "id": node}}
+    props["id"] = node
+    return props
 
 
-def edge_row(source: str, target: str, key: str, attrs: dict[str, Any]) -> Row:
+def edge_row(source: str, target: str, key: str, attrs: dict[str, Any]) -> list[Any]:
+    """``[source, target, properties]``: ``type`` is the type, ``None`` is no property."""
     props = {k: v for k, v in attrs.items() if k != "type" and v is not None}
-    return {"source": source, "target": target, "id": key, "props": {**props, "id": key}}
+    props["id"] = key
+    return [source, target, props]
 
 
 def plan(current: Current, graph: nx.MultiDiGraph) -> Plan:
@@ -110,7 +134,7 @@ def plan(current: Current, graph: nx.MultiDiGraph) -> Plan:
             for stale in NODE_TYPES:
                 if stale != label:
                     todo.drop_labels[stale].append(node)
-        if old_label != label or old_props != row["props"]:
+        if old_label != label or old_props != row:
             todo.update_nodes[label].append(row)
     todo.delete_nodes = sorted(set(current.nodes) - set(graph.nodes))
     _plan_edges(todo, current, graph)
@@ -125,12 +149,12 @@ def _plan_edges(todo: Plan, current: Current, graph: nx.MultiDiGraph) -> None:
         old = current.edges.get(key)
         if key in current.duplicate_edges or (old and old[:3] != (rtype, source, target)):
             if old:
-                todo.delete_edges[old[0]].append({"id": key, "source": old[1], "target": old[2]})
+                todo.delete_edges[old[0]].append([old[1], old[2], key])
             old = None
         if old is None:
             todo.create_edges[rtype].append(row)
-        elif old[3] != row["props"]:
+        elif old[3] != row[2]:
             todo.update_edges[rtype].append(row)
     for rid, (rtype, source, target, _props) in current.edges.items():
         if rid not in wanted:
-            todo.delete_edges[rtype].append({"id": rid, "source": source, "target": target})
+            todo.delete_edges[rtype].append([source, target, rid])

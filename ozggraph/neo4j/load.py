@@ -14,13 +14,16 @@ The promise (also in the README):
    relationships per type, the read-back is skipped (``verify=True``,
    ``ozggraph load --verify``, reads everything back anyway: it also finds a
    property someone changed by hand). An empty database is not read at all.
-3. **Batches, each its own transaction** (``batch_size`` rows, 10,000 by
-   default), so the server's memory use does not grow with the dataset; the
+3. **Batches, each its own transaction**, so the server's memory use does not
+   grow with the dataset: at most 10,000 rows, fewer if the server's transaction
+   memory (``SHOW SETTINGS``) would not hold them (:func:`batch_size_for`). The
    loader's transactions have no time limit (an analyst server ends other
-   transactions after a minute, ``db.transaction.timeout``):
-   deletions, then node updates and creations, then relationship updates and
-   creations. Rows the diff knows are new are written with ``CREATE``, grouped
-   by label or type and sorted by start node; if a concurrent load wrote them
+   transactions after a minute, ``db.transaction.timeout``). Deletions, then
+   node updates and creations, then relationship updates and creations. Rows the
+   diff knows are new are written with ``CREATE`` (no lookup of what is not
+   there), grouped by label or type, sorted by start node and sent as compact
+   lists; two sessions write them at once, over batches that share no start node,
+   so they rarely wait on each other's locks. If a concurrent load wrote a row
    first, the constraint refuses the batch and it is redone with ``MERGE``.
 4. **A marker makes an unfinished load visible.** Before the first write the
    meta node gets ``loading`` (:mod:`ozggraph.neo4j.marker`); only the last
@@ -31,19 +34,20 @@ The promise (also in the README):
 The summary counts what THIS load wrote (the server's counters for creations and
 deletions), so of two concurrent loads of an empty database each reports its share.
 
-Only what ozggraph wrote is touched: nodes with the extra label ``OzgGraph``,
+Only what ozggraph wrote is touched: nodes with the extra label ``OzgGraph``
+(``schema.MANAGED_LABEL``),
 relationships with an ``id`` between two such nodes.
 """
 
 from __future__ import annotations
 
+import queue
 import re
 import threading
 import time
 import weakref
 from collections import Counter, defaultdict
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,13 +61,18 @@ from ozggraph.graph import checksum as graph_checksum
 from ozggraph.neo4j import marker
 from ozggraph.neo4j.connection import first_line
 from ozggraph.neo4j.diff import Current, Plan, Row, current_from_records, plan
+from ozggraph.neo4j.read import NODES
 from ozggraph.schema import EDGE_TYPES, MANAGED_LABEL, META_LABEL, NODE_TYPES, cypher
 
+#: Rows per transaction at most; fewer when the server's transaction memory says so.
 BATCH_SIZE = 10_000
-#: Batches of new rows written at once (over disjoint start nodes). One by default: with
-#: two, two loads at once on one driver left a worker spinning on a defunct connection
-#: (neo4j driver 6.4, a loaded 2-core machine); ``load(..., workers=2)`` stays available.
-WORKERS = 1
+MIN_BATCH_SIZE = 500
+#: Transaction memory a row takes on the server, an upper estimate: deleting 133k
+#: relationships in one transaction needed 256 MiB (Neo4j 5.26), ~2 KiB each.
+ROW_BYTES = 4096
+#: Batches of new rows written at once, each from its own session (connection), over
+#: batches that share no start node.
+WORKERS = 2
 #: The full-text index on names and aliases; ``__LABELS__`` is filled with schema labels only.
 _NAME_INDEX_STATEMENT = (
     "CREATE FULLTEXT INDEX ozggraph_names IF NOT EXISTS "
@@ -82,37 +91,50 @@ _AGS_INDEX = "CREATE INDEX ozggraph___LABEL___ags IF NOT EXISTS FOR (n:__LABEL__
 #: Measures 'ozggraph analyze --write' puts on nodes that the query library ranks by.
 RANKED_MEASURES = ("pagerank", "betweenness", "brokerage_role")
 _MEASURE_INDEX = (
-    "CREATE INDEX ozggraph_OzgGraph_{name} IF NOT EXISTS FOR (n:OzgGraph) ON (n.{name})"
+    "CREATE INDEX ozggraph___MANAGED___{name} IF NOT EXISTS FOR (n:__MANAGED__) ON (n.{name})"
 )
 # Duplicates left by loaders before the relationship constraints; kept: one per id.
 _DEDUPLICATE = (
-    "MATCH (a:OzgGraph) CALL (a) { "
-    "MATCH (a)-[r:__TYPE__]->(:OzgGraph) WHERE r.id IS NOT NULL "
+    "MATCH (a:__MANAGED__) CALL (a) { "
+    "MATCH (a)-[r:__TYPE__]->(:__MANAGED__) WHERE r.id IS NOT NULL "
     "WITH r.id AS id, collect(r) AS copies WHERE size(copies) > 1 "
     "UNWIND copies[1..] AS copy DELETE copy } IN TRANSACTIONS OF 1000 ROWS"
 )
-# The current state, streamed: one record per node with its outgoing relationships,
-# so the server never holds more than one node's relationships at a time.
-_READ_STATE = (
-    "MATCH (n:OzgGraph) CALL (n) { "
-    "MATCH (n)-[r]->(b:OzgGraph) WHERE r.id IS NOT NULL "
-    "RETURN collect([r.id, type(r), b.id, properties(r)]) AS out } "
-    "RETURN n.id AS id, labels(n) AS labels, properties(n) AS props, out"
+# The current state, streamed: nodes (read.NODES), then the relationships of each type the count
+# store says are there (a type with none is not read at all).
+_READ_EDGES = (
+    "MATCH (a:__MANAGED__)-[r:__TYPE__]->(b:__MANAGED__) WHERE r.id IS NOT NULL "
+    "RETURN r.id AS id, a.id AS source, b.id AS target, properties(r) AS props"
 )
-# Relationships are found from their two (indexed) end nodes.
-_EDGE = "MATCH (:OzgGraph {id: row.source})-[r:__TYPE__ {id: row.id}]->(:OzgGraph {id: row.target})"
-_DELETE_EDGES = "UNWIND $rows AS row " + _EDGE + " DELETE r"
-_DELETE_NODES = "UNWIND $rows AS id MATCH (n:OzgGraph {id: id}) DETACH DELETE n"
-_DROP_LABEL = "UNWIND $rows AS id MATCH (n:OzgGraph:__LABEL__ {id: id}) REMOVE n:__LABEL__"
-_UPDATE_NODES = "UNWIND $rows AS row MATCH (n:OzgGraph {id: row.id}) SET n = row.props, n:__LABEL__"
-_CREATE_NODES = "UNWIND $rows AS row CREATE (n:OzgGraph:__LABEL__) SET n = row.props"
-_MERGE_NODES = "UNWIND $rows AS row MERGE (n:OzgGraph {id: row.id}) SET n = row.props, n:__LABEL__"
-_UPDATE_EDGES = "UNWIND $rows AS row " + _EDGE + " SET r = row.props"
-_ENDS = (
-    "UNWIND $rows AS row MATCH (a:OzgGraph {id: row.source}) MATCH (b:OzgGraph {id: row.target}) "
+# Rows are compact (ozggraph.neo4j.diff): a node is its property map, a relationship
+# [source, target, properties]; relationships are found from their two (indexed) end nodes.
+_DELETE_EDGES = (
+    "UNWIND $rows AS row MATCH (:__MANAGED__ {id: row[0]})-[r:__TYPE__ {id: row[2]}]->"
+    "(:__MANAGED__ {id: row[1]}) DELETE r"
 )
-_CREATE_EDGES = _ENDS + "CREATE (a)-[r:__TYPE__]->(b) SET r = row.props"
-_MERGE_EDGES = _ENDS + "MERGE (a)-[r:__TYPE__ {id: row.id}]->(b) SET r = row.props"
+_DELETE_NODES = "UNWIND $rows AS id MATCH (n:__MANAGED__ {id: id}) DETACH DELETE n"
+_DROP_LABEL = "UNWIND $rows AS id MATCH (n:__MANAGED__:__LABEL__ {id: id}) REMOVE n:__LABEL__"
+_UPDATE_NODES = (
+    "UNWIND $rows AS props MATCH (n:__MANAGED__ {id: props.id}) SET n = props, n:__LABEL__"
+)
+_CREATE_NODES = "UNWIND $rows AS props CREATE (n:__MANAGED__:__LABEL__) SET n = props"
+_MERGE_NODES = (
+    "UNWIND $rows AS props MERGE (n:__MANAGED__ {id: props.id}) SET n = props, n:__LABEL__"
+)
+_UPDATE_EDGES = (
+    "UNWIND $rows AS row MATCH (:__MANAGED__ {id: row[0]})-[r:__TYPE__ {id: row[2].id}]->"
+    "(:__MANAGED__ {id: row[1]}) SET r = row[2]"
+)
+_ENDS = "UNWIND $rows AS row MATCH (a:__MANAGED__ {id: row[0]}) MATCH (b:__MANAGED__ {id: row[1]}) "
+_CREATE_EDGES = _ENDS + "CREATE (a)-[r:__TYPE__]->(b) SET r = row[2]"
+_MERGE_EDGES = _ENDS + "MERGE (a)-[r:__TYPE__ {id: row[2].id}]->(b) SET r = row[2]"
+
+_MEMORY_SETTINGS = (
+    "dbms.memory.transaction.total.max",  # all transactions of the server
+    "db.memory.transaction.total.max",  # all transactions of one database
+    "db.memory.transaction.max",  # one transaction
+)
+_SHOW_MEMORY = "SHOW SETTINGS YIELD name, value WHERE name IN $names RETURN name, value"
 
 #: Per-label and per-type counts, from the server's count store (no scan).
 _COUNT_LABEL = "MATCH (n:__LABEL__) RETURN '__LABEL__' AS kind, count(n) AS n"
@@ -124,6 +146,13 @@ _NO_LIMIT = 0
 
 #: Called with (step description, rows done in this step, rows in this step).
 Progress = Callable[[str, int, int], None]
+#: The server's counters of one transaction: nodes_created, relationships_deleted, ...
+Counted = dict[str, int]
+
+
+def _q(template: str, **kinds: str) -> str:
+    """``template`` with ``__MANAGED__`` (ozggraph's own label) and schema names filled in."""
+    return cypher(template, managed=MANAGED_LABEL, **kinds)
 
 
 @dataclass
@@ -177,7 +206,7 @@ def schema_statements() -> list[str]:
     statements = [cypher(_NODE_UNIQUE, label=label) for label in labels]
     statements += [cypher(_REL_UNIQUE, type=rtype) for rtype in EDGE_TYPES]
     statements += [cypher(_AGS_INDEX, label=label) for label in _labels_with("ags")]
-    statements += [_MEASURE_INDEX.format(name=name) for name in RANKED_MEASURES]
+    statements += [_q(_MEASURE_INDEX.format(name=name)) for name in RANKED_MEASURES]
     named = sorted(set(_labels_with("name")) & set(_labels_with("aliases")))
     labels_of_names = "|".join(cypher("__LABEL__", label=label) for label in named)
     statements.append(_NAME_INDEX_STATEMENT.replace("__LABELS__", labels_of_names))
@@ -211,7 +240,7 @@ def ensure_schema(driver: neo4j.Driver, database: str) -> int:
             if rtype is None or "Schema.ConstraintCreationFailed" not in (exc.code or ""):
                 raise
             with driver.session(database=database) as session:
-                repair = neo4j.Query(cypher(_DEDUPLICATE, type=rtype), timeout=_NO_LIMIT)
+                repair = neo4j.Query(_q(_DEDUPLICATE, type=rtype), timeout=_NO_LIMIT)
                 done = session.run(repair).consume()
             removed += done.counters.relationships_deleted
             driver.execute_query(statement, database_=database)
@@ -223,32 +252,25 @@ def ensure_schema(driver: neo4j.Driver, database: str) -> int:
 # --- loading ------------------------------------------------------------------------
 
 
-def _check_kinds(graph: nx.MultiDiGraph) -> None:
-    # Labels and types reach Cypher text only from the schema, never from data.
-    labels = {a["label"] for _, a in graph.nodes(data=True)}
-    types = {a["type"] for *_, a in graph.edges(data=True)}
-    unknown = (labels - set(NODE_TYPES)) | (types - set(EDGE_TYPES))
-    if unknown:
-        raise ValueError(f"not in the schema: {', '.join(sorted(unknown))}")
+_SCALARS = (str, int, float, bool)
+_PLAIN = frozenset({str, int, float, bool, type(None)})  # by exact type: the fast path
 
 
 def _storable(value: Any) -> bool:
     """A value Neo4j can hold as a property: a scalar or a list of one kind of scalar."""
-    scalar = (str, int, float, bool)
     if isinstance(value, list | tuple):
-        return all(isinstance(v, scalar) for v in value) and len({type(v) for v in value}) <= 1
-    return isinstance(value, scalar)
+        return all(isinstance(v, _SCALARS) for v in value) and len({type(v) for v in value}) <= 1
+    return isinstance(value, _SCALARS)
 
 
-def _check_values(graph: nx.MultiDiGraph) -> None:
+def _check_values(todo: Plan) -> None:
     """Refuse, before anything is written, a value the server would refuse mid-load."""
-    items = [(n, a) for n, a in graph.nodes(data=True)]
-    items += [(k, a) for _u, _v, k, a in graph.edges(keys=True, data=True)]
-    for item, attrs in items:
-        for key, value in attrs.items():
-            if value is not None and not _storable(value):
+    for props in todo.properties():
+        for key, value in props.items():
+            if type(value) not in _PLAIN and not _storable(value):
+                kind = type(value).__name__
                 raise Neo4jError(
-                    f"{item}: property {key!r} holds {type(value).__name__} {value!r}, which "
+                    f"{props['id']}: property {key!r} holds {kind} {value!r}, which "
                     "Neo4j cannot store; nothing was written"
                 )
 
@@ -258,34 +280,36 @@ def load(
     graph: nx.MultiDiGraph,
     database: str,
     progress: Progress | None = None,
-    batch_size: int = BATCH_SIZE,
+    batch_size: int | None = None,
     verify: bool = False,
     workers: int = WORKERS,
 ) -> LoadSummary:
     """Make the database's ozggraph part equal to ``graph`` (see the module's promise).
 
+    ``batch_size``: rows per transaction (default: :func:`batch_size_for` the server).
     ``verify``: read everything back even when checksum and counts say it is there.
     ``workers``: batches of new rows written at once (1: one after the other).
     """
     started = time.perf_counter()
-    _check_kinds(graph)
+    expected = expected_counts(graph)  # also refuses a label or type not in the schema
     summary = LoadSummary(_checksum(graph))
     summary.nodes, summary.relationships = graph.number_of_nodes(), graph.number_of_edges()
-    writer = _Writer(driver, database, batch_size, progress, workers)
+    writer = _Writer(driver, database, batch_size or BATCH_SIZE, progress, workers)
     try:
         duplicates = ensure_schema(driver, database)
         state, counts = read_counts(driver, database)
         held = state.complete and state.checksum == summary.checksum
-        if held and not verify and counts == expected_counts(graph):
+        if held and not verify and counts == expected:
             summary.changes = {"duplicates_removed": duplicates}
             return _finished(summary, writer, started)
-        _check_values(graph)  # before anything is written (not needed when nothing will be)
         empty = not counts.get(MANAGED_LABEL)
-        current = Current() if empty else read_state(driver, database)[0]
+        current = Current() if empty else read_state(driver, database, counts)[0]
         todo = plan(current, graph)
+        _check_values(todo)  # before anything is written
         summary.changes = {**todo.counts(), "duplicates_removed": duplicates}
         summary.finished_unfinished = not state.complete
         if todo.size() or state.checksum != summary.checksum or not state.complete:
+            writer.batch_size = batch_size or batch_size_for(driver, database, workers)
             summary.marked = True
             writer.write(marker.START, checksum=summary.checksum)
             writer.apply(todo)
@@ -331,10 +355,17 @@ def _finished(summary: LoadSummary, writer: _Writer, started: float) -> LoadSumm
 
 
 def expected_counts(graph: nx.MultiDiGraph) -> dict[str, int]:
-    """Nodes per label (and ``OzgGraph``: all) and relationships per type of ``graph``."""
-    counts = Counter(attrs["label"] for _, attrs in graph.nodes(data=True))
-    counts.update(attrs["type"] for *_, attrs in graph.edges(data=True))
-    counts[MANAGED_LABEL] = graph.number_of_nodes()
+    """Nodes per label (and ``OzgGraph``: all) and relationships per type of ``graph``.
+
+    Refuses (``ValueError``) a label or type the schema does not have: they reach
+    Cypher text only from the schema, never from data.
+    """
+    labels = Counter(attrs["label"] for _, attrs in graph.nodes(data=True))
+    types = Counter(attrs["type"] for *_, attrs in graph.edges(data=True))
+    unknown = (set(labels) - set(NODE_TYPES)) | (set(types) - set(EDGE_TYPES))
+    if unknown:
+        raise ValueError(f"not in the schema: {', '.join(sorted(unknown))}")
+    counts = {**labels, **types, MANAGED_LABEL: graph.number_of_nodes()}
     return {kind: n for kind, n in counts.items() if n}
 
 
@@ -357,20 +388,71 @@ def _failed(cause: str, writer: _Writer) -> str:
     )
 
 
-def read_state(driver: neo4j.Driver, database: str) -> tuple[Current, marker.Marker]:
-    """ozggraph's part of the database and its marker, streamed record by record."""
+def read_state(
+    driver: neo4j.Driver, database: str, counts: dict[str, int] | None = None
+) -> tuple[Current, marker.Marker]:
+    """ozggraph's part of the database and its marker, streamed record by record.
+
+    ``counts`` (from :func:`read_counts`): relationship types with none are not read.
+    """
     nodes, edges = [], []
+    types = [rtype for rtype in EDGE_TYPES if counts is None or counts.get(rtype)]
     with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as session:
         state = marker.read_marker(session)
-        for record in session.run(neo4j.Query(_READ_STATE, timeout=_NO_LIMIT)):
-            node_id = record["id"]
-            nodes.append((node_id, record["labels"], record["props"]))
-            edges += [(rid, rtype, node_id, b, props) for rid, rtype, b, props in record["out"]]
+        for record in session.run(neo4j.Query(NODES, timeout=_NO_LIMIT)):
+            nodes.append((record["id"], record["labels"], record["props"]))
+        for rtype in types:
+            query = neo4j.Query(_q(_READ_EDGES, type=rtype), timeout=_NO_LIMIT)
+            for rid, source, target, props in session.run(query):
+                edges.append((rid, rtype, source, target, props))
     return current_from_records(nodes, edges), state
 
 
+def batch_size_for(driver: neo4j.Driver, database: str, workers: int = WORKERS) -> int:
+    """Rows per transaction the server's transaction memory allows, at most :data:`BATCH_SIZE`.
+
+    ``workers`` transactions run at once; each may use its share of the memory
+    all transactions may use (``dbms.memory.transaction.total.max``, by default
+    70% of the heap; ``db.memory.transaction.total.max``) and at most
+    ``db.memory.transaction.max``, whichever is least (0 means no limit), at
+    :data:`ROW_BYTES` per row. A user who may not see the settings gets
+    :data:`BATCH_SIZE`.
+    """
+    try:
+        records, _, _ = driver.execute_query(
+            _SHOW_MEMORY, names=list(_MEMORY_SETTINGS), database_=database
+        )
+    except neo4j_errors.ClientError:  # e.g. Neo.ClientError.Security.Forbidden
+        return BATCH_SIZE
+    limits = {record["name"]: _bytes(record["value"]) for record in records}
+    shared = (limits.get(name, 0) for name in _MEMORY_SETTINGS[:2])
+    budgets = [*(total // max(workers, 1) for total in shared), limits.get(_MEMORY_SETTINGS[2], 0)]
+    budget = min((b for b in budgets if b > 0), default=0)
+    if not budget:
+        return BATCH_SIZE
+    return max(MIN_BATCH_SIZE, min(BATCH_SIZE, budget // ROW_BYTES))
+
+
+def _bytes(value: str | None) -> int:
+    """``'256.00MiB'``, ``'512m'``, ``'1g'``, ``'0B'`` or ``None`` as a number of bytes.
+
+    >>> _bytes("256.00MiB"), _bytes("512m"), _bytes("0B"), _bytes(None)
+    (268435456, 536870912, 0, 0)
+    """
+    found = re.fullmatch(r"\s*([\d.]+)\s*([kmgt]?)(?:i?b)?\s*", (value or "0").lower())
+    if not found:
+        return 0
+    number, unit = found.groups()
+    return int(float(number) * 1024 ** " kmgt".index(unit or " "))
+
+
 class _Writer:
-    """Runs each batch in its own transaction, adding up the server's counters."""
+    """Runs each batch in its own transaction, adding up the server's counters.
+
+    New rows go out from ``workers`` threads, each with its own session and so its
+    own connection, over batches that share no start node; everything else is written
+    in order from one session.
+    """
 
     def __init__(
         self,
@@ -387,20 +469,23 @@ class _Writer:
         self.batches = 0
         self.workers = workers
         self.lock = threading.Lock()
+        self.contended: set[str] = set()  # CREATE statements a constraint refused once
 
     def written(self) -> dict[str, int]:
         """Created and deleted, as the server counted them for this load's batches."""
         kinds = ("nodes_created", "nodes_deleted", "relationships_created", "relationships_deleted")
         return {kind: self.data[kind] for kind in kinds}
 
-    def write(self, query: str, **params: Any) -> dict[str, int]:
+    def write(self, query: str, session: neo4j.Session | None = None, **params: Any) -> Counted:
         """One transaction, retried by the driver on transient errors (deadlocks)."""
 
         def work(tx: neo4j.ManagedTransaction) -> Any:
             return tx.run(query, **params).consume().counters
 
-        with self.driver.session(database=self.database) as session:
-            counters = session.execute_write(neo4j.unit_of_work(timeout=_NO_LIMIT)(work))
+        if session is None:
+            with self.driver.session(database=self.database) as own:
+                return self.write(query, own, **params)
+        counters = session.execute_write(neo4j.unit_of_work(timeout=_NO_LIMIT)(work))
         counted = {
             name.lstrip("_"): value
             for name, value in vars(counters).items()
@@ -412,84 +497,142 @@ class _Writer:
                 self.counters[name] += value
         return counted
 
-    def batched(self, step: str, query: str, rows: list[Any], fallback: str | None = None) -> None:
-        """``query`` over ``rows`` in batches; ``fallback`` redoes a batch a constraint refused."""
-        total = len(rows)
-        for start in range(0, total, self.batch_size):
-            batch = rows[start : start + self.batch_size]
-            try:
-                counted = self.write(query, rows=batch)
-            except neo4j_errors.ConstraintError:
-                if fallback is None:
-                    raise
-                query = fallback  # a concurrent load got there first: MERGE from now on
-                counted = self.write(query, rows=batch)
-            self._count(counted)
-            if self.progress:
-                self.progress(step, min(start + self.batch_size, total), total)
+    def batched(
+        self,
+        step: str,
+        query: str,
+        rows: list[Row],
+        fallback: str | None = None,
+        key: Callable[[Row], Any] | None = None,
+    ) -> None:
+        """``query`` over ``rows`` in batches; ``fallback`` redoes a batch a constraint refused.
 
-    def _count(self, counted: dict[str, int]) -> None:
+        With ``key`` (``rows`` sorted by it), batches are cut only where the key
+        changes and go out from :attr:`workers` sessions at once.
+        """
+        if key is not None:
+            batches = _disjoint_batches(rows, key, self.batch_size)
+        else:
+            batches = [rows[i : i + self.batch_size] for i in range(0, len(rows), self.batch_size)]
+        if key is None or self.workers <= 1 or len(batches) <= 1:
+            with self.driver.session(database=self.database) as session:
+                done = 0
+                for batch in batches:
+                    self._count(self._batch(session, query, fallback, batch))
+                    done += len(batch)
+                    self._progress(step, done, len(rows))
+            return
+        self._concurrently(step, query, fallback, batches, len(rows))
+
+    def _batch(
+        self, session: neo4j.Session, query: str, fallback: str | None, batch: list[Row]
+    ) -> Counted:
+        if query in self.contended and fallback is not None:
+            return self.write(fallback, session, rows=batch)
+        try:
+            return self.write(query, session, rows=batch)
+        except neo4j_errors.ConstraintError:
+            if fallback is None:
+                raise
+            self.contended.add(query)  # a concurrent load was first: MERGE from now on
+            return self.write(fallback, session, rows=batch)
+
+    def _concurrently(
+        self, step: str, query: str, fallback: str | None, batches: list[list[Row]], total: int
+    ) -> None:
+        """``batches`` from :attr:`workers` threads; progress and errors reach this thread."""
+        jobs: queue.SimpleQueue[list[Row]] = queue.SimpleQueue()
+        for batch in batches:
+            jobs.put(batch)
+        results: queue.SimpleQueue[tuple[int, Counted] | BaseException | None] = queue.SimpleQueue()
+        stop = threading.Event()
+
+        def worker() -> None:
+            try:
+                with self.driver.session(database=self.database) as session:
+                    while not stop.is_set():
+                        try:
+                            batch = jobs.get_nowait()
+                        except queue.Empty:
+                            break
+                        results.put((len(batch), self._batch(session, query, fallback, batch)))
+            except BaseException as exc:  # handed to the calling thread
+                stop.set()
+                results.put(exc)
+            finally:
+                results.put(None)
+
+        threads = [
+            threading.Thread(target=worker, name=f"ozggraph-load-{n}", daemon=True)
+            for n in range(min(self.workers, len(batches)))
+        ]
+        for thread in threads:
+            thread.start()
+        running, done, error = len(threads), 0, None
+        try:
+            while running:
+                item = results.get()
+                if item is None:
+                    running -= 1
+                elif isinstance(item, BaseException):
+                    error = error or item
+                else:
+                    done += item[0]
+                    self._count(item[1])
+                    self._progress(step, done, total)
+        finally:
+            stop.set()  # also on Ctrl-C: workers end after their current batch
+        for thread in threads:
+            thread.join()
+        if error is not None:
+            raise error
+
+    def _progress(self, step: str, done: int, total: int) -> None:
+        if self.progress:
+            self.progress(step, done, total)
+
+    def _count(self, counted: Counted) -> None:
         for name, value in counted.items():
             self.data[name] += value
-
-    def created(self, step: str, query: str, fallback: str, rows: list[Row], key: str) -> None:
-        """New rows, ``workers`` batches at a time; rows of one ``key`` share a batch.
-
-        With ``key="source"`` no two concurrent batches write from the same start node,
-        so they rarely wait on each other's locks (a deadlock on a shared end node is
-        retried by the driver). A batch a constraint refuses is redone with ``fallback``.
-        """
-        batches = _disjoint_batches(rows, key, self.batch_size)
-        if self.workers <= 1 or len(batches) <= 1:
-            self.batched(step, query, rows, fallback)
-            return
-
-        def one(batch: list[Row]) -> dict[str, int]:
-            try:
-                return self.write(query, rows=batch)
-            except neo4j_errors.ConstraintError:
-                return self.write(fallback, rows=batch)  # a concurrent load was first
-
-        done, total = 0, len(rows)
-        with ThreadPoolExecutor(self.workers, thread_name_prefix="ozggraph-load") as pool:
-            futures = {pool.submit(one, batch): len(batch) for batch in batches}
-            try:
-                for future in as_completed(futures):
-                    self._count(future.result())
-                    done += futures[future]
-                    if self.progress:
-                        self.progress(step, done, total)
-            except BaseException:
-                for future in futures:
-                    future.cancel()
-                raise
 
     def apply(self, todo: Plan) -> None:
         """Deletions first, then label fixes, updates and creations."""
         for rtype, rows in todo.delete_edges.items():
-            self.batched(f"delete :{rtype}", cypher(_DELETE_EDGES, type=rtype), rows)
-        self.batched("delete nodes", _DELETE_NODES, todo.delete_nodes)
+            self.batched(f"delete :{rtype}", _q(_DELETE_EDGES, type=rtype), rows)
+        self.batched("delete nodes", _q(_DELETE_NODES), todo.delete_nodes)
         for label, ids in todo.drop_labels.items():
-            self.batched(f"relabel :{label}", cypher(_DROP_LABEL, label=label), ids)
+            self.batched(f"relabel :{label}", _q(_DROP_LABEL, label=label), ids)
         for label, rows in todo.update_nodes.items():
-            self.batched(f"update :{label}", cypher(_UPDATE_NODES, label=label), rows)
+            self.batched(f"update :{label}", _q(_UPDATE_NODES, label=label), rows)
         for label, rows in todo.create_nodes.items():
-            create, merge = (cypher(q, label=label) for q in (_CREATE_NODES, _MERGE_NODES))
-            self.created(f"create :{label}", create, merge, rows, key="id")
+            create, merge = (_q(q, label=label) for q in (_CREATE_NODES, _MERGE_NODES))
+            self.batched(f"create :{label}", create, rows, merge, key=_node_id)
         for rtype, rows in todo.update_edges.items():
-            self.batched(f"update :{rtype}", cypher(_UPDATE_EDGES, type=rtype), rows)
+            self.batched(f"update :{rtype}", _q(_UPDATE_EDGES, type=rtype), rows)
         for rtype, rows in todo.create_edges.items():
-            create, merge = (cypher(q, type=rtype) for q in (_CREATE_EDGES, _MERGE_EDGES))
-            rows.sort(key=lambda row: row["source"])  # neighbours share pages and locks
-            self.created(f"create :{rtype}", create, merge, rows, key="source")
+            create, merge = (_q(q, type=rtype) for q in (_CREATE_EDGES, _MERGE_EDGES))
+            rows.sort(key=_start)  # neighbours share pages and locks
+            self.batched(f"create :{rtype}", create, rows, merge, key=_start)
 
 
-def _disjoint_batches(rows: list[Row], key: str, size: int) -> list[list[Row]]:
-    """``rows`` (sorted by ``key``) in batches of about ``size``, cut where ``key`` changes."""
+def _node_id(row: Row) -> Any:
+    return row["id"]
+
+
+def _start(row: Row) -> Any:
+    return row[0]
+
+
+def _disjoint_batches(rows: list[Row], key: Callable[[Row], Any], size: int) -> list[list[Row]]:
+    """``rows`` (sorted by ``key``) in batches of about ``size``, cut where ``key`` changes.
+
+    >>> _disjoint_batches([["a", 1], ["a", 2], ["b", 3], ["c", 4]], _start, 1)
+    [[['a', 1], ['a', 2]], [['b', 3]], [['c', 4]]]
+    """
     batches: list[list[Row]] = []
     batch: list[Row] = []
     for row in rows:
-        if len(batch) >= size and row[key] != batch[-1][key]:
+        if len(batch) >= size and key(row) != key(batch[-1]):
             batches.append(batch)
             batch = []
         batch.append(row)

@@ -17,12 +17,17 @@ import networkx as nx
 
 from ozggraph.graph import checksum
 from ozggraph.neo4j import marker
-from ozggraph.schema import EDGE_STRUCTURE, EDGE_TYPES, NODE_TYPES
+from ozggraph.schema import EDGE_STRUCTURE, EDGE_TYPES, MANAGED_LABEL, NODE_TYPES, cypher
 
-_NODES = "MATCH (n:OzgGraph) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props"
-_EDGES = (
-    "MATCH (a:OzgGraph)-[r]->(b:OzgGraph) WHERE r.id IS NOT NULL "
-    "RETURN a.id AS source, b.id AS target, type(r) AS type, properties(r) AS props"
+#: Every node ozggraph wrote: ``id``, ``labels``, ``props`` (the loader's diff reads it too).
+NODES = cypher(
+    "MATCH (n:__MANAGED__) RETURN n.id AS id, labels(n) AS labels, properties(n) AS props",
+    managed=MANAGED_LABEL,
+)
+_EDGES = cypher(
+    "MATCH (a:__MANAGED__)-[r]->(b:__MANAGED__) WHERE r.id IS NOT NULL "
+    "RETURN a.id AS source, b.id AS target, type(r) AS type, properties(r) AS props",
+    managed=MANAGED_LABEL,
 )
 
 
@@ -63,4 +68,4 @@ def read_graph(driver: neo4j.Driver, database: str) -> nx.MultiDiGraph:
 
 def _read_all(tx: neo4j.ManagedTransaction) -> tuple[marker.Marker, list[Any], list[Any]]:
     state = marker.read_marker(tx)
-    return state, list(tx.run(_NODES)), list(tx.run(_EDGES))
+    return state, list(tx.run(NODES)), list(tx.run(_EDGES))

@@ -13,7 +13,7 @@ import pytest
 import ozggraph
 from ozggraph.errors import Neo4jError
 from ozggraph.neo4j.connection import Settings, connect
-from ozggraph.neo4j.load import load
+from ozggraph.neo4j.load import BATCH_SIZE, batch_size_for, load
 from ozggraph.neo4j.read import read_graph
 from ozggraph.schema import EDGE_TYPES
 
@@ -23,6 +23,14 @@ MINI = Path(__file__).parents[1] / "fixtures" / "mini"
 
 def _db(settings: Settings) -> str:
     return settings.database
+
+
+def test_batches_fit_the_servers_transaction_memory(neo4j_driver, neo4j_settings) -> None:
+    db = _db(neo4j_settings)
+    # The dev server: 256 MiB for all transactions at once, room for two full batches.
+    assert batch_size_for(neo4j_driver, db, workers=2) == BATCH_SIZE
+    # 64 transactions at once share it: 4 MiB each, ~1,000 rows of a few properties.
+    assert batch_size_for(neo4j_driver, db, workers=64) == 1024
 
 
 def test_round_trip_gives_the_same_graph_and_checksum(neo4j_driver, neo4j_settings) -> None:

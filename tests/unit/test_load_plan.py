@@ -14,9 +14,9 @@ def _as_database(G) -> Current:  # type: ignore[no-untyped-def]
     """What the database holds after loading ``G``."""
     state = Current()
     for n, a in G.nodes(data=True):
-        state.nodes[n] = (a["label"], node_row(n, a)["props"])
+        state.nodes[n] = (a["label"], node_row(n, a))
     for u, v, k, a in G.edges(keys=True, data=True):
-        state.edges[k] = (a["type"], u, v, edge_row(u, v, k, a)["props"])
+        state.edges[k] = (a["type"], u, v, edge_row(u, v, k, a)[2])
     return state
 
 
@@ -46,6 +46,6 @@ def test_edits_become_updates_relabels_and_deletions() -> None:
     assert [r["id"] for r in todo.update_nodes["Municipality"]] == ["ags-06532023"]
     assert [r["id"] for r in todo.update_nodes["Agency"]] == ["he-hmdis"]
     assert "he-hmdis" in todo.drop_labels["Ministry"]
-    deleted = {r["id"] for rows in todo.delete_edges.values() for r in rows}
+    deleted = {r[2] for rows in todo.delete_edges.values() for r in rows}
     assert deleted == {"MEMBER_OF:gone->x", "OPERATES:ekom21->sol-ekom21-platform"}
     assert not todo.create_nodes and not todo.create_edges
