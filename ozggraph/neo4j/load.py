@@ -527,6 +527,24 @@ class _Writer:
     def _batch(
         self, session: neo4j.Session, query: str, fallback: str | None, batch: list[Row]
     ) -> Counted:
+        """One batch; halved while the server's transaction memory refuses it.
+
+        The batch size is estimated from the server's limits, but concurrent loads
+        and other transactions share that memory: a refused batch is written as two.
+        """
+        try:
+            return self._one(session, query, fallback, batch)
+        except neo4j_errors.Neo4jError as exc:
+            if len(batch) < 2 or "Memory" not in (exc.code or ""):
+                raise
+        half = len(batch) // 2
+        first = self._batch(session, query, fallback, batch[:half])
+        second = self._batch(session, query, fallback, batch[half:])
+        return {name: first.get(name, 0) + second.get(name, 0) for name in {*first, *second}}
+
+    def _one(
+        self, session: neo4j.Session, query: str, fallback: str | None, batch: list[Row]
+    ) -> Counted:
         if query in self.contended and fallback is not None:
             return self.write(fallback, session, rows=batch)
         try:

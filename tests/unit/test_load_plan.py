@@ -49,3 +49,26 @@ def test_edits_become_updates_relabels_and_deletions() -> None:
     deleted = {r[2] for rows in todo.delete_edges.values() for r in rows}
     assert deleted == {"MEMBER_OF:gone->x", "OPERATES:ekom21->sol-ekom21-platform"}
     assert not todo.create_nodes and not todo.create_edges
+
+
+def test_a_batch_the_servers_memory_refuses_is_written_in_halves(monkeypatch) -> None:
+    """Concurrent transactions share the server's memory: a refused batch is split."""
+    from neo4j.exceptions import Neo4jError
+
+    from ozggraph.neo4j.load import _Writer
+
+    full = "Neo.TransientError.General.MemoryPoolOutOfMemoryError"
+    written: list[int] = []
+
+    def write(self, query, session=None, **params):
+        rows = params["rows"]
+        if len(rows) > 2:
+            raise Neo4jError._hydrate_neo4j(code=full, message="out of transaction memory")
+        written.append(len(rows))
+        return {"nodes_created": len(rows)}
+
+    monkeypatch.setattr(_Writer, "write", write)
+    writer = _Writer(driver=None, database="neo4j", batch_size=7, progress=None)
+    counted = writer._batch(None, "CREATE", None, [[n] for n in range(7)])
+    assert counted == {"nodes_created": 7}
+    assert sum(written) == 7 and max(written) <= 2
