@@ -54,7 +54,7 @@ explanation of a path names every hop (:meth:`TieIndex.made_of`).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -63,6 +63,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from ozggraph.network.relationships import Relationships, relationships, shown
 from ozggraph.network.territory import Territory
 from ozggraph.schema import EDGE_TYPES, NODE_TYPES
 from ozggraph.schema.edges import BODIES
@@ -87,50 +88,7 @@ GROUPS = frozenset(label for label, m in NODE_TYPES.items() if m.stands_for_memb
 _OPERATES = EDGE_TYPES["OPERATES"].type
 _PART_OF = EDGE_TYPES["PART_OF"].type
 _MEMBER_OF = EDGE_TYPES["MEMBER_OF"].type
-_CLAIMS = frozenset(t for t, m in EDGE_TYPES.items() if m.claim)
-
-
-def base_of(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The graph underneath (nested) filtered views; ``graph`` itself if it is none."""
-    while hasattr(graph, "_EDGE_OK") and hasattr(graph, "_graph"):
-        graph = graph._graph
-    return graph
-
-
-def walk(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, dict[str, Any], bool]]:
-    """Every relationship of the graph under ``graph`` with whether ``graph`` shows it.
-
-    Iterating an (as-of, Land, evidence) view through NetworkX checks every
-    relationship through layers of Python wrappers, 5–10× slower than the graph;
-    here the view's filters are read once and the graph underneath is walked, in
-    the order ``graph.edges`` has.
-
-    >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("a", "c")])
-    >>> view = nx.restricted_view(G, ["c"], [])
-    >>> [(u, v, shown) for u, v, _, _, shown in walk(view)]
-    [('a', 'b', True), ('a', 'c', False), ('b', 'c', False)]
-    """
-    edge_ok = []
-    base = graph
-    while hasattr(base, "_EDGE_OK") and hasattr(base, "_graph"):
-        edge_ok.append(base._EDGE_OK)
-        base = base._graph
-    if not edge_ok:
-        for u, v, k, d in graph.edges(keys=True, data=True):
-            yield u, v, k, d, True
-        return
-    visible = set(graph)  # nodes of the view: every node filter applied once
-    only = edge_ok[0] if len(edge_ok) == 1 else None
-    for u, targets in base._succ.items():
-        for v, keyed in targets.items():
-            shown = u in visible and v in visible
-            for k, d in keyed.items():
-                if not shown:
-                    yield u, v, k, d, False
-                elif only is not None:
-                    yield u, v, k, d, only(u, v, k)
-                else:
-                    yield u, v, k, d, all(ok(u, v, k) for ok in edge_ok)
+_ROLES = {t: m.tie for t, m in EDGE_TYPES.items() if m.tie is not None}
 
 
 def rule_of(rel_type: str, target_label: str | None) -> TieRule | None:
@@ -206,7 +164,9 @@ class TieIndex:
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = graph
-        self.labels: dict[str, str] = dict(graph.nodes(data="label"))
+        rel = relationships(graph)
+        edges, nodes = shown(graph)
+        self.labels: dict[str, str] = {rel.nodes[i]: rel.labels[i] for i in np.flatnonzero(nodes)}
         self.types: Counter[str] = Counter()
         self.members: defaultdict[str, list[str]] = defaultdict(list)  # group -> sources
         self.associations: list[tuple[str, str, str]] = []  # (member, Assoc./provider, id)
@@ -230,16 +190,23 @@ class TieIndex:
         #: ``PART_OF`` and group members of the whole graph under a view (the territory's).
         self.all_part_of: defaultdict[str, list[str]] = defaultdict(list)
         self.all_members: defaultdict[str, list[str]] = defaultdict(list)
-        self.base = base_of(graph)
-        for u, v, key, attrs, shown in walk(graph):
-            if shown:
-                self._add(u, v, key, attrs)
-            elif attrs["type"] == _PART_OF:
+        self.base = rel.graph
+        counts = np.bincount(
+            rel.type_codes[edges & (rel.type_codes >= 0)], minlength=len(rel.type_names)
+        )
+        self.types.update(
+            {t: int(n) for t, n in zip(rel.type_names, counts.tolist(), strict=True) if n}
+        )
+        self._read(rel, edges)
+        hidden = ~edges & rel.of_types([_PART_OF, _MEMBER_OF])
+        base_labels = rel.labels
+        for i in np.flatnonzero(hidden).tolist():
+            u, v, attrs = rel.u[i], rel.v[i], rel.attrs[i]
+            if attrs["type"] == _PART_OF:
                 self.all_part_of[u].append(v)
             elif (
-                attrs["type"] == _MEMBER_OF
-                and attrs.get("relation") not in NOT_CURRENT_MEMBERSHIPS
-                and self.base.nodes[v].get("label") in GROUPS
+                attrs.get("relation") not in NOT_CURRENT_MEMBERSHIPS
+                and base_labels[rel.vi[i]] in GROUPS
             ):
                 self.all_members[v].append(u)
         for node, parents in self.part_of.items():
@@ -253,16 +220,22 @@ class TieIndex:
         self._expanded: dict[str, list[str]] = {}
         self._matrices: dict[tuple[str, bool, str], sp.csr_array] = {}
 
-    def _add(self, u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
-        t = attrs["type"]
-        self.types[t] += 1
-        model = EDGE_TYPES.get(t)
-        role = model.tie if model else None
-        if t in _CLAIMS:
-            self.claims[t][attrs.get("evidence", "none")] += 1
+    def _read(self, rel: Relationships, edges: np.ndarray) -> None:
+        """Count the claims ``edges`` (what the graph shows) holds and bucket its ties."""
+        types, attrs, u, v, keys = rel.types, rel.attrs, rel.u, rel.v, rel.keys
+        claimed = Counter(
+            (types[i], attrs[i].get("evidence", "none"))
+            for i in np.flatnonzero(edges & rel.claims).tolist()
+        )
+        for (t, evidence), n in claimed.items():
+            self.claims[t][evidence] += n
+        for i in np.flatnonzero(edges & (rel.tying | rel.of_types([_PART_OF]))).tolist():
+            self._add(u[i], v[i], keys[i], attrs[i], types[i])
+
+    def _add(self, u: str, v: str, key: str, attrs: dict[str, Any], t: str) -> None:
+        role = _ROLES.get(t)
         if role is None:
-            if t == _PART_OF:
-                self.part_of[u].append(v)
+            self.part_of[u].append(v)  # the only other type read
             return
         target = self.labels.get(v)
         layer = layer_of(t, target, attrs)

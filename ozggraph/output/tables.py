@@ -28,6 +28,7 @@ from ozggraph.atomic import open_atomic
 from ozggraph.schema import EDGE_TYPES
 
 if TYPE_CHECKING:
+    from ozggraph.network.filters import Selection
     from ozggraph.output.report import Report
 
 #: Relationship properties shown as columns of :func:`ties`, in this order (when present).
@@ -67,11 +68,8 @@ def with_names(
 
 def bodies(
     graph: nx.MultiDiGraph,
+    selection: Selection | None = None,
     *,
-    as_of: str | None = None,
-    land: str | None = None,
-    evidence: list[str] | None = None,
-    dated_only: bool = False,
     seed: int = 0,
     **options: Any,
 ) -> pd.DataFrame:
@@ -79,22 +77,17 @@ def bodies(
 
     The rows of ``ozggraph report --format json`` (``nodes``) for the same options,
     computed by the same function (:func:`ozggraph.output.report.analysed`):
-    ``as_of`` (default ``"latest"``: ended facts left out), ``land``, ``evidence``,
-    ``dated_only``, ``layers`` (default cooperation and reuse) and what else the report
-    takes. The measures are those of
+    ``selection`` or its fields as keywords (``as_of``, default ``"latest"``: ended
+    facts left out; ``land``, ``evidence``, ``dated_only``, ``confirmed_since``:
+    :class:`~ozggraph.network.filters.Selection`), ``layers`` (default cooperation and
+    reuse) and what else the report takes. The measures are those of
     :func:`ozggraph.analytics.analyse` (``pagerank``, ``betweenness``, ``community`` ...).
     """
+    from ozggraph.network.filters import Selection
     from ozggraph.output.report import analysed
 
-    _, _, rows = analysed(
-        graph,
-        as_of=as_of,
-        land=land,
-        evidence=evidence,
-        dated_only=dated_only,
-        seed=seed,
-        **options,
-    )
+    chosen, options = Selection.split(options, selection)
+    _, _, rows = analysed(graph, chosen, seed=seed, **options)
     frame = pd.DataFrame.from_dict(rows, orient="index").drop(
         columns=list(REPORT_ONLY), errors="ignore"
     )
