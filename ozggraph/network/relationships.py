@@ -24,7 +24,7 @@ edge attributes; the rules themselves stay where they live (the time rule in
 >>> rel.keys, rel.in_force(None).tolist(), rel.in_force("2020-12-31").tolist()
 (['m1', 'm2'], [False, True], [True, False])
 >>> rel.confirmed_years.tolist(), rel.evidence
-([0, 2021], ['fact', None])
+([0, 2021], ['fact', 'none'])
 >>> view = nx.restricted_view(G, ["a"], [])
 >>> [m.tolist() for m in shown(view)]
 [[False, True], [False, True, True]]
@@ -33,8 +33,10 @@ edge attributes; the rules themselves stay where they live (the time rule in
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import weakref
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import cached_property
 from typing import Any
 
@@ -73,10 +75,16 @@ class _Facts:
 
     def __init__(self, attrs: list[dict[str, Any]]) -> None:
         self.attrs = attrs
-        self.begins = [partial.begins(a) for a in attrs]
+        # partial.begins and undated, written out: a million calls cost a second
+        self.begins = [a.get("valid_from") or a.get("date") or None for a in attrs]
         self.valid_to = [a.get("valid_to") for a in attrs]
         self.has_end = np.fromiter((t is not None for t in self.valid_to), bool, len(attrs))
-        self.undated = np.fromiter((undated(a) for a in attrs), bool, len(attrs))
+        claims = (a.get("type") in CLAIMS or a.get("label") == "Event" for a in attrs)
+        self.undated = np.fromiter(claims, bool, len(attrs)) & np.fromiter(
+            (b is None and not t for b, t in zip(self.begins, self.valid_to, strict=True)),
+            bool,
+            len(attrs),
+        )
 
     @cached_property
     def starts(self) -> np.ndarray:
@@ -111,23 +119,25 @@ class Relationships:
         self.graph = graph
         self.nodes: list[str] = list(graph)
         self.node_index = {n: i for i, n in enumerate(self.nodes)}
-        self.node_attrs: list[dict[str, Any]] = [graph.nodes[n] for n in self.nodes]
+        self.node_attrs: list[dict[str, Any]] = list(graph._node.values())
         self.labels: list[Any] = [a.get("label") for a in self.node_attrs]
-        edges = list(graph.edges(keys=True, data=True))
+        edges = _edges(graph)
         self.size = len(edges)
-        self.u: list[str] = [e[0] for e in edges]
-        self.v: list[str] = [e[1] for e in edges]
-        self.keys: list[Any] = [e[2] for e in edges]
-        self.attrs: list[dict[str, Any]] = [e[3] for e in edges]
+        columns = [list(c) for c in zip(*edges, strict=True)] if edges else [[], [], [], []]
+        self.u: list[str] = columns[0]
+        self.v: list[str] = columns[1]
+        self.keys: list[Any] = columns[2]
+        self.attrs: list[dict[str, Any]] = columns[3]
         self.types: list[Any] = [a.get("type") for a in self.attrs]
-        self.evidence: list[Any] = [a.get("evidence") for a in self.attrs]
+        #: ``evidence`` of each relationship (``none``: not given).
+        self.evidence: list[Any] = [a.get("evidence", "none") for a in self.attrs]
         index = self.node_index
-        self.ui = np.fromiter((index[u] for u in self.u), np.int64, self.size)
-        self.vi = np.fromiter((index[v] for v in self.v), np.int64, self.size)
+        self.ui = np.array([index[u] for u in self.u], dtype=np.int64)
+        self.vi = np.array([index[v] for v in self.v], dtype=np.int64)
         self.type_names = sorted({t for t in self.types if t is not None})
         codes = {t: i for i, t in enumerate(self.type_names)}
         self.type_codes = np.fromiter((codes.get(t, -1) for t in self.types), np.int64, self.size)
-        self._counts = (graph.number_of_nodes(), self.size)
+        self._counts = _counts(graph)
 
     def of_types(self, types: Iterable[str]) -> np.ndarray:
         """Which relationships have one of ``types``."""
@@ -156,6 +166,13 @@ class Relationships:
         """Which relationships hold on ISO ``day`` (None: the latest state)."""
         return self.facts.in_force(day)
 
+    @cached_property
+    def evidence_codes(self) -> tuple[list[Any], np.ndarray]:
+        """The evidence values found (in order of first use) and each relationship's position."""
+        codes: dict[Any, int] = {}
+        found = [codes.setdefault(e, len(codes)) for e in self.evidence]
+        return list(codes), np.array(found, dtype=np.int64)
+
     def evidence_in(self, allowed: Iterable[str]) -> np.ndarray:
         """Which relationships have an ``evidence`` in ``allowed``."""
         keep = set(allowed)
@@ -166,13 +183,14 @@ class Relationships:
         """Year of :func:`~ozggraph.network.filters.confirmed` of every tie (0: undated;
         relationships that make no tie: 0). The latest of the dates is the one of the
         latest year, so the year is read off the dates directly."""
-        years = np.zeros(self.size, np.int64)
+        years = [0] * self.size
+        every = self.attrs
         for i in np.flatnonzero(self.tying).tolist():
-            attrs = self.attrs[i]
+            attrs = every[i]
             found = [int(str(attrs[f])[:4]) for f in CONFIRMING if attrs.get(f)]
             if found:
                 years[i] = max(found)
-        return years
+        return np.array(years, dtype=np.int64)
 
     def edge_ids(self, which: np.ndarray) -> list[tuple[str, str, Any]]:
         """``(u, v, key)`` of the relationships where ``which`` is true."""
@@ -191,8 +209,27 @@ class Relationships:
         return mask
 
 
+def _edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, Any, dict[str, Any]]]:
+    """``graph.edges(keys=True, data=True)``, read off the adjacency of a directed
+    multigraph (NetworkX's edge view calls a function per relationship)."""
+    if not (graph.is_directed() and graph.is_multigraph()):
+        return list(graph.edges(keys=True, data=True))
+    return [
+        (u, v, k, d)
+        for u, targets in graph._succ.items()
+        for v, keyed in targets.items()
+        for k, d in keyed.items()
+    ]
+
+
+def _counts(graph: nx.MultiDiGraph) -> tuple[int, int]:
+    """Nodes and linked pairs of ``graph``: cheap to count (``number_of_edges`` of a
+    multigraph walks every node's degree: a second at a million relationships)."""
+    return len(graph._node), sum(map(len, graph._adj.values()))
+
+
 #: Per graph (while it lives): its index. Graphs are not changed once built; the
-#: node and relationship counts guard against one that was.
+#: counts of nodes and linked pairs guard against one that was.
 _INDEX: weakref.WeakKeyDictionary[nx.MultiDiGraph, Relationships] = weakref.WeakKeyDictionary()
 #: Per view (while it lives): which relationships and nodes of its base it shows.
 _SHOWN: weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple[np.ndarray, np.ndarray]] = (
@@ -204,9 +241,23 @@ def relationships(graph: nx.MultiDiGraph) -> Relationships:
     """The :class:`Relationships` of the graph under ``graph`` (built once per graph)."""
     base = base_of(graph)
     found = _INDEX.get(base)
-    if found is None or found._counts != (base.number_of_nodes(), base.number_of_edges()):
-        found = _INDEX[base] = Relationships(base)
+    if found is None or found._counts != _counts(base):
+        with collecting_later():
+            found = _INDEX[base] = Relationships(base)
     return found
+
+
+@contextmanager
+def collecting_later() -> Iterator[None]:
+    """Pause the cyclic garbage collector: building lists of a million new tuples
+    triggers full collections that rescan every dict of the graph (3× the build)."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def shown(graph: nx.MultiDiGraph) -> tuple[np.ndarray, np.ndarray]:

@@ -89,6 +89,7 @@ _OPERATES = EDGE_TYPES["OPERATES"].type
 _PART_OF = EDGE_TYPES["PART_OF"].type
 _MEMBER_OF = EDGE_TYPES["MEMBER_OF"].type
 _ROLES = {t: m.tie for t, m in EDGE_TYPES.items() if m.tie is not None}
+_NOT_CURRENT = NOT_CURRENT_MEMBERSHIPS | NOT_CURRENT_SERVICES
 
 
 def rule_of(rel_type: str, target_label: str | None) -> TieRule | None:
@@ -107,7 +108,7 @@ def layer_of(rel_type: str, target_label: str | None, attrs: dict[str, Any]) -> 
     >>> layer_of("MEMBER_OF", "ITProvider", {"relation": "former member"}) is None
     True
     """
-    if attrs.get("relation") in NOT_CURRENT_MEMBERSHIPS | NOT_CURRENT_SERVICES:
+    if attrs.get("relation") in _NOT_CURRENT:
         return None
     key = (rel_type, target_label)
     if key not in _LAYER_OF:
@@ -219,53 +220,62 @@ class TieIndex:
                 self.programme_funders[v].append(u)
         self._expanded: dict[str, list[str]] = {}
         self._matrices: dict[tuple[str, bool, str], sp.csr_array] = {}
+        self._layer_ties: dict[str, Any] = {}
 
     def _read(self, rel: Relationships, edges: np.ndarray) -> None:
         """Count the claims ``edges`` (what the graph shows) holds and bucket its ties."""
         types, attrs, u, v, keys = rel.types, rel.attrs, rel.u, rel.v, rel.keys
-        claimed = Counter(
-            (types[i], attrs[i].get("evidence", "none"))
-            for i in np.flatnonzero(edges & rel.claims).tolist()
-        )
-        for (t, evidence), n in claimed.items():
-            self.claims[t][evidence] += n
+        values, codes = rel.evidence_codes
+        claimed = edges & rel.claims
+        pairs = rel.type_codes[claimed] * len(values) + codes[claimed]
+        for pair, n in enumerate(np.bincount(pairs).tolist()):
+            if n:
+                t, evidence = divmod(pair, len(values))
+                self.claims[rel.type_names[t]][values[evidence]] += n
+        labels, layers, rules = self.labels, self.layers, _LAYER_OF
+        members, participants, associations = self.members, self.participants, self.associations
+        not_current, makers, reusers = self.not_current, self.makers, self.reusers
         for i in np.flatnonzero(edges & (rel.tying | rel.of_types([_PART_OF]))).tolist():
-            self._add(u[i], v[i], keys[i], attrs[i], types[i])
-
-    def _add(self, u: str, v: str, key: str, attrs: dict[str, Any], t: str) -> None:
-        role = _ROLES.get(t)
-        if role is None:
-            self.part_of[u].append(v)  # the only other type read
-            return
-        target = self.labels.get(v)
-        layer = layer_of(t, target, attrs)
-        if layer is not None:
-            self.layers.append((v if role == "money" else u, layer))
-        if role == "member":
-            if layer is None:
-                self.not_current.append((u, v, attrs["relation"]))
-            elif target in GROUPS:
-                self.members[v].append(u)
-            elif target in CONTEXTS:
-                self.participants[v].append(u)
+            t, a, b, properties = types[i], u[i], v[i], attrs[i]
+            role = _ROLES.get(t)
+            if role is None:
+                self.part_of[a].append(b)  # the only other type read
+                continue
+            target = labels.get(b)
+            relation = properties.get("relation")
+            if relation in _NOT_CURRENT:
+                layer = None
+            elif (t, target) in rules:
+                layer = rules[(t, target)]
             else:
-                self.associations.append((u, v, key))
-        elif role == "client":
-            if layer is None:  # a historical customer: no current tie
-                self.not_current.append((u, v, attrs["relation"]))
-                return
-            relation = attrs.get("relation", "")
-            self.services.append((u, v, key, relation, attrs.get("application") or ""))
-        elif role == "maker":
-            self.makers[v].append(u)
-            if t == _OPERATES:
-                self.operators[v].append(u)
-                self.operator_evidence[v].add(str(attrs.get("evidence")))
-        elif role == "user":
-            self.reusers[v].append(u)
-            self.stages.append((u, v, attrs.get("stage", "")))
-        elif role == "money":
-            self.funds.append((u, v, key, attrs))
+                layer = layer_of(t, target, properties)
+            if layer is not None:
+                layers.append((b if role == "money" else a, layer))
+            if role == "member":
+                if layer is None:
+                    not_current.append((a, b, properties["relation"]))
+                elif target in GROUPS:
+                    members[b].append(a)
+                elif target in CONTEXTS:
+                    participants[b].append(a)
+                else:
+                    associations.append((a, b, keys[i]))
+            elif role == "maker":
+                makers[b].append(a)
+                if t == _OPERATES:
+                    self.operators[b].append(a)
+                    self.operator_evidence[b].add(str(properties.get("evidence")))
+            elif role == "user":
+                reusers[b].append(a)
+                self.stages.append((a, b, properties.get("stage", "")))
+            elif role == "client":
+                if layer is None:  # a historical customer: no current tie
+                    not_current.append((a, b, properties["relation"]))
+                    continue
+                application = properties.get("application") or ""
+                self.services.append((a, b, keys[i], properties.get("relation", ""), application))
+            elif role == "money":
+                self.funds.append((a, b, keys[i], properties))
 
     @cached_property
     def territory(self) -> Territory:
@@ -334,7 +344,7 @@ class TieIndex:
     def layers_of(self) -> dict[str, set[str]]:
         """The layers each body has a recorded tie in (Cooperations expand to members)."""
         out: defaultdict[str, set[str]] = defaultdict(set)
-        for node, layer in self.layers:
+        for node, layer in dict.fromkeys(self.layers):  # each pair once, in order
             for body in self.bodies([node]):
                 out[body].add(layer)
         return dict(out)
@@ -419,29 +429,50 @@ class TieIndex:
             raise ValueError(
                 f"unknown weighting {weighting!r} (weightings: {', '.join(WEIGHTINGS)})"
             )
-        n, index = len(self.body_ids), self.body_index
-        contexts = self.in_layers([layer])
-        weight = [1.0 if weighting == "count" else c.weight for c in contexts]
-        cliques = [(c, w) for c, w in zip(contexts, weight, strict=True) if c.members]
-        rows = np.fromiter((index[b] for c, _ in cliques for b in c.members), dtype=np.int64)
-        cols = np.repeat(np.arange(len(cliques)), [len(c.members) for c, _ in cliques])
+        n = len(self.body_ids)
+        weight, (rows, cols, cliques), (tails, heads, stars) = self._ties_of(layer)
+        if weighting == "count":
+            weight = np.ones(len(weight))
         incidence = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=(n, len(cliques)))
-        scale = sp.diags_array(np.array([w for _, w in cliques], dtype=np.float64))
+        scale = sp.diags_array(weight[cliques])
         together = sp.csr_array(incidence @ scale @ incidence.T)
-        tails, heads, data = [], [], []
-        for c, w in zip(contexts, weight, strict=True):
-            for t in c.tails:
-                ti = index[t]
-                for h in c.heads:
-                    if h != t:
-                        tails.append(ti)
-                        heads.append(index[h])
-                        data.append(w)
-        star = sp.coo_array((data, (tails, heads)), shape=(n, n)).tocsr()
+        star = sp.coo_array((weight[stars], (tails, heads)), shape=(n, n)).tocsr()
         result = sp.csr_array(together + (star if directed else star + star.T))
         result.setdiag(0)
         result.eliminate_zeros()
         return result
+
+    def _ties_of(
+        self, layer: str
+    ) -> tuple[np.ndarray, tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+        """The ties of one layer as index arrays (built once, read by every weighting):
+        each context's Newman weight; clique members (body row, clique column, context
+        of the clique); star ties (tail, head, context), in the order of the contexts."""
+        if layer not in self._layer_ties:
+            index = self.body_index
+            contexts = self.in_layers([layer])
+            weight = np.array([c.weight for c in contexts], dtype=np.float64)
+            cliques = [i for i, c in enumerate(contexts) if c.members]
+            rows = np.fromiter(
+                (index[b] for i in cliques for b in contexts[i].members), dtype=np.int64
+            )
+            cols = np.repeat(np.arange(len(cliques)), [len(contexts[i].members) for i in cliques])
+            tails, heads, stars = [], [], []
+            for i, c in enumerate(contexts):
+                for t in c.tails:
+                    ti = index[t]
+                    for h in c.heads:
+                        if h != t:
+                            tails.append(ti)
+                            heads.append(index[h])
+                            stars.append(i)
+            star_arrays = tuple(np.array(x, dtype=np.int64) for x in (tails, heads, stars))
+            self._layer_ties[layer] = (
+                weight,
+                (rows, cols, np.array(cliques, dtype=np.int64)),
+                star_arrays,
+            )
+        return self._layer_ties[layer]
 
     def in_layers(self, layers: Iterable[str]) -> list[Context]:
         """The contexts of ``layers`` (ids of :data:`~ozggraph.schema.layers.LAYERS`)."""

@@ -30,6 +30,7 @@ from ozggraph.analytics.layers import contexts_that_bridge, layer_rankings, robu
 from ozggraph.analytics.summary import Analysis, analyse
 from ozggraph.network.filters import Selection, tie_ages
 from ozggraph.network.names import display_names
+from ozggraph.network.relationships import collecting_later
 from ozggraph.network.sparse import component_labels
 from ozggraph.network.ties import TieIndex
 from ozggraph.output.stamp import stamp
@@ -122,6 +123,18 @@ def build_report(
     """
     chosen_layers = check_layers(layers)  # type: ignore[arg-type]
     selection = Selection.of(selection, **chosen)
+    with collecting_later():  # the sections make millions of objects, no garbage cycles
+        return _build(graph, selection, seed=seed, top=top, chosen_layers=chosen_layers)
+
+
+def _build(
+    graph: nx.MultiDiGraph,
+    selection: Selection,
+    *,
+    seed: int,
+    top: int,
+    chosen_layers: tuple[str, ...],
+) -> Report:
     view, analysis, rows = analysed(graph, selection, seed=seed, layers=chosen_layers)
     ties = analysis.ties
     territory = ties.territory  # of the whole graph, from the same pass
@@ -193,20 +206,21 @@ def analysed(
     reuse). ``options`` go on to :func:`~ozggraph.analytics.analyse`.
     """
     selection = selection or Selection()
-    view = selection.view(graph)
-    ties = TieIndex(view)
-    territory = ties.territory  # of the whole graph, from the same pass
-    analysis = analyse(
-        view,
-        land=selection.land,
-        seed=seed,
-        territory=territory,
-        layers=layers,
-        ties=ties,
-        **options,
-    )
-    shown = display_names(view, analysis.projection.ids, territory)
-    return view, analysis, _node_rows(view, analysis, shown)
+    with collecting_later():
+        view = selection.view(graph)
+        ties = TieIndex(view)
+        territory = ties.territory  # of the whole graph, from the same pass
+        analysis = analyse(
+            view,
+            land=selection.land,
+            seed=seed,
+            territory=territory,
+            layers=layers,
+            ties=ties,
+            **options,
+        )
+        shown = display_names(view, analysis.projection.ids, territory)
+        return view, analysis, _node_rows(view, analysis, shown)
 
 
 def _explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]:
