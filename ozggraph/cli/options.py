@@ -323,7 +323,7 @@ def selection_options(*fields: str) -> Callable[[F], F]:
 
         for name in reversed(chosen):
             command = _SELECTION[name](command)
-        return command  # type: ignore[return-value]
+        return command
 
     return decorate
 

@@ -57,7 +57,6 @@ True
 from __future__ import annotations
 
 import dataclasses as dc
-import datetime as dt
 import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -154,20 +153,6 @@ def date_range(value: str) -> tuple[str, str]:
         return partial.start(str(value)).isoformat(), partial.end(str(value)).isoformat()
     except DateError as exc:
         raise AnalyticsError(f"{exc} (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
-
-
-def valid_on(attrs: dict[str, Any], day: str | None) -> bool:
-    """Whether a node or relationship with these properties is valid on ISO ``day``.
-
-    ``day=None``: in the latest state (nothing with a ``valid_to`` is). The rule is
-    :func:`ozggraph.schema.dates.in_force`; undated facts count as in force.
-    """
-    return partial.in_force(attrs, None if day is None else _day(day))
-
-
-@functools.lru_cache(maxsize=1024)
-def _day(iso: str) -> dt.date:
-    return dt.date.fromisoformat(iso)
 
 
 def as_of(graph: nx.MultiDiGraph, date: str | None, *, dated_only: bool = False) -> nx.MultiDiGraph:

@@ -286,8 +286,10 @@ class TieIndex:
 
     def bodies(self, nodes: Iterable[str]) -> list[str]:
         """``nodes`` with each group (Cooperation) replaced by its member bodies; sorted."""
-        if isinstance(nodes, list) and len(nodes) == 1 and self.labels.get(nodes[0]) in BODIES:
-            return nodes[:]  # the common case: one body
+        if not isinstance(nodes, list | tuple):
+            nodes = list(nodes)
+        if len(nodes) == 1:  # the common case: one body or group (expanded: sorted, unique)
+            return list(self._expand(nodes[0], set()))
         out: set[str] = set()
         for node in nodes:
             if self.labels.get(node) in BODIES:
@@ -304,7 +306,13 @@ class TieIndex:
             return []
         if node not in self._expanded:
             seen.add(node)
-            inner = {b for m in self.members[node] for b in self._expand(m, seen)}
+            inner: set[str] = set()
+            labels = self.labels
+            for member in self.members[node]:
+                if labels.get(member) in BODIES:
+                    inner.add(member)
+                else:
+                    inner.update(self._expand(member, seen))
             self._expanded[node] = sorted(inner)
         return self._expanded[node]
 

@@ -179,7 +179,7 @@ def _build(
         weak_points=weak,
         nodes=rows,
         picture=_picture(analysis, rows),
-        names=display_names(view, [n for n in sorted(mentioned) if n in view], territory),
+        names=_names(view, sorted(mentioned), names, territory),
         network_model=_network_model(chosen_layers),
         layers=layer_rankings(ties, lands=analysis.lands, land=land, top=top),
         robustness=robustness(view, ties, ranking, layers=chosen_layers, land=land, top=top),
@@ -221,6 +221,16 @@ def analysed(
         )
         shown = display_names(view, analysis.projection.ids, territory)
         return view, analysis, _node_rows(view, analysis, shown)
+
+
+def _names(
+    view: nx.MultiDiGraph, nodes: list[str], known: dict[str, str], territory: Any
+) -> dict[str, str]:
+    """:func:`display_names` of the ``nodes`` in ``view``, those of the body rows reused
+    (a node's shown name does not depend on which others are asked for)."""
+    nodes = [n for n in nodes if n in view]
+    found = display_names(view, [n for n in nodes if n not in known], territory)
+    return {n: known[n] if n in known else found[n] for n in nodes}
 
 
 def _explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]:
