@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
+import numpy as np
 import pandas as pd
 
 from ozggraph.atomic import open_atomic
@@ -105,12 +106,17 @@ def tie_rows(
     the ``layer`` of its ties (:mod:`ozggraph.schema.layers`; ``None``: it ties no
     bodies), the properties of :data:`TIE_FIELDS` that it has, and its ``sources``.
     """
+    from ozggraph.network.relationships import relationships, shown
     from ozggraph.network.ties import layer_of
 
     wanted = set(types)
     found: dict[tuple[str, str, str], dict[str, Any]] = {}
-    if nodes is None:
-        found = {(u, v, k): d for u, v, k, d in graph.edges(keys=True, data=True)}
+    if nodes is None:  # from the index: iterating a view costs seconds at scale
+        rel = relationships(graph)
+        edges, _ = shown(graph)
+        u, v, k, d = rel.u, rel.v, rel.keys, rel.attrs
+        picked = np.flatnonzero(edges & rel.of_types(wanted)).tolist()
+        found = {(u[i], v[i], k[i]): d[i] for i in picked}
     else:
         for n in nodes:
             if n in graph:
