@@ -66,22 +66,15 @@ import networkx as nx
 import numpy as np
 
 from ozggraph.errors import AnalyticsError, DateError
-from ozggraph.network.relationships import (
-    CLAIMS,
-    CONFIRMING,
-    TYING,
-    relationships,
-    restricted,
-    shown,
-    undated,
-)
+from ozggraph.network.relationships import CLAIMS as CLAIMS  # the rules' names, kept here
+from ozggraph.network.relationships import CONFIRMING, relationships, restricted, shown
+from ozggraph.network.relationships import TYING as TYING
+from ozggraph.network.relationships import undated as undated
 from ozggraph.network.territory import LAND_CODES, Territory
 from ozggraph.network.ties import CONTEXTS, TAKING_PART, TIE_TYPES
 from ozggraph.schema import EDGE_TYPES, EVIDENCE
 from ozggraph.schema import dates as partial
 from ozggraph.schema.edges import BODIES
-
-__all__ = ["CLAIMS", "TYING", "undated"]  # re-exported: the rules' names where users look
 
 #: Relationships that bring a body into a Land's view of a context: those that tie
 #: (``Edge.tie``) and a supporting role, which ties nobody but is part of the context.

@@ -212,7 +212,9 @@ class Relationships:
 def _edges(graph: nx.MultiDiGraph) -> list[tuple[str, str, Any, dict[str, Any]]]:
     """``graph.edges(keys=True, data=True)``, read off the adjacency of a directed
     multigraph (NetworkX's edge view calls a function per relationship)."""
-    if not (graph.is_directed() and graph.is_multigraph()):
+    if not graph.is_multigraph():  # a simple graph: no keys
+        return [(u, v, None, d) for u, v, d in graph.edges(data=True)]
+    if not graph.is_directed():
         return list(graph.edges(keys=True, data=True))
     return [
         (u, v, k, d)
@@ -284,8 +286,10 @@ def _read_filters(graph: nx.MultiDiGraph, rel: Relationships) -> tuple[np.ndarra
     nodes = rel.node_mask(graph)  # every node filter applied once
     edges = nodes[rel.ui] & nodes[rel.vi]
     u, v, keys = rel.u, rel.v, rel.keys
+    multi = base.is_multigraph()
     for i in np.flatnonzero(edges).tolist():
-        edges[i] = all(ok(u[i], v[i], keys[i]) for ok in edge_ok)
+        ends = (u[i], v[i], keys[i]) if multi else (u[i], v[i])
+        edges[i] = all(ok(*ends) for ok in edge_ok)
     return edges, nodes
 
 
