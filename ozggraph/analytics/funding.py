@@ -198,9 +198,8 @@ def programme_budgets(
         if g.budget:
             into[g.recipient].append(g)
     result: dict[str, dict[str, Any]] = {}
-    for node, attrs in sorted(graph.nodes(data=True)):
-        if attrs.get("label") != "Programme":
-            continue
+    for node in sorted(n for n, label in graph.nodes(data="label") if label == "Programme"):
+        attrs = graph.nodes[node]
         funds = into.get(node, [])
         with_amount = [g for g in funds if g.amount is not None]
         entry: dict[str, Any] = {
