@@ -156,11 +156,13 @@ class Context:
 
 
 class TieIndex:
-    """One pass over the relationships, bucketed by the role they play in ties.
+    """The relationships a graph or view shows, bucketed by the role they play in ties.
 
-    A country-sized graph has a million relationships and each pass costs
-    seconds, so the projection, coverage, funding, weak points, the territory
-    and the spread explanations all read this index instead of the graph.
+    Read from the index of the graph's relationships
+    (:mod:`ozggraph.network.relationships`: one pass per graph, what a view shows as
+    one boolean array), never by iterating a view; the projection, coverage,
+    funding, weak points, the territory and the spread explanations all read this
+    index instead of the graph.
     """
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
