@@ -113,10 +113,9 @@ def tie_rows(
     found: dict[tuple[str, str, str], dict[str, Any]] = {}
     if nodes is None:  # from the index: iterating a view costs seconds at scale
         rel = relationships(graph)
-        edges, _ = shown(graph)
-        u, v, k, d = rel.u, rel.v, rel.keys, rel.attrs
-        picked = np.flatnonzero(edges & rel.of_types(wanted)).tolist()
-        found = {(u[i], v[i], k[i]): d[i] for i in picked}
+        on_view, _ = shown(graph)
+        picked = np.flatnonzero(on_view & rel.of_types(wanted)).tolist()
+        found = {(rel.u[i], rel.v[i], rel.keys[i]): rel.attrs[i] for i in picked}
     else:
         for n in nodes:
             if n in graph:
