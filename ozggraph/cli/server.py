@@ -9,6 +9,7 @@ import click
 
 from ozggraph.cli.options import dataset_option
 from ozggraph.neo4j import server as local
+from ozggraph.output.console import server_status
 
 
 @click.group("server")
@@ -96,14 +97,7 @@ def status() -> None:
         held = local.held_checksum(state, home)
     except Exception:  # the server answers status even while it cannot be asked
         held = state.checksum
-    click.echo(
-        f"Neo4j {state.neo4j_version} running, pid {state.pid}, since {state.started_at}\n"
-        f"  Neo4j Browser: {state.browser_url}\n"
-        f"  Bolt URI:      {state.uri}\n"
-        f"  state:         {home}\n"
-        f"  log:           {state.log}\n"
-        f"  dataset:       {held or 'none loaded'}"
-    )
+    click.echo(server_status(state, home, held))
 
 
 @server_group.command("password")

@@ -25,7 +25,7 @@ from ozggraph.cli.options import (
 )
 from ozggraph.errors import OutputError
 from ozggraph.output import spread as report
-from ozggraph.output.document import FORMATS, Block, Document, render
+from ozggraph.output.document import FORMATS, Document
 from ozggraph.spread.calibrate import calibrate as fit
 from ozggraph.spread.cascade_network import from_graph
 from ozggraph.spread.observed import RULES
@@ -74,15 +74,7 @@ def _emit(
     note: str | None = None,
     **meta: Any,
 ) -> None:
-    stamp = report.stamp(graph, **meta)
-    if fmt == "json":
-        text = report.to_json(result, {**stamp, "note": note} if note else stamp)
-    else:
-        doc = document(stamp)
-        if note:  # under the heading, the stamp and the run line
-            doc.blocks.insert(min(3, len(doc.blocks)), Block("line", note))
-        text = render(doc, fmt)
-    emit(text, output)
+    emit(report.render_result(graph, result, document, fmt, note, **meta), output)
 
 
 @click.command("spread")

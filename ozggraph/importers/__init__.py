@@ -3,9 +3,10 @@
 :data:`IMPORTERS` is the one registry: each entry names a command
 (``ozggraph import NAME``), the table or folder of ``raw/`` it reads, the folder of
 ``seed/`` it writes and the function that does it. ``ozggraph import all`` runs them
-in registry order (an importer that resolves bodies against another's output comes
-after it), and ``tests/unit/test_rebuild.py`` checks that doing so reproduces the
-committed ``seed/`` byte for byte. Adding a source is adding one entry here.
+in the order of :data:`~ozggraph.importers.folders.ORDER` (an importer that resolves
+bodies against another's output comes after it), and ``tests/unit/test_rebuild.py``
+checks that doing so reproduces the committed ``seed/`` byte for byte. Adding a source
+is adding one entry here and its folder there.
 
 Each importer reads a source, returns plain tables (:mod:`ozggraph.importers.tables`)
 or seed YAML (:mod:`ozggraph.importers.seed_yaml`) and writes them sorted, so that
@@ -26,13 +27,24 @@ from pathlib import Path
 
 from ozggraph.errors import OzgGraphError
 from ozggraph.importers import catalogue, gv100ad
-from ozggraph.importers.efa import EFA_DIR, import_efa
+from ozggraph.importers.efa import import_efa
 from ozggraph.importers.efa_adoption import ADOPTION_TABLE
-from ozggraph.importers.hosting import HOSTING_DIR, import_hosting
-from ozggraph.importers.it_providers import IT_PROVIDERS_DIR, import_it_providers
-from ozggraph.importers.joint_projects import JOINT_PROJECTS_DIR, import_joint_projects
-from ozggraph.importers.programmes import PROGRAMMES_DIR, import_programmes
-from ozggraph.importers.public_bodies import BODIES_DIR, import_bodies
+from ozggraph.importers.folders import (
+    BODIES_DIR,
+    CATALOGUE_DIR,
+    EFA_DIR,
+    HIERARCHY_DIR,
+    HOSTING_DIR,
+    IT_PROVIDERS_DIR,
+    JOINT_PROJECTS_DIR,
+    ORDER,
+    PROGRAMMES_DIR,
+)
+from ozggraph.importers.hosting import import_hosting
+from ozggraph.importers.it_providers import import_it_providers
+from ozggraph.importers.joint_projects import import_joint_projects
+from ozggraph.importers.programmes import import_programmes
+from ozggraph.importers.public_bodies import import_bodies
 
 #: ``run(source, out, seed) -> lines``: read ``source`` (a file or folder of raw/), write
 #: the folder ``out``, resolve bodies against the dataset ``seed``; lines to show the user.
@@ -54,18 +66,18 @@ def _counts(counts: dict[str, int]) -> list[str]:
     return [f"{name:>45}: {count:>7,}" for name, count in counts.items()]
 
 
-IMPORTERS: tuple[Importer, ...] = (
+_ENTRIES = (
     Importer(
         "gv100ad",
         "destatis-gv100ad/GV100AD_30112025.txt",
-        "hierarchy",
+        HIERARCHY_DIR,
         lambda source, out, _seed: _counts(gv100ad.run(source, out)),
         "Territorial hierarchy from a Destatis GV100AD file (and the Hinweise.txt beside it).",
     ),
     Importer(
         "catalogue",
         "ozg-katalog-kdn",
-        "catalogue",
+        CATALOGUE_DIR,
         lambda source, out, _seed: _counts(catalogue.run(source, out)),
         "OZG catalogue (Themenfelder, Lebenslagen, OZG-Leistungen) from KDN's CSV tables.",
     ),
@@ -117,6 +129,11 @@ IMPORTERS: tuple[Importer, ...] = (
         "grants (last: resolves against every other folder).",
     ),
 )
+
+#: The registry, in the order of :data:`~ozggraph.importers.folders.ORDER` (the one
+#: place that says which importer runs after which).
+IMPORTERS: tuple[Importer, ...] = tuple(sorted(_ENTRIES, key=lambda i: ORDER.index(i.out)))
+assert [i.out for i in IMPORTERS] == list(ORDER), "one importer per folder of ORDER"
 
 
 def importer(name: str) -> Importer:

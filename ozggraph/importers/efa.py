@@ -31,28 +31,27 @@ first); the few spellings that need a decision are in :data:`ALIASES`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
-from ozggraph.errors import SourceTableError
 from ozggraph.importers.efa_adoption import ADOPTION_TABLE, adopt
 from ozggraph.importers.efa_catalogue import Catalogue
+from ozggraph.importers.efa_solutions import STAGE_EVIDENCE, SolutionDraft
+from ozggraph.importers.folders import EFA_DIR
 from ozggraph.importers.resolve import (
     AGGREGATE,
     Body,
     Reference,
-    Resolver,
-    SourceBook,
     parse_dated,
     read_table,
     split_remark,
     table_error,
     weak_note,
 )
-from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, downstream, write_seed
+from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, TableImport, run_import
 from ozggraph.schema import Edge
 from ozggraph.schema.ids import slug
-from ozggraph.schema.nodes import Agency, Node, Solution
+from ozggraph.schema.nodes import Agency, Node
 from ozggraph.schema.types import REUSE_STAGES, Evidence
 
 COLUMNS = (
@@ -69,8 +68,6 @@ COLUMNS = (
     "quote_summary",
     "note",
 )
-#: Directory name of this importer's output inside ``seed/``.
-EFA_DIR = "efa"
 
 #: Table spellings that name no node by themselves; each entry is a decision.
 ALIASES: dict[str, str | tuple[str, ...]] = {
@@ -99,44 +96,10 @@ NEW_BODY_PARENTS = {"agency-bezirk-wandsbek": "ags-02"}
 #: The stage that ends a body's earlier stages instead of adding one (NRW's Wohngeld).
 PAUSED = "paused"
 TABLE_STAGES = (*REUSE_STAGES, PAUSED)
-#: How sure a reuse stage is, as the table's wording of it says (see the module docstring).
-STAGE_EVIDENCE: dict[str, Evidence] = {
-    "interest": "announced",
-    "planned": "planned",
-    "contract": "agreed",
-    "connected": "fact",
-    "live": "fact",
-}
 #: What a row's ``relation`` records: the relationship type it becomes.
 RELATIONS = {"reuses": "REUSES", "co-develops": "DEVELOPS", "supports": "SUPPORTS"}
 #: Evidence of who develops, co-develops, supports or runs a solution (module docstring).
 PARTY_EVIDENCE: Evidence = "fact"
-
-
-@dataclass
-class _Solution:
-    node_id: str
-    name: str
-    aliases: list[str] = field(default_factory=list)
-    kind: str | None = None
-    sources: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-    adopters: list[str] = field(default_factory=list)
-
-    def cite(self, source: str) -> None:
-        if source not in self.sources:
-            self.sources.append(source)
-
-    def node(self) -> Solution:
-        return Solution(
-            id=self.node_id,
-            name=self.name,
-            aliases=self.aliases,
-            kind=self.kind,
-            sources=self.sources,
-            note=" | ".join(self.notes) or None,
-            reported_adopters=self.adopters,
-        )
 
 
 @dataclass
@@ -148,26 +111,22 @@ class _Row:
     date_remark: str | None
 
 
-class EfaImport:
+class EfaImport(TableImport):
     """One run of the importer over one table."""
 
+    command = "efa"
+
     def __init__(self, table: Path, reference: Reference, adoption: Path | None = None) -> None:
-        self.table = table
+        super().__init__(table, reference, ALIASES)
         #: The EfA adoption table, merged into the same relationships (efa_adoption.py).
         self.adoption = adoption
         self.adopted_new: set[str] = set()
-        self.reference = reference
-        self.sources = SourceBook(reference)
-        self.resolver = Resolver(reference, ALIASES)
         self.catalogue = Catalogue(reference)
-        self.edges = EdgeBook()
-        self.solutions: dict[str, _Solution] = {}
+        self.solutions: dict[str, SolutionDraft] = {}
         self.pauses: list[tuple[str, str, _Row]] = []  # body, solution, the row that paused
         #: Bodies of NEW_BODIES that no other seed file has: id -> sources of rows naming them.
         self.new_bodies: dict[str, list[str]] = {}
-        self.creating = {i for i in NEW_BODIES if i not in reference.nodes}
-        for body_id in sorted(self.creating):
-            self.resolver.created(NEW_BODIES[body_id])
+        self.creating = self.create(NEW_BODIES)
 
     def run(self) -> None:
         for line, cells in read_table(self.table, COLUMNS):
@@ -210,7 +169,7 @@ class EfaImport:
             raise table_error(self.table, line, f"column date: {exc}") from None
         return _Row(line, cells, source, date, remark)
 
-    def _solution(self, row: _Row) -> _Solution:
+    def _solution(self, row: _Row) -> SolutionDraft:
         raw = row.cells["solution"]
         name, remark = split_remark(raw)
         node_id = "sol-" + slug(name.split(" / ")[0])
@@ -222,7 +181,7 @@ class EfaImport:
                 "dataset outside seed/efa; reconcile the two first",
             )
         aggregate = bool(remark and re.search(r"\b(aggregate|unnamed)\b", remark))
-        sol = self.solutions.setdefault(node_id, _Solution(node_id, name))
+        sol = self.solutions.setdefault(node_id, SolutionDraft(node_id, name))
         for alias in (raw, remark if remark and " " not in remark else None):
             if alias and alias != sol.name and alias not in sol.aliases and not aggregate:
                 sol.aliases.append(alias)
@@ -235,7 +194,7 @@ class EfaImport:
         sol.cite(row.source)
         return sol
 
-    def _parties(self, row: _Row, sol: _Solution) -> None:
+    def _parties(self, row: _Row, sol: SolutionDraft) -> None:
         for column, edge_type in (("developer", "DEVELOPS"), ("operator", "OPERATES")):
             for text, role in parties(row.cells[column]):
                 bodies = self._resolve(text, row)
@@ -255,7 +214,7 @@ class EfaImport:
                         kind, body.id, sol.node_id, [row.source], note, evidence=PARTY_EVIDENCE
                     )
 
-    def _reuse(self, row: _Row, sol: _Solution) -> None:
+    def _reuse(self, row: _Row, sol: SolutionDraft) -> None:
         text, stage, date = row.cells["reusing_body"], row.cells["stage"], row.date
         when = date or "undated"
         if not text:  # the row is about the solution itself
@@ -323,11 +282,6 @@ class EfaImport:
                 )
 
     def write(self, out: Path) -> ImportReport:
-        report = ImportReport()
-        header = (
-            f"Written by 'ozggraph import efa' from {self.table.name}; do not edit by hand:\n"
-            "fix the table or the importer and rerun."
-        )
         created = [self._new_body(i, s) for i, s in sorted(self.new_bodies.items())]
         parents = EdgeBook()
         for node in created:
@@ -340,9 +294,7 @@ class EfaImport:
             "bodies.yaml": (created, parents.edges()),
             "reuse.yaml": ([], [e for e in edges if e not in catalogue]),
         }
-        for name, (nodes, edges) in parts.items():
-            report.files.append(write_seed(out / name, header, nodes, edges))
-            report.count(nodes, edges)
+        report = self.write_parts(out, parts)
         report.created_bodies = {n.id for n in created}
         report.existing_bodies = self.resolver.resolved - report.created_bodies
         report.aliases_used = self.resolver.used
@@ -395,13 +347,6 @@ def import_efa(
     """Read ``table`` and the ``adoption`` table (default: ``raw/``'s
     ``joint-projects/efa_adoption.csv`` where ``table`` lies in ``raw/``), resolve against
     ``seed`` (default: ``out``'s parent), write ``out``."""
-    seed = seed if seed is not None else out.parent
     beside = table.parents[1] / ADOPTION_TABLE
     adoption = adoption if adoption is not None or not beside.is_file() else beside
-    reference = Reference.load(seed, exclude=downstream(EFA_DIR) | {out.name})
-    run = EfaImport(table, reference, adoption)
-    try:
-        run.run()
-        return run.write(out)
-    except ValueError as exc:  # a schema model refused a value: name the table
-        raise SourceTableError(f"{table}: {exc}") from exc
+    return run_import(lambda ref: EfaImport(table, ref, adoption), table, out, seed, EFA_DIR)

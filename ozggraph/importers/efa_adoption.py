@@ -28,8 +28,8 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from ozggraph.importers.efa_solutions import STAGE_EVIDENCE, EfaRun, SolutionDraft
 from ozggraph.importers.resolve import (
     AGGREGATE,
     Body,
@@ -41,9 +41,6 @@ from ozggraph.importers.resolve import (
 )
 from ozggraph.schema.ids import slug
 from ozggraph.schema.types import Evidence
-
-if TYPE_CHECKING:
-    from ozggraph.importers.efa import EfaImport, _Solution
 
 #: Where the table lives, relative to ``efa_reuse.csv``'s folder of ``raw/``.
 ADOPTION_TABLE = Path("joint-projects") / "efa_adoption.csv"
@@ -175,15 +172,13 @@ def solution_id(label: str) -> tuple[str, str, bool]:
     return SOLUTIONS.get(name, "sol-" + slug(name)), name, aggregate
 
 
-def adopt(run: EfaImport, table: Path) -> None:
+def adopt(run: EfaRun, table: Path) -> None:
     """Add the rows of the adoption ``table`` to the EfA import ``run``."""
     for line, cells in read_table(table, COLUMNS):
         _row(run, table, line, cells)
 
 
-def _row(run: EfaImport, table: Path, line: int, cells: dict[str, str]) -> None:
-    from ozggraph.importers.efa import STAGE_EVIDENCE  # one scale for both tables
-
+def _row(run: EfaRun, table: Path, line: int, cells: dict[str, str]) -> None:
     if not cells["solution"] or not cells["adopting_body"]:
         raise table_error(table, line, "missing solution or adopting_body")
     weak = cells["note"].startswith("WEAK") or weak_note(cells["note"])
@@ -243,7 +238,7 @@ def _row(run: EfaImport, table: Path, line: int, cells: dict[str, str]) -> None:
             )
 
 
-def _maker_edge(run: EfaImport, body: str, solution: str) -> str | None:
+def _maker_edge(run: EfaRun, body: str, solution: str) -> str | None:
     """The body's DEVELOPS of the solution, if it is one of its developers."""
     for rid in run.edges.ids():
         fields = run.edges.get(rid)
@@ -252,7 +247,7 @@ def _maker_edge(run: EfaImport, body: str, solution: str) -> str | None:
     return None
 
 
-def _stage_edge(run: EfaImport, body: str, solution: str, stage: str) -> str | None:
+def _stage_edge(run: EfaRun, body: str, solution: str, stage: str) -> str | None:
     """The pair's REUSES at ``stage`` already recorded (by either table), if any: one
     relationship per stage of a pair, citing every page that states it."""
     for rid in run.edges.ids():
@@ -284,15 +279,13 @@ def _dated(cell: str) -> str:
 
 
 def _solution(
-    run: EfaImport, table: Path, line: int, cells: dict[str, str], source: str
-) -> _Solution:
-    from ozggraph.importers.efa import _Solution
-
+    run: EfaRun, table: Path, line: int, cells: dict[str, str], source: str
+) -> SolutionDraft:
     sol_id, name, aggregate = solution_id(cells["solution"])
     new = sol_id not in run.solutions
     if new and sol_id in run.reference.nodes:
         raise table_error(table, line, f"solution {sol_id} is already in the dataset elsewhere")
-    sol = run.solutions.setdefault(sol_id, _Solution(sol_id, name))
+    sol = run.solutions.setdefault(sol_id, SolutionDraft(sol_id, name))
     label = cells["solution"]
     if label != sol.name and label not in sol.aliases and not aggregate:
         sol.aliases.append(label)
@@ -307,7 +300,7 @@ def _solution(
 
 
 def _developers(
-    run: EfaImport, table: Path, line: int, cells: dict[str, str], sol: _Solution, source: str
+    run: EfaRun, table: Path, line: int, cells: dict[str, str], sol: SolutionDraft, source: str
 ) -> None:
     cell = cells["developer"]
     if cell not in DEVELOPERS:
@@ -322,7 +315,7 @@ def _developers(
         run.edges.add("DEVELOPS", body, sol.node_id, [source], note, evidence=evidence)
 
 
-def _adopters(run: EfaImport, table: Path, line: int, text: str) -> list[Body] | None:
+def _adopters(run: EfaRun, table: Path, line: int, text: str) -> list[Body] | None:
     """The body or bodies an ``adopting_body`` cell names; None for a group."""
     if text in ADOPTERS:
         target = ADOPTERS[text]

@@ -17,15 +17,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ozggraph.importers.folders import HOSTING_DIR
 from ozggraph.importers.resolve import (
     Reference,
-    SourceBook,
     keyed_body,
     parse_dated,
     read_table,
     table_error,
 )
-from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, run_import, write_seed
+from ozggraph.importers.seed_yaml import ImportReport, TableImport, run_import
 
 COLUMNS = (
     "authority_code",
@@ -42,7 +42,6 @@ COLUMNS = (
     "source_date",
     "note",
 )
-HOSTING_DIR = "hosting"
 APPLICATION = "votemanager (election-results portal)"
 #: Hosts as the table names them.
 HOSTS = {
@@ -56,14 +55,13 @@ SELF_HOSTED = "(own instance)"
 AUTHORITIES = {"Land": "ags-03"}
 
 
-class HostingImport:
+class HostingImport(TableImport):
     """One run of the importer over one table."""
 
+    command = "hosting"
+
     def __init__(self, table: Path, reference: Reference) -> None:
-        self.table = table
-        self.reference = reference
-        self.sources = SourceBook(reference)
-        self.edges = EdgeBook()
+        super().__init__(table, reference)
         self.not_written: list[str] = []
 
     def run(self) -> None:
@@ -110,18 +108,10 @@ class HostingImport:
         )
 
     def write(self, out: Path) -> ImportReport:
-        report = ImportReport()
-        header = (
-            f"Written by 'ozggraph import hosting' from {self.table.name}; do not edit by "
-            "hand:\nfix the table or the importer and rerun."
-        )
         edges = self.edges.edges()
-        for name, (nodes, part_edges) in {
-            "sources.yaml": (list(self.sources.nodes()), []),
-            "hosting.yaml": ([], edges),
-        }.items():
-            report.files.append(write_seed(out / name, header, nodes, part_edges))
-            report.count(nodes, part_edges)
+        report = self.write_parts(
+            out, {"sources.yaml": (list(self.sources.nodes()), []), "hosting.yaml": ([], edges)}
+        )
         report.existing_bodies = {e.source for e in edges} | {e.target for e in edges}
         report.unresolved = self.not_written
         return report

@@ -47,13 +47,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ozggraph.importers.folders import IT_PROVIDERS_DIR
 from ozggraph.importers.identity import PROVIDERS, SUCCESSIONS
 from ozggraph.importers.public_bodies import IT_PROVIDER_COLUMNS, IT_PROVIDERS, it_provider
 from ozggraph.importers.resolve import (
     AGGREGATE,
     Reference,
-    Resolver,
-    SourceBook,
     keyed_body,
     land_code,
     parse_dated,
@@ -61,7 +60,7 @@ from ozggraph.importers.resolve import (
     table_error,
     weak_note,
 )
-from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, run_import, write_seed
+from ozggraph.importers.seed_yaml import ImportReport, TableImport, run_import
 from ozggraph.schema import Edge, dates
 from ozggraph.schema.ids import slug
 from ozggraph.schema.nodes import Agency, ITProvider, Ministry, Node
@@ -71,7 +70,6 @@ COLUMNS = (
     "verband_key", "gv100ad_name", "match_status", "relation", "share", "as_of", "derived",
     "source", "source_date", "note",
 )  # fmt: skip
-IT_PROVIDERS_DIR = "it-providers"
 
 #: Table spellings of bodies that are no IT provider of the identity list.
 ALIASES: dict[str, str | tuple[str, ...]] = {
@@ -281,20 +279,18 @@ class _Created:
     legal_form: str | None = None
 
 
-class ProvidersImport:
+class ProvidersImport(TableImport):
     """One run of the importer over one table."""
 
+    command = "it-providers"
+
     def __init__(self, table: Path, bodies: Path, reference: Reference) -> None:
-        self.table = table
-        self.bodies = bodies
-        self.reference = reference
-        self.sources = SourceBook(reference)
         aliases: dict[str, str | tuple[str, ...]] = dict(ALIASES)
         for node_id, identity in PROVIDERS.items():
             for spelling in (identity.name, *identity.aliases):
                 aliases.setdefault(spelling, node_id)
-        self.resolver = Resolver(reference, aliases)
-        self.edges = EdgeBook()
+        super().__init__(table, reference, aliases)
+        self.bodies = bodies
         self.created: dict[str, _Created] = {}
         self.unresolved: list[str] = []
         #: Mergers the rows state: (predecessor, successor) -> (date, source).
@@ -546,11 +542,6 @@ class ProvidersImport:
         return bodies[0].id
 
     def write(self, out: Path) -> ImportReport:
-        report = ImportReport()
-        header = (
-            f"Written by 'ozggraph import it-providers' from {self.table.name}; do not edit "
-            "by hand:\nfix the table or the importer and rerun."
-        )
         created = [self._node(c) for _, c in sorted(self.created.items()) if c.sources]
         edges = self.edges.edges()
         ties = [e for e in edges if e.type != "SUCCEEDED_BY"]
@@ -559,9 +550,7 @@ class ProvidersImport:
             "providers.yaml": (created, [e for e in edges if e.type == "SUCCEEDED_BY"]),
             "ties.yaml": ([], ties),
         }
-        for name, (nodes, part_edges) in parts.items():
-            report.files.append(write_seed(out / name, header, nodes, part_edges))
-            report.count(nodes, part_edges)
+        report = self.write_parts(out, parts)
         report.created_bodies = {n.id for n in created}
         report.existing_bodies = self.resolver.resolved - report.created_bodies
         report.aliases_used = self.resolver.used

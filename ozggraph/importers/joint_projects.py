@@ -37,12 +37,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ozggraph.importers.folders import JOINT_PROJECTS_DIR
 from ozggraph.importers.resolve import (
     LAND_CODES,
     Reference,
     RefNode,
-    Resolver,
-    SourceBook,
     key,
     parse_dated,
     read_table,
@@ -50,7 +49,7 @@ from ozggraph.importers.resolve import (
     table_error,
     weak_note,
 )
-from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, run_import, write_seed
+from ozggraph.importers.seed_yaml import ImportReport, TableImport, run_import
 from ozggraph.schema import Edge
 from ozggraph.schema.ids import slug, territorial_id
 from ozggraph.schema.nodes import Cooperation, Node
@@ -72,8 +71,6 @@ COLUMNS = (
     "quote_summary",
     "note",
 )
-#: Directory name of this importer's output inside ``seed/``.
-JOINT_PROJECTS_DIR = "joint-projects"
 
 #: Cooperations of the table the dataset already holds (same body, same date).
 KNOWN: dict[str, str] = {
@@ -284,15 +281,13 @@ class _Coop:
     unresolved: list[str] = field(default_factory=list)
 
 
-class JointProjectsImport:
+class JointProjectsImport(TableImport):
     """One run of the importer over one table."""
 
+    command = "joint-projects"
+
     def __init__(self, table: Path, reference: Reference) -> None:
-        self.table = table
-        self.reference = reference
-        self.sources = SourceBook(reference)
-        self.resolver = Resolver(reference, ALIASES)
-        self.edges = EdgeBook()
+        super().__init__(table, reference, ALIASES)
         self.coops: dict[str, _Coop] = {}
         self.nodes: list[Node] = []
         self.unresolved: list[str] = []
@@ -487,11 +482,6 @@ class JointProjectsImport:
         )
 
     def write(self, out: Path) -> ImportReport:
-        report = ImportReport()
-        header = (
-            f"Written by 'ozggraph import joint-projects' from {self.table.name}; do not "
-            "edit by hand:\nfix the table or the importer and rerun."
-        )
         edges = self.edges.edges()
         parts: dict[str, tuple[list[Node], list[Edge]]] = {
             "sources.yaml": (list(self.sources.nodes()), []),
@@ -501,9 +491,7 @@ class JointProjectsImport:
             ),
             "grants.yaml": ([], [e for e in edges if e.type == "FUNDS"]),
         }
-        for name, (nodes, part_edges) in parts.items():
-            report.files.append(write_seed(out / name, header, nodes, part_edges))
-            report.count(nodes, part_edges)
+        report = self.write_parts(out, parts)
         report.existing_bodies = {e.source for e in edges if e.type == "MEMBER_OF"}
         report.unresolved = self.unresolved
         report.already = self.known

@@ -39,17 +39,16 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ozggraph.importers.folders import PROGRAMMES_DIR
 from ozggraph.importers.resolve import (
     Reference,
-    Resolver,
-    SourceBook,
     keyed_body,
     parse_dated,
     read_table,
     table_error,
     weak_note,
 )
-from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, run_import, write_seed
+from ozggraph.importers.seed_yaml import ImportReport, TableImport, run_import
 from ozggraph.schema import Edge
 from ozggraph.schema.ids import slug
 from ozggraph.schema.nodes import Agency, Association, Cooperation, Ministry, Node, Programme
@@ -75,7 +74,6 @@ COLUMNS = (
     "source_date",
     "note",
 )
-PROGRAMMES_DIR = "programmes"
 
 
 @dataclass(frozen=True)
@@ -225,19 +223,15 @@ class _Made:
         self.sources += [] if source in self.sources else [source]
 
 
-class ProgrammesImport:
+class ProgrammesImport(TableImport):
     """One run of the importer over one table."""
 
+    command = "programmes"
+
     def __init__(self, table: Path, reference: Reference) -> None:
-        self.table = table
-        self.reference = reference
-        self.sources = SourceBook(reference)
-        self.resolver = Resolver(reference, ALIASES)
-        self.edges = EdgeBook()
+        super().__init__(table, reference, ALIASES)
         self.made: dict[str, _Made] = {}
-        self.creating = {i for i in NEW_BODIES if i not in reference.nodes}
-        for body_id in sorted(self.creating):
-            self.resolver.created(NEW_BODIES[body_id])
+        self.creating = self.create(NEW_BODIES)
 
     def run(self) -> None:
         groups: defaultdict[tuple[str, str, str], list[_Row]] = defaultdict(list)
@@ -457,11 +451,6 @@ class ProgrammesImport:
         )
 
     def write(self, out: Path) -> ImportReport:
-        report = ImportReport()
-        header = (
-            f"Written by 'ozggraph import programmes' from {self.table.name}; do not edit by "
-            "hand:\nfix the table or the importer and rerun."
-        )
         nodes = [m.node.model_copy(update={"sources": m.sources}) for m in self.made.values()]
         bodies = [n for n in nodes if n.id in NEW_BODIES]
         for node in bodies:
@@ -498,9 +487,7 @@ class ProgrammesImport:
                 ],
             ),
         }
-        for name, (part_nodes, part_edges) in parts.items():
-            report.files.append(write_seed(out / name, header, part_nodes, part_edges))
-            report.count(part_nodes, part_edges)
+        report = self.write_parts(out, parts)
         report.created_bodies = {n.id for n in bodies}
         report.existing_bodies = self.resolver.resolved - report.created_bodies
         return report

@@ -21,12 +21,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ozggraph.errors import SourceTableError
+from ozggraph.importers.folders import BODIES_DIR
 from ozggraph.importers.identity import PROVIDERS, provider_for
 from ozggraph.importers.resolve import (
     Reference,
-    Resolver,
-    SourceBook,
     key,
     land_code,
     read_table,
@@ -34,7 +32,7 @@ from ozggraph.importers.resolve import (
     table_error,
     weak_note,
 )
-from ozggraph.importers.seed_yaml import EdgeBook, ImportReport, downstream, write_seed
+from ozggraph.importers.seed_yaml import ImportReport, TableImport, run_import
 from ozggraph.schema import Edge
 from ozggraph.schema.ids import FEDERATION_ID, slug
 from ozggraph.schema.nodes import Association, ITProvider, Ministry, Node
@@ -42,7 +40,6 @@ from ozggraph.schema.nodes import Association, ITProvider, Ministry, Node
 SPITZENVERBAENDE = "kommunale_spitzenverbaende.csv"
 IT_PROVIDERS = "kommunale_it_dienstleister.csv"
 LEADS = "ozg_themenfelder_leads.csv"
-BODIES_DIR = "bodies"
 ASSOCIATION_COLUMNS = ("name", "short_name", "level", "land", "source", "source_date", "note")
 IT_PROVIDER_COLUMNS = (
     "name", "short_name", "legal_form", "seat", "land", "serves", "source", "source_date", "note",
@@ -92,15 +89,13 @@ class _Ministry:
         )
 
 
-class BodiesImport:
+class BodiesImport(TableImport):
     """One run of the importer over the three tables of one directory."""
 
+    command = "bodies"
+
     def __init__(self, directory: Path, reference: Reference) -> None:
-        self.directory = directory
-        self.reference = reference
-        self.sources = SourceBook(reference)
-        self.resolver = Resolver(reference, {})
-        self.edges = EdgeBook()
+        super().__init__(directory, reference)
         self.nodes: dict[str, list[Node]] = {"associations": []}
         self.ministries: dict[str, _Ministry] = {}
         self.existing: set[str] = set()
@@ -124,8 +119,12 @@ class BodiesImport:
     def _land(self, text: str, file: Path, line: int) -> str:
         return land_code(self.reference, text, file, line)
 
+    def run(self) -> None:
+        self.associations()
+        self.leads()
+
     def associations(self) -> None:
-        path = self.directory / SPITZENVERBAENDE
+        path = self.table / SPITZENVERBAENDE
         ids: dict[str, str] = {}  # name and short name as the table writes them -> node id
         first_source: dict[str, str] = {}
         for line, row in read_table(path, ASSOCIATION_COLUMNS):
@@ -150,7 +149,7 @@ class BodiesImport:
             self.edges.add("MEMBER_OF", ids[member], ids[target], sources, note, evidence="fact")
 
     def leads(self) -> None:
-        path = self.directory / LEADS
+        path = self.table / LEADS
         topics = {
             key(n.name): n.id
             for n in self.reference.labelled("Topic")
@@ -203,10 +202,6 @@ class BodiesImport:
                     "a ministry of the federal government",
                 )
         edges = self.edges.edges()
-        header = (
-            f"Written by 'ozggraph import bodies' from {self.directory.name}/; do not edit "
-            "by hand:\nfix the table or the importer and rerun."
-        )
         parts: dict[str, tuple[list[Node], list[Edge]]] = {
             "sources.yaml": (list(self.sources.nodes()), []),
             "associations.yaml": (
@@ -218,10 +213,7 @@ class BodiesImport:
                 [e for e in edges if e.type in ("LEADS", "PART_OF")],
             ),
         }
-        report = ImportReport()
-        for name, (nodes, part_edges) in parts.items():
-            report.files.append(write_seed(out / name, header, nodes, part_edges))
-            report.count(nodes, part_edges)
+        report = self.write_parts(out, parts)
         created = self.nodes["associations"] + ministries
         report.created_bodies = {n.id for n in created}
         report.existing_bodies = self.existing
@@ -282,13 +274,4 @@ def _without_legal_form(name: str) -> str:
 
 def import_bodies(directory: Path, out: Path, seed: Path | None = None) -> ImportReport:
     """Read the tables in ``directory``, resolve against ``seed``, write ``out``."""
-    seed = seed if seed is not None else out.parent
-    # later importers resolve against our output, so we must not read theirs (no cycle).
-    reference = Reference.load(seed, exclude=downstream(BODIES_DIR) | {out.name})
-    run = BodiesImport(directory, reference)
-    try:
-        run.associations()
-        run.leads()
-        return run.write(out)
-    except ValueError as exc:  # a schema model refused a value: name the directory
-        raise SourceTableError(f"{directory}: {exc}") from exc
+    return run_import(lambda ref: BodiesImport(directory, ref), directory, out, seed, BODIES_DIR)

@@ -1,4 +1,5 @@
-"""Output of the web-table importers: merged relationships and byte-stable seed YAML."""
+"""What the web-table importers share: their set-up (:class:`TableImport`), merged
+relationships (:class:`EdgeBook`) and byte-stable seed YAML (:func:`write_seed`)."""
 
 from __future__ import annotations
 
@@ -6,28 +7,15 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, ClassVar
 
 import yaml
 
 from ozggraph.atomic import write_text
 from ozggraph.errors import SourceTableError
-from ozggraph.importers.resolve import Reference
+from ozggraph.importers.folders import downstream
+from ozggraph.importers.resolve import Reference, Resolver, SourceBook
 from ozggraph.schema import EDGE_TYPES, Edge, Node, properties
-
-
-def downstream(folder: str) -> set[str]:
-    """``folder`` and the ``seed/`` folders of the importers that run after it in the
-    registry (:data:`ozggraph.importers.IMPORTERS`): an importer resolves names against
-    the dataset without these, so no importer reads its own or a later one's output.
-
-    >>> sorted(downstream("hosting"))
-    ['efa', 'hosting', 'joint-projects']
-    """
-    from ozggraph.importers import IMPORTERS  # the registry imports the importers
-
-    order = [entry.out for entry in IMPORTERS]
-    return set(order[order.index(folder) :])
 
 
 @dataclass
@@ -137,12 +125,58 @@ class ImportReport:
         ]
 
 
-class TableImport(Protocol):
-    """One run of a web-table importer: read and resolve (``run``), then ``write``."""
+#: The files of one folder of ``seed/``: file name -> (nodes, relationships).
+Parts = dict[str, tuple[list[Node], list[Edge]]]
 
-    def run(self) -> None: ...
 
-    def write(self, out: Path) -> ImportReport: ...
+class TableImport:
+    """One run of an importer over one table (or folder of tables): the set-up every
+    importer shares, then read and resolve (:meth:`run`), then :meth:`write`.
+
+    A subclass sets :attr:`command` (``ozggraph import NAME``); ``aliases`` are the
+    table spellings that need a decision (:class:`~ozggraph.importers.resolve.Resolver`).
+    """
+
+    command: ClassVar[str]
+
+    def __init__(
+        self,
+        table: Path,
+        reference: Reference,
+        aliases: dict[str, str | tuple[str, ...]] | None = None,
+    ) -> None:
+        self.table = table
+        self.reference = reference
+        self.sources = SourceBook(reference)
+        self.resolver = Resolver(reference, aliases or {})
+        self.edges = EdgeBook()
+
+    def create(self, bodies: dict[str, Node]) -> set[str]:
+        """The ids of ``bodies`` the dataset lacks (this importer creates them), made
+        known to the resolver so that rows can name them."""
+        creating = {i for i in bodies if i not in self.reference.nodes}
+        for body_id in sorted(creating):
+            self.resolver.created(bodies[body_id])
+        return creating
+
+    def run(self) -> None:
+        raise NotImplementedError
+
+    def write(self, out: Path) -> ImportReport:
+        raise NotImplementedError
+
+    def write_parts(self, out: Path, parts: Parts) -> ImportReport:
+        """Write each part as ``out/<file name>`` under the one header; count what was written."""
+        shown = f"{self.table.name}/" if self.table.is_dir() else self.table.name
+        header = (
+            f"Written by 'ozggraph import {self.command}' from {shown}; do not edit by hand:\n"
+            "fix the table or the importer and rerun."
+        )
+        report = ImportReport()
+        for name, (nodes, edges) in parts.items():
+            report.files.append(write_seed(out / name, header, nodes, edges))
+            report.count(nodes, edges)
+        return report
 
 
 def run_import(

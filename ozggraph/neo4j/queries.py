@@ -3,8 +3,8 @@
 Each ``.cypher`` file is one query; its name is the file stem and its header comment
 says what it answers, which parameters it takes (with types and a Neo4j Browser
 ``:param`` example) and which columns it returns (format: ``cypher/README.md``).
-Every result carries a :class:`Stamp` (dataset checksum, query hash, server version)
-so an analyst can cite it.
+Every result carries the one stamp (:func:`ozggraph.output.stamp.query_stamp`: dataset
+checksum, query hash, server version) so an analyst can cite it.
 
 >>> from ozggraph.neo4j.queries import get_query, list_queries, run_query
 >>> get_query("hierarchy_path").parameters[0].name
@@ -35,6 +35,7 @@ from neo4j import exceptions as neo4j_errors
 from ozggraph.errors import Neo4jError, QueryError
 from ozggraph.neo4j.connection import server_version
 from ozggraph.neo4j.marker import read_marker
+from ozggraph.output.stamp import Stamp, query_stamp
 from ozggraph.schema import MANAGED_LABEL
 
 #: Types a parameter may declare in a header.
@@ -112,29 +113,6 @@ class Query:
     def examples(self) -> dict[str, Any]:
         """The header's ``:param`` example values: they run the query as shown."""
         return {p.name: p.example for p in self.parameters}
-
-
-@dataclass(frozen=True)
-class Stamp:
-    """What to cite with a result: which data, which query, which server, when."""
-
-    dataset_checksum: str | None
-    query_sha256: str
-    server_version: str
-    database: str
-    mode: str
-    ran_at: str
-    #: Set when the database holds an unfinished load (see ozggraph.neo4j.marker).
-    warning: str | None = None
-
-    def line(self) -> str:
-        dataset = self.dataset_checksum or "none (no ozggraph dataset loaded)"
-        if self.warning:
-            dataset += " (UNFINISHED LOAD)"
-        return (
-            f"dataset {dataset} · query {self.query_sha256} · Neo4j {self.server_version}"
-            f" · database {self.database} · {self.mode} · {self.ran_at}"
-        )
 
 
 @dataclass
@@ -529,7 +507,15 @@ def _execute(
     mode = "write" if write else "read"
     state = state or before
     assert state is not None
-    stamp = Stamp(state.checksum, text_sha256(text), version, database, mode, ran_at, state.warning)
+    stamp = query_stamp(
+        state.checksum,
+        query_sha256=text_sha256(text),
+        server_version=version,
+        database=database,
+        mode=mode,
+        ran_at=ran_at,
+        warning=state.warning,
+    )
     return QueryResult(name, params, columns, rows, stamp, text, changes)
 
 

@@ -24,15 +24,16 @@ from __future__ import annotations
 import base64
 import html
 import io
+import re
 import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rich import box
-from rich.console import Console
-from rich.markup import escape
-from rich.table import Table
+if TYPE_CHECKING:
+    from rich.table import Table
 
 #: The formats of every document ozggraph writes (reports and spread documents).
 FORMATS = ("text", "md", "json", "html")
@@ -95,6 +96,9 @@ def _rows(block: Block) -> Sequence[Sequence[str]]:
 
 
 def _text(doc: Document, width: int | None) -> str:
+    from rich.console import Console  # rich only for text: md, html and json go without
+    from rich.markup import escape
+
     width = width or max(shutil.get_terminal_size((160, 40)).columns, 100)
     console = Console(file=io.StringIO(), width=width, record=True, highlight=False)
     for block in doc.blocks:
@@ -116,6 +120,11 @@ def _text(doc: Document, width: int | None) -> str:
 
 def _text_table(block: Block, width: int) -> Table:
     """One line per row: only the name (first left-aligned) column gives way, cut with "…"."""
+    from rich import box
+    from rich.markup import escape
+    from rich.table import Table
+    from rich.text import Text
+
     align = block.align or "l" * len(block.headers)
     narrow = width < 100  # narrow terminals: no vertical rules, one space between columns
     table = Table(
@@ -148,7 +157,7 @@ def _text_table(block: Block, width: int) -> Table:
             max_width=max(room, 8) if i == flexible else widths[i],
         )
     for row in rows:
-        table.add_row(*(escape(cell) for cell in row))
+        table.add_row(*(Text(cell) for cell in row))  # plain: no markup or emoji to parse
     return table
 
 
@@ -184,8 +193,6 @@ def _markdown(doc: Document) -> str:
 def _html(doc: Document) -> str:
     """One self-contained page styled like the report's explorer: contents bar, sortable
     and searchable tables (its CSS and script inline, no request leaves the file)."""
-    from ozggraph.output.explorer import asset, script
-
     esc = html.escape
     title = next((b.text for b in doc.blocks if b.kind == "title"), None)
     body: list[str] = []
@@ -231,3 +238,18 @@ def _html(doc: Document) -> str:
         + "\n".join(body)
         + f"\n</main><script>{script(asset('explorer.js'))}</script></body></html>\n"
     )
+
+
+def asset(name: str) -> str:
+    """Text of a file in ``ozggraph/output/assets``."""
+    return resources.files("ozggraph.output").joinpath("assets", name).read_text("utf-8")
+
+
+def script(text: str) -> str:
+    """Script text safe inside ``<script>``: nothing can close the element early.
+
+    JSON may escape every ``</``; code only ever has ``</script`` inside strings.
+    """
+    if text.lstrip().startswith(("{", "[")):
+        return text.replace("</", "<\\/")
+    return re.sub(r"</(script)", lambda m: "<\\/" + m.group(1), text, flags=re.IGNORECASE)

@@ -26,38 +26,14 @@ from __future__ import annotations
 import html as esc
 import json
 import math
-import re
-from importlib import resources
 from typing import Any
 
 from ozggraph.i18n import N_, _, current, number
-from ozggraph.output.report import Report
-from ozggraph.output.report_sections import Section, Table, sections, stamp_line
+from ozggraph.output.document import asset, script
+from ozggraph.output.report_data import Report
+from ozggraph.output.report_sections import PALETTE, Section, Table, sections, stamp_line
 from ozggraph.schema.layers import DEFAULT_LAYERS, LAYERS
 
-#: Colours of communities (cycled); the legend names each community's leading bodies.
-PALETTE = (
-    "#4e79a7",
-    "#f28e2b",
-    "#e15759",
-    "#76b7b2",
-    "#59a14f",
-    "#edc948",
-    "#b07aa1",
-    "#ff9da7",
-    "#9c755f",
-    "#bab0ac",
-    "#1f77b4",
-    "#aec7e8",
-    "#ffbb78",
-    "#98df8a",
-    "#c5b0d5",
-    "#c49c94",
-    "#f7b6d2",
-    "#dbdb8d",
-    "#9edae5",
-    "#17becf",
-)
 #: Colour of a body outside the network of the report's layers (no community, no rank).
 OUTSIDE = "#c9ced4"
 #: Extent of the overview layout in canvas units (the canvas is about 3:2).
@@ -121,21 +97,6 @@ JS_MESSAGES = (
 
 def _t(message: str, **values: Any) -> str:
     return _(message).format(**values) if values else _(message)
-
-
-def asset(name: str) -> str:
-    """Text of a file in ``ozggraph/output/assets``."""
-    return resources.files("ozggraph.output").joinpath("assets", name).read_text("utf-8")
-
-
-def script(text: str) -> str:
-    """Script text safe inside ``<script>``: nothing can close the element early.
-
-    JSON may escape every ``</``; code only ever has ``</script`` inside strings.
-    """
-    if text.lstrip().startswith(("{", "[")):
-        return text.replace("</", "<\\/")
-    return re.sub(r"</(script)", lambda m: "<\\/" + m.group(1), text, flags=re.IGNORECASE)
 
 
 def layout(

@@ -1,4 +1,4 @@
-"""Exporters of the neutral graph: node-link JSON, GraphML, GEXF and neo4j-admin CSV.
+"""Exporters: the neutral graph as node-link JSON, GraphML, GEXF and neo4j-admin CSV; tables as CSV.
 
 Every file is written atomically (:mod:`ozggraph.atomic`): an interrupted export
 leaves the file that was there before. The JSON is NetworkX node-link data that
@@ -21,9 +21,9 @@ import io
 import json
 import types
 import typing
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 import networkx as nx
 from pydantic import BaseModel
@@ -31,6 +31,9 @@ from pydantic import BaseModel
 from ozggraph.atomic import open_atomic
 from ozggraph.errors import OzgGraphError
 from ozggraph.schema import EDGE_STRUCTURE, EDGE_TYPES, MANAGED_LABEL, NODE_TYPES
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 FORMATS = ("json", "graphml", "gexf", "csv")
 LIST_SEPARATOR = "|"  # as in seed CSV files
@@ -218,3 +221,18 @@ def _write_csv(path: Path, header: list[str], rows: Iterable[list[Any]]) -> Path
         writer.writerow(header)
         writer.writerows(rows)
     return path
+
+
+def write_tables(frames: Mapping[str, pd.DataFrame], directory: str | Path) -> list[Path]:
+    """Write each DataFrame as ``DIRECTORY/<name>.csv`` (UTF-8; the index where it is named),
+    each file replaced only when complete; return the files. The report's tables:
+    ``write_tables(ozggraph.tables.report_tables(report), "tables/")``."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    written = []
+    for stem, frame in frames.items():
+        path = directory / f"{stem}.csv"
+        with open_atomic(path, newline="") as handle:
+            frame.to_csv(handle, index=frame.index.name is not None)
+        written.append(path)
+    return written

@@ -93,7 +93,7 @@ def explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]
     ties (``links``, ``bundles``), every body's claims (``ties`` by body, ``claims`` by
     id), the sources, the layers of each link of the report's network (``layers``) and
     the names of the contexts the ties name."""
-    from ozggraph.output.tables import tie_rows  # pandas only when the explorer is built
+    from ozggraph.output.rows import tie_rows
 
     ties = analysis.ties
     land = analysis.projection.meta.get("land")

@@ -15,14 +15,13 @@ The report is laid out once as a :class:`~ozggraph.output.document.Document`
 
 from __future__ import annotations
 
-import json
-
 from ozggraph.i18n import _, language
 from ozggraph.output import document as doc
 from ozggraph.output.document import FORMATS, Document
-from ozggraph.output.report import Report
+from ozggraph.output.report_data import Report
 from ozggraph.output.report_sections import more_line, sections, stamp_line
 from ozggraph.output.stamp import line
+from ozggraph.output.stamp import to_json as envelope
 
 __all__ = ["FORMATS", "TITLE", "document", "render"]
 
@@ -57,8 +56,9 @@ def render(report: Report, fmt: str, *, width: int = 120, lang: str | None = Non
 
 
 def _render(report: Report, fmt: str, width: int) -> str:
-    if fmt == "json":
-        return json.dumps(report.to_dict(), ensure_ascii=False, indent=1, sort_keys=False) + "\n"
+    if fmt == "json":  # the one envelope: the stamp, then the sections
+        data = report.to_dict()
+        return envelope(data.pop("stamp"), data, indent=1)
     if fmt == "html":
         from ozggraph.output.explorer import explorer  # matplotlib only when asked for
 

@@ -12,11 +12,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 from collections import Counter
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, fields
-from functools import cached_property
+from collections.abc import Iterable
 from typing import Any
 
 import networkx as nx
@@ -33,71 +30,16 @@ from ozggraph.network.names import display_names
 from ozggraph.network.relationships import collecting_later
 from ozggraph.network.sparse import component_labels
 from ozggraph.network.ties import TieIndex
+from ozggraph.output.report_data import Report
 from ozggraph.output.stamp import stamp
 from ozggraph.schema.layers import LAYERS, WEIGHTING, check_layers, ranks_shares
+
+__all__ = ["Report", "analysed", "build_report"]
 
 #: Rows in the "most central" and "brokers" tables of text, md and html (json has all).
 TOP = 10
 #: Bodies drawn in the network picture (the highest PageRank).
 PICTURE_NODES = 120
-
-
-@dataclass
-class Report:
-    """Sections of the report; :meth:`to_dict` is the complete machine-readable form."""
-
-    stamp: dict[str, Any]
-    overview: dict[str, Any]
-    central: list[dict[str, Any]]
-    brokers: list[dict[str, Any]]
-    communities: list[dict[str, Any]]
-    cross_ties: dict[str, Any]
-    funding: dict[str, Any]
-    coverage: dict[str, Any]
-    weak_points: dict[str, Any]
-    nodes: dict[str, dict[str, Any]]
-    picture: dict[str, Any]
-    #: Names of every other node the sections mention (funders, programmes, solutions …).
-    names: dict[str, str]
-    #: The layers of the network, their meaning and how links are weighted.
-    network_model: dict[str, Any] = field(default_factory=dict)
-    #: Per layer (all of them): size and leading bodies (:func:`layer_rankings`).
-    layers: dict[str, Any] = field(default_factory=dict)
-    #: How the PageRank ranking holds under other weightings (:func:`robustness`).
-    robustness: dict[str, Any] = field(default_factory=dict)
-    #: Two-mode betweenness of the contexts (:func:`contexts_that_bridge`).
-    two_mode: dict[str, Any] = field(default_factory=dict)
-    #: Builds the explorer's data on first use (only html and json read it).
-    _explorer: Callable[[], dict[str, Any]] | None = field(default=None, repr=False)
-
-    @cached_property
-    def explorer(self) -> dict[str, Any]:
-        """For the html explorer: each body's ties with sources and layer, the sources,
-        each link's layers (:func:`~ozggraph.output.facts.explorer_facts`)."""
-        return self._explorer() if self._explorer else {}
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-ready data (NaN becomes None), the explorer's data included."""
-        data = {f.name: getattr(self, f.name) for f in fields(self) if not f.name.startswith("_")}
-        return _clean({**data, "explorer": self.explorer})
-
-    def _repr_markdown_(self) -> str:
-        """Jupyter shows a report as its Markdown tables."""
-        from ozggraph.output.render import render
-
-        return render(self, "md")
-
-
-def _clean(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _clean(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_clean(v) for v in value]
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, np.generic):
-        return _clean(value.item())
-    return value
 
 
 def build_report(
@@ -185,6 +127,7 @@ def _build(
         robustness=robustness(view, ties, ranking, layers=chosen_layers, land=land, top=top),
         two_mode=contexts_that_bridge(ties, layers=chosen_layers, top=top),
         _explorer=lambda: _explorer_facts(view, analysis),
+        _markdown=_markdown,
     )
 
 
@@ -231,6 +174,12 @@ def _names(
     nodes = [n for n in nodes if n in view]
     found = display_names(view, [n for n in nodes if n not in known], territory)
     return {n: known[n] if n in known else found[n] for n in nodes}
+
+
+def _markdown(report: Report) -> str:
+    from ozggraph.output.render import render  # rich and the layout only when Jupyter asks
+
+    return render(report, "md")
 
 
 def _explorer_facts(graph: nx.MultiDiGraph, analysis: Analysis) -> dict[str, Any]:

@@ -18,8 +18,8 @@ from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator, NullFormatter, NullLocator
 
 from ozggraph.i18n import N_, _, number
-from ozggraph.output.report import Report
-from ozggraph.output.report_sections import money_evidence
+from ozggraph.output.report_data import Report
+from ozggraph.output.report_sections import PALETTE, money_evidence
 
 EVIDENCE_COLOURS = {
     "fact": "#1b7837",
@@ -152,8 +152,6 @@ def component_layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
 
 def network_chart(report: Report) -> Figure:
     """The network picture (static, for print): colour by community with a legend."""
-    from ozggraph.output.explorer import PALETTE
-
     picture = report.picture
     graph = nx.Graph()
     graph.add_nodes_from(picture["nodes"])

@@ -7,12 +7,36 @@ from typing import Any
 
 from ozggraph.i18n import _, number, percent
 from ozggraph.network.territory import UNKNOWN
-from ozggraph.output.report import Report
+from ozggraph.output.report_data import Report
 from ozggraph.output.stamp import line
 from ozggraph.schema import EVIDENCE
 
 #: Rows shown per table in text, md and html (the json has everything).
 ROWS = 10
+
+#: Colours of communities (cycled); the legend names each community's leading bodies.
+PALETTE = (
+    "#4e79a7",
+    "#f28e2b",
+    "#e15759",
+    "#76b7b2",
+    "#59a14f",
+    "#edc948",
+    "#b07aa1",
+    "#ff9da7",
+    "#9c755f",
+    "#bab0ac",
+    "#1f77b4",
+    "#aec7e8",
+    "#ffbb78",
+    "#98df8a",
+    "#c5b0d5",
+    "#c49c94",
+    "#f7b6d2",
+    "#dbdb8d",
+    "#9edae5",
+    "#17becf",
+)
 
 
 @dataclass

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
-import json
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -13,10 +12,11 @@ import networkx as nx
 
 from ozggraph.network.names import shown_name
 from ozggraph.network.territory import Territory
-from ozggraph.output.document import Document, render
+from ozggraph.output.document import Block, Document, render
 from ozggraph.output.plots import adoption_chart, network_chart
 from ozggraph.output.stamp import line as stamp_line
 from ozggraph.output.stamp import stamp
+from ozggraph.output.stamp import to_json as envelope
 from ozggraph.schema import dates
 from ozggraph.schema.types import REUSE_STAGES
 from ozggraph.spread.calibrate import Calibration
@@ -26,14 +26,34 @@ from ozggraph.spread.simulate import Estimate, Simulation
 
 
 def to_json(result: Any, meta: dict[str, object]) -> str:
-    """Results as JSON: ``{"stamp": ..., "result": ...}``, the one envelope of every
-    JSON document (the report and ``ozggraph query`` put the stamp under ``stamp`` too)."""
+    """Results as JSON: ``{"stamp": ..., "result": ...}``, in the one envelope of every
+    JSON document (:func:`ozggraph.output.stamp.to_json`)."""
     body = (
         [dataclasses.asdict(r) for r in result]
         if isinstance(result, list)
         else dataclasses.asdict(result)
     )
-    return json.dumps({"stamp": meta, "result": body}, ensure_ascii=False, indent=2) + "\n"
+    return envelope(meta, {"result": body})
+
+
+def render_result(
+    graph: nx.MultiDiGraph,
+    result: Any,
+    document: Callable[[dict[str, object]], Document],
+    fmt: str,
+    note: str | None = None,
+    **meta: Any,
+) -> str:
+    """``result`` of a run on ``graph`` in ``fmt``, stamped with ``meta``: JSON in the one
+    envelope, else the document ``document`` lays out; ``note`` (where a default comes
+    from) goes into the stamp, or under the heading, the stamp and the run line."""
+    stamped = stamp(graph, **meta)
+    if fmt == "json":
+        return to_json(result, {**stamped, "note": note} if note else stamped)
+    doc = document(stamped)
+    if note:
+        doc.blocks.insert(min(3, len(doc.blocks)), Block("line", note))
+    return render(doc, fmt)
 
 
 def name(graph: nx.MultiDiGraph, node: str) -> str:

@@ -18,35 +18,21 @@ the dicts keyed by id of :mod:`ozggraph.analytics` do not.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import networkx as nx
-import numpy as np
 import pandas as pd
 
-from ozggraph.atomic import open_atomic
-from ozggraph.schema import EDGE_TYPES
+from ozggraph.output.rows import CLAIMS, TIE_FIELDS, name_of, tie_rows
 
 if TYPE_CHECKING:
     from ozggraph.network.filters import Selection
-    from ozggraph.output.report import Report
+    from ozggraph.output.report_data import Report
 
-#: Relationship properties shown as columns of :func:`ties`, in this order (when present).
-TIE_FIELDS = (
-    "role", "relation", "application", "stage", "status", "amount_eur", "amount_kind",
-    "amount_bound_eur", "programme", "date", "valid_from", "valid_to", "evidence", "note",
-)  # fmt: skip
 #: What :func:`ties` tells of each end: ``source_name``, ``source_label`` ...
 END_COLUMNS = ("_name", "_label", "_land", "_level")
 #: Columns of the report's body rows that are per-group role counts, not one value.
 REPORT_ONLY = ("roles_land", "roles_level")
-#: Relationship types that make a tie between bodies (claims: see ozggraph.schema.edges).
-CLAIMS = frozenset(t for t, model in EDGE_TYPES.items() if model.claim)
-
-
-def _name(graph: nx.MultiDiGraph, node: str) -> str:
-    return str(graph.nodes[node].get("name", node)) if node in graph else node
 
 
 def with_names(
@@ -60,7 +46,7 @@ def with_names(
         {k: (v if isinstance(v, Mapping) else {column: v}) for k, v in result.items()},
         orient="index",
     )
-    frame.insert(0, "name", [_name(graph, n) for n in frame.index])
+    frame.insert(0, "name", [name_of(graph, n) for n in frame.index])
     frame.index.name = "id"
     if len(frame.columns) > 1:
         frame = frame.sort_values(frame.columns[1], ascending=False, kind="stable")
@@ -93,55 +79,6 @@ def bodies(
         columns=list(REPORT_ONLY), errors="ignore"
     )
     return _indexed(frame, "id").sort_values("pagerank", ascending=False, kind="stable")
-
-
-def tie_rows(
-    graph: nx.MultiDiGraph,
-    nodes: Iterable[str] | None = None,
-    types: Iterable[str] = CLAIMS,
-) -> list[dict[str, Any]]:
-    """Relationships of ``types`` (default: every claim) touching ``nodes`` (default: all).
-
-    One dict per relationship: ``id``, ``type``, ``source``/``target`` with names,
-    the ``layer`` of its ties (:mod:`ozggraph.schema.layers`; ``None``: it ties no
-    bodies), the properties of :data:`TIE_FIELDS` that it has, and its ``sources``.
-    """
-    from ozggraph.network.relationships import relationships, shown
-    from ozggraph.network.ties import layer_of
-
-    wanted = set(types)
-    found: dict[tuple[str, str, str], dict[str, Any]] = {}
-    if nodes is None:  # from the index: iterating a view costs seconds at scale
-        rel = relationships(graph)
-        on_view, _ = shown(graph)
-        picked = np.flatnonzero(on_view & rel.of_types(wanted)).tolist()
-        found = {(rel.u[i], rel.v[i], rel.keys[i]): rel.attrs[i] for i in picked}
-    else:
-        for n in nodes:
-            if n in graph:
-                for u, v, k, d in graph.out_edges(n, keys=True, data=True):
-                    found[(u, v, k)] = d
-                for u, v, k, d in graph.in_edges(n, keys=True, data=True):
-                    found[(u, v, k)] = d
-    edges = [(u, v, k, d) for (u, v, k), d in found.items()]
-    rows = []
-    for u, v, k, d in edges:
-        if d["type"] not in wanted:
-            continue
-        rows.append(
-            {
-                "id": k,
-                "type": d["type"],
-                "source": u,
-                "source_name": _name(graph, u),
-                "target": v,
-                "target_name": _name(graph, v),
-                "layer": layer_of(d["type"], graph.nodes[v].get("label"), d),
-                **{f: d[f] for f in TIE_FIELDS if d.get(f) is not None},
-                "sources": list(d.get("sources", ())),
-            }
-        )
-    return sorted(rows, key=lambda r: r["id"])
 
 
 def find(
@@ -253,9 +190,9 @@ def links(
     rows = [
         {
             "source": u,
-            "source_name": _name(graph, u),
+            "source_name": name_of(graph, u),
             "target": v,
-            "target_name": _name(graph, v),
+            "target_name": name_of(graph, v),
             "weight": w,
             "layers": "|".join(kinds.get(f"{u}|{v}", [])),
         }
@@ -418,16 +355,3 @@ def report_tables(report: Report) -> dict[str, pd.DataFrame]:
         "single_operator_solutions": pd.DataFrame(weak["single_operator_solutions"]),
     }
     return frames
-
-
-def write_csv(report: Report, directory: str | Path) -> list[Path]:
-    """Write :func:`report_tables` as ``DIRECTORY/<table>.csv`` (UTF-8); return the files."""
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    written = []
-    for stem, frame in report_tables(report).items():
-        path = directory / f"{stem}.csv"
-        with open_atomic(path, newline="") as handle:
-            frame.to_csv(handle, index=frame.index.name is not None)
-        written.append(path)
-    return written

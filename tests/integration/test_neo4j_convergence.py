@@ -14,11 +14,11 @@ import os
 import shutil
 import signal
 import sys
-import threading
 from pathlib import Path
 
 import networkx as nx
 import pytest
+from at_once import at_once
 from click.testing import CliRunner
 
 import ozggraph
@@ -84,19 +84,7 @@ def test_ten_times_the_shipped_size_then_replaced_then_two_loads_at_once(
     neo4j_driver.execute_query(
         "MATCH (:OzgGraph)-[r]->(:OzgGraph) WHERE r.id IS NOT NULL DELETE r", database_=db
     )
-    errors: list[BaseException] = []
-
-    def one_load() -> None:
-        try:
-            load(neo4j_driver, seed_graph, db, batch_size=1000)
-        except BaseException as exc:  # reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=one_load) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    _, errors = at_once(lambda: load(neo4j_driver, seed_graph, db, batch_size=1000))
     assert errors == []
     assert relationship_count(neo4j_driver, db) == seed_graph.number_of_edges()
     assert distinct_ids(neo4j_driver, db) == seed_graph.number_of_edges()

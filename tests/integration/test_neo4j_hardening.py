@@ -19,6 +19,7 @@ from pathlib import Path
 
 import networkx as nx
 import pytest
+from at_once import at_once
 
 from ozggraph.errors import Neo4jError, OzgGraphError, QueryError
 from ozggraph.neo4j.connection import Settings, connect
@@ -150,19 +151,7 @@ def test_two_loads_at_once_each_count_only_what_they_wrote(
             "MATCH (n:OzgGraph) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 2000 ROWS"
         ).consume()
         session.run("MATCH (m:OzgGraphMeta) DELETE m").consume()
-    summaries, errors = [], []
-
-    def one_load() -> None:
-        try:
-            summaries.append(load(neo4j_driver, seed_graph, db, batch_size=500))
-        except BaseException as exc:  # reported below
-            errors.append(exc)
-
-    threads = [threading.Thread(target=one_load) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    summaries, errors = at_once(lambda: load(neo4j_driver, seed_graph, db, batch_size=500))
     assert errors == []
     created = sum(s.changes["nodes_created"] for s in summaries)
     related = sum(s.changes["relationships_created"] for s in summaries)

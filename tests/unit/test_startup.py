@@ -59,7 +59,16 @@ def test_help_imports_not_even_networkx_or_pydantic() -> None:
 
 def test_the_text_report_draws_nothing(tmp_path) -> None:  # type: ignore[no-untyped-def]
     loaded = imported_by("report", "-o", str(tmp_path / "report.txt"))
-    assert "matplotlib" not in loaded and "neo4j" not in loaded
+    assert loaded & {"matplotlib", "neo4j", "pandas"} == set()
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_a_report_that_is_not_for_the_terminal_loads_no_terminal_renderer(
+    tmp_path, fmt: str
+) -> None:  # type: ignore[no-untyped-def]
+    """rich lays out the text report's tables; Markdown and JSON are written without it."""
+    loaded = imported_by("report", "--format", fmt, "-o", str(tmp_path / f"report.{fmt}"))
+    assert loaded & {"rich", "matplotlib", "neo4j"} == set()
 
 
 def test_help_lists_every_command_with_the_summary_of_its_own_help() -> None:
