@@ -145,12 +145,15 @@ def summary(
     """Everything the report shows about money, in one pass."""
     rows = grants(graph, ties=ties, lands=lands)
     paid = [g for g in rows if not g.budget]
+    of_evidence: defaultdict[str, list[Grant]] = defaultdict(list)
+    for g in paid:
+        of_evidence[g.evidence].append(g)
     by_evidence = {
         s: {
-            "amount_eur": sum(g.counted or 0.0 for g in paid if g.evidence == s),
-            "grants": sum(1 for g in paid if g.evidence == s),
-            "approximate": sum(1 for g in paid if g.evidence == s and _rough(g.amount_kind)),
-            "at_least": sum(1 for g in paid if g.evidence == s and g.at_least),
+            "amount_eur": sum(g.counted or 0.0 for g in of_evidence[s]),
+            "grants": len(of_evidence[s]),
+            "approximate": sum(1 for g in of_evidence[s] if _rough(g.amount_kind)),
+            "at_least": sum(1 for g in of_evidence[s] if g.at_least),
         }
         for s in EVIDENCE
     }
@@ -195,9 +198,8 @@ def programme_budgets(
         if g.budget:
             into[g.recipient].append(g)
     result: dict[str, dict[str, Any]] = {}
-    for node, attrs in sorted(graph.nodes(data=True)):
-        if attrs.get("label") != "Programme":
-            continue
+    for node in sorted(n for n, label in graph.nodes(data="label") if label == "Programme"):
+        attrs = graph.nodes[node]
         funds = into.get(node, [])
         with_amount = [g for g in funds if g.amount is not None]
         entry: dict[str, Any] = {

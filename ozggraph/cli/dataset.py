@@ -4,21 +4,21 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 from rich.console import Console
 
 from ozggraph.cli.options import (
-    as_of_option,
     backend_option,
     check_output,
     dataset_option,
     graph_from,
-    land_option,
     layers_option,
     make_folder,
     neo4j_options,
     output_option,
+    selection_options,
     stdout_asked,
 )
 from ozggraph.dataset import read_dataset
@@ -27,6 +27,9 @@ from ozggraph.neo4j.backend import get_graph
 from ozggraph.network.stats import graph_stats
 from ozggraph.output.console import print_stats
 from ozggraph.output.export import FORMATS, write
+
+if TYPE_CHECKING:
+    from ozggraph.network.filters import Selection
 
 
 @click.command()
@@ -94,16 +97,14 @@ def stats(backend: str, dataset_path: Path | None, **conn: str) -> None:
     help="typed: every node and relationship; cooperation: bodies linked by their ties in "
     "--layers (weights 1/(n-1) per shared context).",
 )
-@as_of_option
-@land_option
+@selection_options("as_of", "land")
 @layers_option
 @dataset_option
 def export(
     fmt: str,
     output: Path | None,
     network: str,
-    as_of: str | None,
-    land: str | None,
+    selection: Selection,
     layers: tuple[str, ...],
     dataset_path: Path | None,
 ) -> None:
@@ -121,7 +122,6 @@ def export(
       ozggraph export --network cooperation --layers service --format graphml -o service.graphml
     """
     from ozggraph import progress
-    from ozggraph.network.filters import view_of
     from ozggraph.output.export import dump, network_for_export
 
     if network == "cooperation" and fmt == "csv":
@@ -133,12 +133,14 @@ def export(
         Path("ozggraph-csv" if fmt == "csv" else f"ozggraph.{fmt}"), directory=fmt == "csv"
     )
     with progress.task(f"export {fmt}", total=3) as advance:
-        graph = view_of(get_graph("embedded", dataset_path), date=as_of, land=land)
+        graph = selection.view(get_graph("embedded", dataset_path))
         advance(1)
         if network == "cooperation":
             from ozggraph.network.projections import cooperation_network
 
-            graph = network_for_export(cooperation_network(graph, land=land, layers=layers))
+            graph = network_for_export(
+                cooperation_network(graph, land=selection.land, layers=layers)
+            )
         advance(1)
         if to_stdout:
             sys.stdout.flush()

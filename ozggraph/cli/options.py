@@ -14,6 +14,7 @@ the same way and before any work starts:
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from collections.abc import Callable, Collection
@@ -289,6 +290,42 @@ land_option = click.option(
     callback=check_land,
     help="One Land (HE, BY ...) with its partners in other Länder.",
 )
+
+
+#: The options of a Selection (:class:`ozggraph.network.filters.Selection`) by its fields.
+_SELECTION = {
+    "as_of": as_of_option,
+    "dated_only": dated_only_option,
+    "land": land_option,
+    "evidence": evidence_option,
+    "confirmed_since": confirmed_since_option,
+}
+
+
+def selection_options(*fields: str) -> Callable[[F], F]:
+    """The options of a :class:`~ozggraph.network.filters.Selection` (``fields``; default
+    all: ``--as-of``, ``--dated-only``, ``--land``, ``--evidence``, ``--confirmed-since``),
+    given to the command as one parameter ``selection``.
+
+    ``--dated-only`` without ``--as-of`` is refused (it would leave nothing out).
+    """
+    chosen = fields or tuple(_SELECTION)
+
+    def decorate(func: F) -> F:
+        @functools.wraps(func)
+        def command(*args: Any, **kwargs: Any) -> Any:
+            from ozggraph.network.filters import Selection
+
+            given = {name: kwargs.pop(name) for name in chosen}
+            if given.get("dated_only") and not given.get("as_of"):
+                raise click.UsageError("--dated-only needs --as-of")
+            return func(*args, selection=Selection(**given), **kwargs)
+
+        for name in reversed(chosen):
+            command = _SELECTION[name](command)
+        return command
+
+    return decorate
 
 
 def graph_from(backend: str, dataset_path: Path | None, conn: dict[str, str]) -> nx.MultiDiGraph:

@@ -4,25 +4,25 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ozggraph.cli.options import (
-    as_of_option,
     backend_option,
-    confirmed_since_option,
     dataset_option,
-    dated_only_option,
     emit,
-    evidence_option,
     graph_from,
-    land_option,
     layers_option,
     neo4j_options,
     output_option,
+    selection_options,
 )
 from ozggraph.neo4j.settings import Settings
 from ozggraph.output.document import FORMATS
+
+if TYPE_CHECKING:
+    from ozggraph.network.filters import Selection
 
 # The analytics (scipy, networkx) are imported inside the commands, so that every other
 # command of the CLI starts without them.
@@ -33,12 +33,8 @@ REPORT_FORMATS = (*FORMATS, "csv")
 @click.command()
 @backend_option
 @dataset_option
-@as_of_option
-@dated_only_option
-@land_option
+@selection_options()
 @layers_option
-@evidence_option
-@confirmed_since_option
 @click.option(
     "--format", "fmt", type=click.Choice(REPORT_FORMATS), default="text", show_default=True
 )
@@ -56,12 +52,8 @@ REPORT_FORMATS = (*FORMATS, "csv")
 def report(
     backend: str,
     dataset_path: Path | None,
-    as_of: str | None,
-    dated_only: bool,
-    land: str | None,
+    selection: Selection,
     layers: tuple[str, ...],
-    evidence: list[str] | None,
-    confirmed_since: int | None,
     fmt: str,
     lang: str | None,
     output: Path | None,
@@ -93,19 +85,9 @@ def report(
             "--format html is a web page, not for the terminal: give -o report.html "
             "(or redirect: ozggraph report --format html > report.html)"
         )
-    if dated_only and not as_of:
-        raise click.UsageError("--dated-only needs --as-of")
     graph = graph_from(backend, dataset_path, conn)
     with progress.stage("analysing the network"):
-        result = build_report(
-            graph,
-            as_of=as_of,
-            land=land,
-            evidence=evidence,
-            dated_only=dated_only,
-            confirmed_since=confirmed_since,
-            layers=layers,
-        )
+        result = build_report(graph, selection, layers=layers)
     if fmt == "csv":
         from ozggraph.output.export import write_tables
         from ozggraph.output.tables import report_tables
@@ -124,11 +106,8 @@ def report(
 @click.command()
 @backend_option
 @dataset_option
-@as_of_option
-@land_option
+@selection_options("as_of", "land", "evidence", "confirmed_since")
 @layers_option
-@evidence_option
-@confirmed_since_option
 @click.option(
     "--write",
     is_flag=True,
@@ -138,11 +117,8 @@ def report(
 def analyze(
     backend: str,
     dataset_path: Path | None,
-    as_of: str | None,
-    land: str | None,
+    selection: Selection,
     layers: tuple[str, ...],
-    evidence: list[str] | None,
-    confirmed_since: int | None,
     write: bool,
     **conn: str,
 ) -> None:
@@ -167,17 +143,11 @@ def analyze(
     graph = graph_from("neo4j" if use_neo4j else backend, dataset_path, conn)
     settings = Settings.resolve(**conn) if use_neo4j else None
     with progress.stage("analysing the network"):
-        view, result, rows = analysed(
-            graph,
-            as_of=as_of,
-            land=land,
-            evidence=evidence,
-            confirmed_since=confirmed_since,
-            layers=layers,
-        )
-    if confirmed_since:
+        view, result, rows = analysed(graph, selection, layers=layers)
+    if selection.confirmed_since:
         left_out = view.graph["confirmed_since"]["left_out"]
-        click.echo(f"left out {left_out:,} ties not confirmed since {confirmed_since}", err=True)
+        since = selection.confirmed_since
+        click.echo(f"left out {left_out:,} ties not confirmed since {since}", err=True)
     territory = result.ties.territory
     if write and settings is not None:
         with connect(settings) as driver:

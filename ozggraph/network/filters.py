@@ -56,31 +56,31 @@ True
 
 from __future__ import annotations
 
-import datetime as dt
+import dataclasses as dc
 import functools
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import networkx as nx
+import numpy as np
 
 from ozggraph.errors import AnalyticsError, DateError
+from ozggraph.network.relationships import CLAIMS as CLAIMS  # the rules' names, kept here
+from ozggraph.network.relationships import CONFIRMING, relationships, restricted, shown
+from ozggraph.network.relationships import TYING as TYING
+from ozggraph.network.relationships import undated as undated
 from ozggraph.network.territory import LAND_CODES, Territory
 from ozggraph.network.ties import CONTEXTS, TAKING_PART, TIE_TYPES
 from ozggraph.schema import EDGE_TYPES, EVIDENCE
 from ozggraph.schema import dates as partial
 from ozggraph.schema.edges import BODIES
 
-#: Relationship types that are claims (they carry ``evidence``), from the schema.
-CLAIMS = frozenset(t for t, model in EDGE_TYPES.items() if model.claim)
 #: Relationships that bring a body into a Land's view of a context: those that tie
 #: (``Edge.tie``) and a supporting role, which ties nobody but is part of the context.
 _IN_CONTEXT = TAKING_PART | TIE_TYPES["money"] | {EDGE_TYPES["SUPPORTS"].type}
-_DATES = ("valid_from", "date", "valid_to")
 #: The as-of value of the latest state (what no ``--as-of`` means); ``None`` says the same.
 LATEST = "latest"
-_CONFIRMING = ("last_confirmed", "date", "valid_from")
-#: Relationship types that make a tie (``Edge.tie`` of the schema).
-TYING = frozenset(t for t, model in EDGE_TYPES.items() if model.tie is not None)
 
 
 def confirmed(attrs: dict[str, Any]) -> str | None:
@@ -90,7 +90,7 @@ def confirmed(attrs: dict[str, Any]) -> str | None:
     >>> confirmed({"valid_from": "2010-01-01", "last_confirmed": "2024"})
     '2024'
     """
-    found = [str(attrs[f]) for f in _CONFIRMING if attrs.get(f)]
+    found = [str(attrs[f]) for f in CONFIRMING if attrs.get(f)]
     return max(found, key=lambda d: date_range(d)[1]) if found else None
 
 
@@ -107,42 +107,36 @@ def confirmed_since(graph: nx.MultiDiGraph, year: int) -> nx.MultiDiGraph:
     no source dates is not confirmed and is left out. ``view.graph["confirmed_since"]``
     says the year and how many ties were left out.
     """
-    hidden = [
-        (u, v, k)
-        for u, v, k, attrs in graph.edges(keys=True, data=True)
-        if attrs.get("type") in TYING and (confirmed_year(attrs) or 0) < year
-    ]
-    view = nx.restricted_view(graph, [], hidden)
-    view.graph = {**graph.graph, "confirmed_since": {"year": year, "left_out": len(hidden)}}
-    return view
+    rel = relationships(graph)
+    edges, _ = shown(graph)
+    hidden = edges & rel.tying & (rel.confirmed_years < year)
+    meta = {"confirmed_since": {"year": year, "left_out": int(hidden.sum())}}
+    return restricted(graph, np.zeros(len(rel.nodes), bool), hidden, meta)
 
 
 def tie_ages(graph: nx.MultiDiGraph, year: int, *, older_than: int = 10) -> dict[str, int]:
     """How many ties ``graph`` counts, how many of them were last confirmed more than
-    ``older_than`` years before ``year``, and how many no source dates."""
-    counted = old = undated_ties = 0
-    for _, _, attrs in graph.edges(data=True):
-        if attrs.get("type") not in TYING:
-            continue
-        counted += 1
-        when = confirmed_year(attrs)
-        if when is None:
-            undated_ties += 1
-        elif when < year - older_than:
-            old += 1
+    ``older_than`` years before ``year``, and how many no source dates.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_edge("a", "c", type="MEMBER_OF", last_confirmed="2010")
+    0
+    >>> G.add_edge("b", "c", type="MEMBER_OF")
+    0
+    >>> tie_ages(G, 2024)
+    {'year': 2024, 'older_than': 10, 'counted': 2, 'old': 1, 'undated': 1}
+    """
+    rel = relationships(graph)
+    edges, _ = shown(graph)
+    counted = edges & rel.tying
+    years = rel.confirmed_years
     return {
         "year": year,
         "older_than": older_than,
-        "counted": counted,
-        "old": old,
-        "undated": undated_ties,
+        "counted": int(counted.sum()),
+        "old": int((counted & (years > 0) & (years < year - older_than)).sum()),
+        "undated": int((counted & (years == 0)).sum()),
     }
-
-
-def undated(attrs: dict[str, Any]) -> bool:
-    """A claim (relationship or Event) that no date places in time."""
-    claim = attrs.get("type") in CLAIMS or attrs.get("label") == "Event"
-    return claim and not any(attrs.get(f) for f in _DATES)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -152,20 +146,6 @@ def date_range(value: str) -> tuple[str, str]:
         return partial.start(str(value)).isoformat(), partial.end(str(value)).isoformat()
     except DateError as exc:
         raise AnalyticsError(f"{exc} (use YYYY, YYYY-MM or YYYY-MM-DD)") from None
-
-
-def valid_on(attrs: dict[str, Any], day: str | None) -> bool:
-    """Whether a node or relationship with these properties is valid on ISO ``day``.
-
-    ``day=None``: in the latest state (nothing with a ``valid_to`` is). The rule is
-    :func:`ozggraph.schema.dates.in_force`; undated facts count as in force.
-    """
-    return partial.in_force(attrs, None if day is None else _day(day))
-
-
-@functools.lru_cache(maxsize=1024)
-def _day(iso: str) -> dt.date:
-    return dt.date.fromisoformat(iso)
 
 
 def as_of(graph: nx.MultiDiGraph, date: str | None, *, dated_only: bool = False) -> nx.MultiDiGraph:
@@ -180,30 +160,24 @@ def as_of(graph: nx.MultiDiGraph, date: str | None, *, dated_only: bool = False)
     """
     date = None if date == LATEST else date
     day = date_range(date)[1] if date else None
-    events = 0
-    hidden_nodes = []
-    for n, attrs in graph.nodes(data=True):
-        if not valid_on(attrs, day):
-            hidden_nodes.append(n)
-        elif undated(attrs):
-            events += 1
-            if dated_only:
-                hidden_nodes.append(n)
-    relationships = 0
-    hidden_edges = []
-    for u, v, k, attrs in graph.edges(keys=True, data=True):
-        if not valid_on(attrs, day):
-            hidden_edges.append((u, v, k))
-        elif undated(attrs):
-            relationships += 1
-            if dated_only:
-                hidden_edges.append((u, v, k))
-    if date is None and not hidden_nodes and not hidden_edges:
+    rel = relationships(graph)
+    edges, nodes = shown(graph)
+    node_facts, facts = rel.node_facts, rel.facts
+    hidden_nodes = nodes & ~node_facts.in_force(day)
+    undated_events = nodes & ~hidden_nodes & node_facts.undated
+    hidden_edges = edges & ~facts.in_force(day)
+    undated_relationships = edges & ~hidden_edges & facts.undated
+    if dated_only:
+        hidden_nodes |= undated_events
+        hidden_edges |= undated_relationships
+    if date is None and not hidden_nodes.any() and not hidden_edges.any():
         return graph  # nothing has ended: no view (iterating a view costs ~1.5x)
-    view = nx.restricted_view(graph, hidden_nodes, hidden_edges)
-    counts = {"relationships": relationships, "events": events, "left_out": dated_only}
-    view.graph = {**graph.graph, "as_of": date, "undated": counts}  # a view shares the dict
-    return view
+    counts = {
+        "relationships": int(undated_relationships.sum()),
+        "events": int(undated_events.sum()),
+        "left_out": dated_only,
+    }
+    return restricted(graph, hidden_nodes, hidden_edges, {"as_of": date, "undated": counts})
 
 
 def with_evidence(graph: nx.MultiDiGraph, allowed: Iterable[str]) -> nx.MultiDiGraph:
@@ -218,19 +192,16 @@ def with_evidence(graph: nx.MultiDiGraph, allowed: Iterable[str]) -> nx.MultiDiG
         raise AnalyticsError(
             f"unknown evidence {', '.join(sorted(unknown))}; use {', '.join(EVIDENCE)}"
         )
-    hidden_nodes = [
+    rel = relationships(graph)
+    edges, _ = shown(graph)
+    hidden_nodes = rel.node_mask(
         n
-        for n, attrs in graph.nodes(data=True)
+        for n, attrs in zip(rel.nodes, rel.node_attrs, strict=True)
         if attrs.get("label") == "Event" and attrs.get("evidence") not in keep
-    ]
-    hidden_edges = [
-        (u, v, k)
-        for u, v, k, attrs in graph.edges(keys=True, data=True)
-        if attrs.get("type") in CLAIMS and attrs.get("evidence") not in keep
-    ]
-    view = nx.restricted_view(graph, hidden_nodes, hidden_edges)
-    view.graph = {**graph.graph, "evidence": [e for e in EVIDENCE if e in keep]}
-    return view
+    )
+    hidden_edges = edges & rel.claims & ~rel.evidence_in(keep)
+    meta = {"evidence": [e for e in EVIDENCE if e in keep]}
+    return restricted(graph, hidden_nodes, hidden_edges, meta)
 
 
 def restrict_to_land(graph: nx.MultiDiGraph, code: str) -> nx.MultiDiGraph:
@@ -247,25 +218,20 @@ def restrict_to_land(graph: nx.MultiDiGraph, code: str) -> nx.MultiDiGraph:
     if code not in set(lands.values()):
         known = ", ".join(sorted(set(lands.values()) & set(LAND_CODES.values())))
         raise AnalyticsError(f"no body of Land {code!r} in the graph (Länder: {known})")
-    inside = {n for n, land in lands.items() if land == code}
-    keep_nodes = set(inside)
-    keep_edges = set()
-    for node in inside:
-        for u, v, k in [*graph.out_edges(node, keys=True), *graph.in_edges(node, keys=True)]:
-            keep_edges.add((u, v, k))
-            keep_nodes.update((u, v))
-    contexts = [n for n in keep_nodes if graph.nodes[n].get("label") in CONTEXTS]
-    for ctx in contexts:
-        for u, v, k, t in graph.in_edges(ctx, keys=True, data="type"):
-            if t in _IN_CONTEXT:
-                keep_edges.add((u, v, k))
-                keep_nodes.add(u)
-    keep_nodes.update(s for n in list(keep_nodes) for s in graph.nodes[n].get("sources", ()))
-    hidden_nodes = [n for n in graph if n not in keep_nodes]
-    hidden_edges = [e for e in graph.edges(keys=True) if e not in keep_edges]
-    view = nx.restricted_view(graph, hidden_nodes, hidden_edges)
-    view.graph = {**graph.graph, "land": code}
-    return view
+    rel = relationships(graph)
+    edges, nodes = shown(graph)
+    keep_nodes = rel.node_mask(n for n, land in lands.items() if land == code)
+    touching = edges & (keep_nodes[rel.ui] | keep_nodes[rel.vi])
+    keep_nodes[rel.ui[touching]] = True
+    keep_nodes[rel.vi[touching]] = True
+    contexts = keep_nodes & np.fromiter((x in CONTEXTS for x in rel.labels), bool, len(rel.labels))
+    into = edges & contexts[rel.vi] & rel.of_types(_IN_CONTEXT)
+    keep_nodes[rel.ui[into]] = True
+    attrs = rel.node_attrs
+    keep_nodes |= rel.node_mask(
+        s for i in np.flatnonzero(keep_nodes).tolist() for s in attrs[i].get("sources", ())
+    )
+    return restricted(graph, nodes & ~keep_nodes, edges & ~(touching | into), {"land": code})
 
 
 def bodies(graph: nx.MultiDiGraph) -> list[str]:
@@ -290,6 +256,84 @@ def in_state(graph: nx.MultiDiGraph, date: str | None = None) -> nx.MultiDiGraph
     return as_of(graph, date)
 
 
+@dataclass(frozen=True)
+class Selection:
+    """What part of the dataset a command, a table or the report looks at.
+
+    ``as_of``: the state on that date (``None`` or ``"latest"``: the latest state);
+    ``land``: one Land with its partners (:func:`restrict_to_land`); ``evidence``: only
+    claims of these evidence values (:func:`with_evidence`); ``dated_only``: with
+    ``as_of``, leave undated claims out instead of counting them as in force;
+    ``confirmed_since``: only ties a source confirmed in or after that year
+    (:func:`confirmed_since`). Declared once here: the command line's options
+    (``--as-of``, ``--land``, ``--evidence``, ``--dated-only``,
+    ``--confirmed-since``), the keywords of
+    :func:`~ozggraph.output.report.build_report` and :func:`ozggraph.tables.bodies`,
+    and :func:`view_of` all make one.
+
+    >>> choice = Selection.of(as_of="2022", land="HE")
+    >>> choice
+    Selection(as_of='2022', land='HE', evidence=None, dated_only=False, confirmed_since=None)
+    >>> Selection(as_of="latest") == Selection()
+    True
+    >>> chosen, rest = Selection.split({"land": "HE", "seed": 1}, choice)
+    >>> chosen.as_of, chosen.land, rest
+    ('2022', 'HE', {'seed': 1})
+    """
+
+    as_of: str | None = None
+    land: str | None = None
+    evidence: tuple[str, ...] | None = None
+    dated_only: bool = False
+    confirmed_since: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.as_of == LATEST:
+            object.__setattr__(self, "as_of", None)
+        if self.evidence is not None:
+            object.__setattr__(self, "evidence", tuple(self.evidence))
+
+    @classmethod
+    def of(cls, selection: Selection | None = None, **keywords: Any) -> Selection:
+        """``selection`` (default: everything in its latest state) with ``keywords`` changed."""
+        return dc.replace(selection or cls(), **keywords)
+
+    @classmethod
+    def split(
+        cls, keywords: dict[str, Any], selection: Selection | None = None
+    ) -> tuple[Selection, dict[str, Any]]:
+        """:meth:`of` ``selection`` and those of ``keywords`` that are its fields; the others."""
+        names = {f.name for f in dc.fields(cls)}
+        chosen = {k: v for k, v in keywords.items() if k in names}
+        return cls.of(selection, **chosen), {k: v for k, v in keywords.items() if k not in names}
+
+    def view(self, graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
+        """The view of ``graph`` selected: :func:`with_evidence`, :func:`confirmed_since`,
+        :func:`as_of` (default: the latest state), then :func:`restrict_to_land`.
+
+        ``view.graph["undated"]`` counts the undated claims (see :func:`as_of`),
+        ``view.graph["confirmed_since"]`` the ties left out as unconfirmed.
+        """
+        view = with_evidence(graph, self.evidence) if self.evidence else graph
+        view = confirmed_since(view, self.confirmed_since) if self.confirmed_since else view
+        if self.dated_only:
+            view = as_of(view, self.as_of, dated_only=True)
+        else:
+            view = in_state(view, self.as_of)
+        return restrict_to_land(view, self.land) if self.land else view
+
+    def stamp(self, view: nx.MultiDiGraph) -> dict[str, Any]:
+        """The keys of :func:`~ozggraph.output.stamp.stamp` that say what ``view`` (made by
+        :meth:`view`) holds: as-of date, Land, evidence, undated claims, confirmation."""
+        return {
+            "as_of": self.as_of,
+            "land": self.land,
+            "evidence": None if self.evidence is None else list(self.evidence),
+            "undated": view.graph.get("undated") if self.as_of else None,
+            "confirmed_since": view.graph.get("confirmed_since"),
+        }
+
+
 def view_of(
     graph: nx.MultiDiGraph,
     *,
@@ -299,16 +343,7 @@ def view_of(
     dated_only: bool = False,
     confirmed: int | None = None,
 ) -> nx.MultiDiGraph:
-    """:func:`with_evidence` and :func:`confirmed_since` ``confirmed`` (when given),
-    :func:`as_of` ``date`` (default: the latest state), then :func:`restrict_to_land`
-    (when given).
-
-    What ``--evidence``, ``--confirmed-since``, ``--as-of``, ``--dated-only`` and
-    ``--land`` of the report, tables, exports and analyses mean;
-    ``view.graph["undated"]`` counts the undated claims (see :func:`as_of`),
-    ``view.graph["confirmed_since"]`` the ties left out as unconfirmed.
-    """
-    view = with_evidence(graph, evidence) if evidence else graph
-    view = confirmed_since(view, confirmed) if confirmed else view
-    view = as_of(view, date, dated_only=True) if dated_only else in_state(view, date)
-    return restrict_to_land(view, land) if land else view
+    """:meth:`Selection.view` as a function: ``date`` is ``as_of``, ``confirmed``
+    ``confirmed_since``."""
+    evidence = None if evidence is None else tuple(evidence)
+    return Selection(date, land, evidence, dated_only, confirmed).view(graph)

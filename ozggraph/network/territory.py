@@ -52,7 +52,9 @@ from functools import cached_property
 from typing import Protocol
 
 import networkx as nx
+import numpy as np
 
+from ozggraph.network.relationships import relationships, shown
 from ozggraph.schema import EDGE_TYPES, NODE_TYPES
 from ozggraph.schema.edges import BODIES, TERRITORIAL
 from ozggraph.schema.nodes import District, Federation, MunicipalAssociation, Municipality, State
@@ -105,14 +107,7 @@ class Territory:
         part_of: Mapping[str, Sequence[str]]
         members: Mapping[str, Sequence[str]]
         if ties is None:
-            up: defaultdict[str, list[str]] = defaultdict(list)
-            inside: defaultdict[str, list[str]] = defaultdict(list)
-            for u, v, t in graph.edges(data="type"):
-                if t == _PART_OF:
-                    up[u].append(v)
-                elif t == _MEMBER_OF and self.labels.get(v) in _GROUPS:
-                    inside[v].append(u)
-            part_of, members = up, inside
+            part_of, members = _relations(graph, self.labels)
         else:
             part_of, members = ties.all_part_of, ties.all_members
         #: ``PART_OF`` targets of every node, sorted.
@@ -321,6 +316,24 @@ class Territory:
     def reaches_all(self, node: str) -> bool:
         """Whether the body covers the Federation."""
         return any(self.labels.get(t) == Federation.label for t in self.covers(node))
+
+
+def _relations(
+    graph: nx.MultiDiGraph, labels: Mapping[str, str]
+) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """``PART_OF`` targets per node and members per group of the relationships ``graph``
+    shows, from the index (:mod:`ozggraph.network.relationships`), in their order."""
+    rel = relationships(graph)
+    edges, _ = shown(graph)
+    up: defaultdict[str, list[str]] = defaultdict(list)
+    inside: defaultdict[str, list[str]] = defaultdict(list)
+    u, v = rel.u, rel.v
+    for i in np.flatnonzero(edges & rel.of_types([_PART_OF])).tolist():
+        up[u[i]].append(v[i])
+    for i in np.flatnonzero(edges & rel.of_types([_MEMBER_OF])).tolist():
+        if labels.get(v[i]) in _GROUPS:
+            inside[v[i]].append(u[i])
+    return up, inside
 
 
 def land_of(graph: nx.MultiDiGraph, territory: Territory | None = None) -> dict[str, str]:

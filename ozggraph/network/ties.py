@@ -54,7 +54,7 @@ explanation of a path names every hop (:meth:`TieIndex.made_of`).
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -63,6 +63,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from ozggraph.network.relationships import Relationships, relationships, shown
 from ozggraph.network.territory import Territory
 from ozggraph.schema import EDGE_TYPES, NODE_TYPES
 from ozggraph.schema.edges import BODIES
@@ -87,50 +88,8 @@ GROUPS = frozenset(label for label, m in NODE_TYPES.items() if m.stands_for_memb
 _OPERATES = EDGE_TYPES["OPERATES"].type
 _PART_OF = EDGE_TYPES["PART_OF"].type
 _MEMBER_OF = EDGE_TYPES["MEMBER_OF"].type
-_CLAIMS = frozenset(t for t, m in EDGE_TYPES.items() if m.claim)
-
-
-def base_of(graph: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The graph underneath (nested) filtered views; ``graph`` itself if it is none."""
-    while hasattr(graph, "_EDGE_OK") and hasattr(graph, "_graph"):
-        graph = graph._graph
-    return graph
-
-
-def walk(graph: nx.MultiDiGraph) -> Iterator[tuple[str, str, str, dict[str, Any], bool]]:
-    """Every relationship of the graph under ``graph`` with whether ``graph`` shows it.
-
-    Iterating an (as-of, Land, evidence) view through NetworkX checks every
-    relationship through layers of Python wrappers, 5–10× slower than the graph;
-    here the view's filters are read once and the graph underneath is walked, in
-    the order ``graph.edges`` has.
-
-    >>> G = nx.MultiDiGraph([("a", "b"), ("b", "c"), ("a", "c")])
-    >>> view = nx.restricted_view(G, ["c"], [])
-    >>> [(u, v, shown) for u, v, _, _, shown in walk(view)]
-    [('a', 'b', True), ('a', 'c', False), ('b', 'c', False)]
-    """
-    edge_ok = []
-    base = graph
-    while hasattr(base, "_EDGE_OK") and hasattr(base, "_graph"):
-        edge_ok.append(base._EDGE_OK)
-        base = base._graph
-    if not edge_ok:
-        for u, v, k, d in graph.edges(keys=True, data=True):
-            yield u, v, k, d, True
-        return
-    visible = set(graph)  # nodes of the view: every node filter applied once
-    only = edge_ok[0] if len(edge_ok) == 1 else None
-    for u, targets in base._succ.items():
-        for v, keyed in targets.items():
-            shown = u in visible and v in visible
-            for k, d in keyed.items():
-                if not shown:
-                    yield u, v, k, d, False
-                elif only is not None:
-                    yield u, v, k, d, only(u, v, k)
-                else:
-                    yield u, v, k, d, all(ok(u, v, k) for ok in edge_ok)
+_ROLES = {t: m.tie for t, m in EDGE_TYPES.items() if m.tie is not None}
+_NOT_CURRENT = NOT_CURRENT_MEMBERSHIPS | NOT_CURRENT_SERVICES
 
 
 def rule_of(rel_type: str, target_label: str | None) -> TieRule | None:
@@ -149,7 +108,7 @@ def layer_of(rel_type: str, target_label: str | None, attrs: dict[str, Any]) -> 
     >>> layer_of("MEMBER_OF", "ITProvider", {"relation": "former member"}) is None
     True
     """
-    if attrs.get("relation") in NOT_CURRENT_MEMBERSHIPS | NOT_CURRENT_SERVICES:
+    if attrs.get("relation") in _NOT_CURRENT:
         return None
     key = (rel_type, target_label)
     if key not in _LAYER_OF:
@@ -197,16 +156,20 @@ class Context:
 
 
 class TieIndex:
-    """One pass over the relationships, bucketed by the role they play in ties.
+    """The relationships a graph or view shows, bucketed by the role they play in ties.
 
-    A country-sized graph has a million relationships and each pass costs
-    seconds, so the projection, coverage, funding, weak points, the territory
-    and the spread explanations all read this index instead of the graph.
+    Read from the index of the graph's relationships
+    (:mod:`ozggraph.network.relationships`: one pass per graph, what a view shows as
+    one boolean array), never by iterating a view; the projection, coverage,
+    funding, weak points, the territory and the spread explanations all read this
+    index instead of the graph.
     """
 
     def __init__(self, graph: nx.MultiDiGraph) -> None:
         self.graph = graph
-        self.labels: dict[str, str] = dict(graph.nodes(data="label"))
+        rel = relationships(graph)
+        edges, nodes = shown(graph)
+        self.labels: dict[str, str] = {rel.nodes[i]: rel.labels[i] for i in np.flatnonzero(nodes)}
         self.types: Counter[str] = Counter()
         self.members: defaultdict[str, list[str]] = defaultdict(list)  # group -> sources
         self.associations: list[tuple[str, str, str]] = []  # (member, Assoc./provider, id)
@@ -230,16 +193,23 @@ class TieIndex:
         #: ``PART_OF`` and group members of the whole graph under a view (the territory's).
         self.all_part_of: defaultdict[str, list[str]] = defaultdict(list)
         self.all_members: defaultdict[str, list[str]] = defaultdict(list)
-        self.base = base_of(graph)
-        for u, v, key, attrs, shown in walk(graph):
-            if shown:
-                self._add(u, v, key, attrs)
-            elif attrs["type"] == _PART_OF:
+        self.base = rel.graph
+        counts = np.bincount(
+            rel.type_codes[edges & (rel.type_codes >= 0)], minlength=len(rel.type_names)
+        )
+        self.types.update(
+            {t: int(n) for t, n in zip(rel.type_names, counts.tolist(), strict=True) if n}
+        )
+        self._read(rel, edges)
+        hidden = ~edges & rel.of_types([_PART_OF, _MEMBER_OF])
+        base_labels = rel.labels
+        for i in np.flatnonzero(hidden).tolist():
+            u, v, attrs = rel.u[i], rel.v[i], rel.attrs[i]
+            if attrs["type"] == _PART_OF:
                 self.all_part_of[u].append(v)
             elif (
-                attrs["type"] == _MEMBER_OF
-                and attrs.get("relation") not in NOT_CURRENT_MEMBERSHIPS
-                and self.base.nodes[v].get("label") in GROUPS
+                attrs.get("relation") not in NOT_CURRENT_MEMBERSHIPS
+                and base_labels[rel.vi[i]] in GROUPS
             ):
                 self.all_members[v].append(u)
         for node, parents in self.part_of.items():
@@ -252,47 +222,62 @@ class TieIndex:
                 self.programme_funders[v].append(u)
         self._expanded: dict[str, list[str]] = {}
         self._matrices: dict[tuple[str, bool, str], sp.csr_array] = {}
+        self._layer_ties: dict[str, Any] = {}
 
-    def _add(self, u: str, v: str, key: str, attrs: dict[str, Any]) -> None:
-        t = attrs["type"]
-        self.types[t] += 1
-        model = EDGE_TYPES.get(t)
-        role = model.tie if model else None
-        if t in _CLAIMS:
-            self.claims[t][attrs.get("evidence", "none")] += 1
-        if role is None:
-            if t == _PART_OF:
-                self.part_of[u].append(v)
-            return
-        target = self.labels.get(v)
-        layer = layer_of(t, target, attrs)
-        if layer is not None:
-            self.layers.append((v if role == "money" else u, layer))
-        if role == "member":
-            if layer is None:
-                self.not_current.append((u, v, attrs["relation"]))
-            elif target in GROUPS:
-                self.members[v].append(u)
-            elif target in CONTEXTS:
-                self.participants[v].append(u)
+    def _read(self, rel: Relationships, edges: np.ndarray) -> None:
+        """Count the claims ``edges`` (what the graph shows) holds and bucket its ties."""
+        types, attrs, u, v, keys = rel.types, rel.attrs, rel.u, rel.v, rel.keys
+        values, codes = rel.evidence_codes
+        claimed = edges & rel.claims
+        pairs = rel.type_codes[claimed] * len(values) + codes[claimed]
+        for pair, n in enumerate(np.bincount(pairs).tolist()):
+            if n:
+                t, evidence = divmod(pair, len(values))
+                self.claims[rel.type_names[t]][values[evidence]] += n
+        labels, layers, rules = self.labels, self.layers, _LAYER_OF
+        members, participants, associations = self.members, self.participants, self.associations
+        not_current, makers, reusers = self.not_current, self.makers, self.reusers
+        for i in np.flatnonzero(edges & (rel.tying | rel.of_types([_PART_OF]))).tolist():
+            t, a, b, properties = types[i], u[i], v[i], attrs[i]
+            role = _ROLES.get(t)
+            if role is None:
+                self.part_of[a].append(b)  # the only other type read
+                continue
+            target = labels.get(b)
+            relation = properties.get("relation")
+            if relation in _NOT_CURRENT:
+                layer = None
+            elif (t, target) in rules:
+                layer = rules[(t, target)]
             else:
-                self.associations.append((u, v, key))
-        elif role == "client":
-            if layer is None:  # a historical customer: no current tie
-                self.not_current.append((u, v, attrs["relation"]))
-                return
-            relation = attrs.get("relation", "")
-            self.services.append((u, v, key, relation, attrs.get("application") or ""))
-        elif role == "maker":
-            self.makers[v].append(u)
-            if t == _OPERATES:
-                self.operators[v].append(u)
-                self.operator_evidence[v].add(str(attrs.get("evidence")))
-        elif role == "user":
-            self.reusers[v].append(u)
-            self.stages.append((u, v, attrs.get("stage", "")))
-        elif role == "money":
-            self.funds.append((u, v, key, attrs))
+                layer = layer_of(t, target, properties)
+            if layer is not None:
+                layers.append((b if role == "money" else a, layer))
+            if role == "member":
+                if layer is None:
+                    not_current.append((a, b, properties["relation"]))
+                elif target in GROUPS:
+                    members[b].append(a)
+                elif target in CONTEXTS:
+                    participants[b].append(a)
+                else:
+                    associations.append((a, b, keys[i]))
+            elif role == "maker":
+                makers[b].append(a)
+                if t == _OPERATES:
+                    self.operators[b].append(a)
+                    self.operator_evidence[b].add(str(properties.get("evidence")))
+            elif role == "user":
+                reusers[b].append(a)
+                self.stages.append((a, b, properties.get("stage", "")))
+            elif role == "client":
+                if layer is None:  # a historical customer: no current tie
+                    not_current.append((a, b, properties["relation"]))
+                    continue
+                application = properties.get("application") or ""
+                self.services.append((a, b, keys[i], properties.get("relation", ""), application))
+            elif role == "money":
+                self.funds.append((a, b, keys[i], properties))
 
     @cached_property
     def territory(self) -> Territory:
@@ -303,8 +288,10 @@ class TieIndex:
 
     def bodies(self, nodes: Iterable[str]) -> list[str]:
         """``nodes`` with each group (Cooperation) replaced by its member bodies; sorted."""
-        if isinstance(nodes, list) and len(nodes) == 1 and self.labels.get(nodes[0]) in BODIES:
-            return nodes[:]  # the common case: one body
+        if not isinstance(nodes, list | tuple):
+            nodes = list(nodes)
+        if len(nodes) == 1:  # the common case: one body or group (expanded: sorted, unique)
+            return list(self._expand(nodes[0], set()))
         out: set[str] = set()
         for node in nodes:
             if self.labels.get(node) in BODIES:
@@ -321,7 +308,13 @@ class TieIndex:
             return []
         if node not in self._expanded:
             seen.add(node)
-            inner = {b for m in self.members[node] for b in self._expand(m, seen)}
+            inner: set[str] = set()
+            labels = self.labels
+            for member in self.members[node]:
+                if labels.get(member) in BODIES:
+                    inner.add(member)
+                else:
+                    inner.update(self._expand(member, seen))
             self._expanded[node] = sorted(inner)
         return self._expanded[node]
 
@@ -361,7 +354,7 @@ class TieIndex:
     def layers_of(self) -> dict[str, set[str]]:
         """The layers each body has a recorded tie in (Cooperations expand to members)."""
         out: defaultdict[str, set[str]] = defaultdict(set)
-        for node, layer in self.layers:
+        for node, layer in dict.fromkeys(self.layers):  # each pair once, in order
             for body in self.bodies([node]):
                 out[body].add(layer)
         return dict(out)
@@ -446,29 +439,50 @@ class TieIndex:
             raise ValueError(
                 f"unknown weighting {weighting!r} (weightings: {', '.join(WEIGHTINGS)})"
             )
-        n, index = len(self.body_ids), self.body_index
-        contexts = self.in_layers([layer])
-        weight = [1.0 if weighting == "count" else c.weight for c in contexts]
-        cliques = [(c, w) for c, w in zip(contexts, weight, strict=True) if c.members]
-        rows = np.fromiter((index[b] for c, _ in cliques for b in c.members), dtype=np.int64)
-        cols = np.repeat(np.arange(len(cliques)), [len(c.members) for c, _ in cliques])
+        n = len(self.body_ids)
+        weight, (rows, cols, cliques), (tails, heads, stars) = self._ties_of(layer)
+        if weighting == "count":
+            weight = np.ones(len(weight))
         incidence = sp.csr_array((np.ones(len(rows)), (rows, cols)), shape=(n, len(cliques)))
-        scale = sp.diags_array(np.array([w for _, w in cliques], dtype=np.float64))
+        scale = sp.diags_array(weight[cliques])
         together = sp.csr_array(incidence @ scale @ incidence.T)
-        tails, heads, data = [], [], []
-        for c, w in zip(contexts, weight, strict=True):
-            for t in c.tails:
-                ti = index[t]
-                for h in c.heads:
-                    if h != t:
-                        tails.append(ti)
-                        heads.append(index[h])
-                        data.append(w)
-        star = sp.coo_array((data, (tails, heads)), shape=(n, n)).tocsr()
+        star = sp.coo_array((weight[stars], (tails, heads)), shape=(n, n)).tocsr()
         result = sp.csr_array(together + (star if directed else star + star.T))
         result.setdiag(0)
         result.eliminate_zeros()
         return result
+
+    def _ties_of(
+        self, layer: str
+    ) -> tuple[np.ndarray, tuple[np.ndarray, ...], tuple[np.ndarray, ...]]:
+        """The ties of one layer as index arrays (built once, read by every weighting):
+        each context's Newman weight; clique members (body row, clique column, context
+        of the clique); star ties (tail, head, context), in the order of the contexts."""
+        if layer not in self._layer_ties:
+            index = self.body_index
+            contexts = self.in_layers([layer])
+            weight = np.array([c.weight for c in contexts], dtype=np.float64)
+            cliques = [i for i, c in enumerate(contexts) if c.members]
+            rows = np.fromiter(
+                (index[b] for i in cliques for b in contexts[i].members), dtype=np.int64
+            )
+            cols = np.repeat(np.arange(len(cliques)), [len(contexts[i].members) for i in cliques])
+            tails, heads, stars = [], [], []
+            for i, c in enumerate(contexts):
+                for t in c.tails:
+                    ti = index[t]
+                    for h in c.heads:
+                        if h != t:
+                            tails.append(ti)
+                            heads.append(index[h])
+                            stars.append(i)
+            star_arrays = tuple(np.array(x, dtype=np.int64) for x in (tails, heads, stars))
+            self._layer_ties[layer] = (
+                weight,
+                (rows, cols, np.array(cliques, dtype=np.int64)),
+                star_arrays,
+            )
+        return self._layer_ties[layer]
 
     def in_layers(self, layers: Iterable[str]) -> list[Context]:
         """The contexts of ``layers`` (ids of :data:`~ozggraph.schema.layers.LAYERS`)."""

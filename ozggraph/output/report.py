@@ -25,8 +25,9 @@ from ozggraph.analytics.communities import cross_ties
 from ozggraph.analytics.coverage import coverage as coverage_of
 from ozggraph.analytics.layers import contexts_that_bridge, layer_rankings, robustness
 from ozggraph.analytics.summary import Analysis, analyse
-from ozggraph.network.filters import LATEST, tie_ages, view_of
+from ozggraph.network.filters import Selection, tie_ages
 from ozggraph.network.names import display_names
+from ozggraph.network.relationships import collecting_later
 from ozggraph.network.sparse import component_labels
 from ozggraph.network.ties import TieIndex
 from ozggraph.output.report_data import Report
@@ -43,47 +44,47 @@ PICTURE_NODES = 120
 
 def build_report(
     graph: nx.MultiDiGraph,
+    selection: Selection | None = None,
     *,
-    as_of: str | None = None,
-    land: str | None = None,
-    evidence: list[str] | None = None,
-    dated_only: bool = False,
-    confirmed_since: int | None = None,
     seed: int = 0,
     top: int = TOP,
     layers: Iterable[str] | str | None = None,
+    **chosen: Any,
 ) -> Report:
     """The report on ``graph`` (the whole dataset), optionally as of a date and for one Land.
 
+    ``selection`` (:class:`~ozggraph.network.filters.Selection`), or its fields as
+    keywords (``as_of``, ``land``, ``evidence``, ``dated_only``, ``confirmed_since``):
     ``evidence`` keeps only claims of those evidence values (``["fact"]``: facts only);
     ``dated_only`` leaves undated claims out of an as-of report (else they are counted
-    as in force, and the stamp says how many). ``layers``: the layers of the network
-    (ids of :data:`~ozggraph.schema.layers.LAYERS`; default cooperation and reuse).
-    ``confirmed_since`` leaves out the ties no source confirmed since that year (the
-    stamp says how many); the overview says how many counted ties were last confirmed
-    more than ten years before the as-of year (or this year).
+    as in force, and the stamp says how many); ``confirmed_since`` leaves out the ties
+    no source confirmed since that year (the stamp says how many). ``layers``: the
+    layers of the network (ids of :data:`~ozggraph.schema.layers.LAYERS`; default
+    cooperation and reuse). The overview says how many counted ties were last
+    confirmed more than ten years before the as-of year (or this year).
     """
-    chosen = check_layers(layers)  # type: ignore[arg-type]
-    view, analysis, rows = analysed(
-        graph,
-        as_of=as_of,
-        land=land,
-        evidence=evidence,
-        dated_only=dated_only,
-        confirmed_since=confirmed_since,
-        seed=seed,
-        layers=chosen,
-    )
+    chosen_layers = check_layers(layers)  # type: ignore[arg-type]
+    selection = Selection.of(selection, **chosen)
+    with collecting_later():  # the sections make millions of objects, no garbage cycles
+        return _build(graph, selection, seed=seed, top=top, chosen_layers=chosen_layers)
+
+
+def _build(
+    graph: nx.MultiDiGraph,
+    selection: Selection,
+    *,
+    seed: int,
+    top: int,
+    chosen_layers: tuple[str, ...],
+) -> Report:
+    view, analysis, rows = analysed(graph, selection, seed=seed, layers=chosen_layers)
     ties = analysis.ties
     territory = ties.territory  # of the whole graph, from the same pass
+    land, as_of = selection.land, selection.as_of
     header = stamp(
         graph,
-        as_of=None if as_of == LATEST else as_of,
-        land=land,
-        evidence=evidence,
-        undated=view.graph.get("undated") if as_of not in (None, LATEST) else None,
-        confirmed_since=view.graph.get("confirmed_since"),
-        layers=",".join(chosen),
+        **selection.stamp(view),
+        layers=",".join(chosen_layers),
         weighting=WEIGHTING,
     )
     names = {n: row["shown"] for n, row in rows.items()}
@@ -106,9 +107,7 @@ def build_report(
         stamp=header,
         overview={
             **_overview(view, analysis),
-            "tie_ages": tie_ages(
-                view, int(as_of[:4]) if as_of not in (None, LATEST) else dt.date.today().year
-            ),
+            "tie_ages": tie_ages(view, int(as_of[:4]) if as_of else dt.date.today().year),
         },
         central=_top(rows, "pagerank", top),
         brokers=_top(rows, "betweenness", top),
@@ -122,11 +121,11 @@ def build_report(
         weak_points=weak,
         nodes=rows,
         picture=_picture(analysis, rows),
-        names=display_names(view, [n for n in sorted(mentioned) if n in view], territory),
-        network_model=_network_model(chosen),
+        names=_names(view, sorted(mentioned), names, territory),
+        network_model=_network_model(chosen_layers),
         layers=layer_rankings(ties, lands=analysis.lands, land=land, top=top),
-        robustness=robustness(view, ties, ranking, layers=chosen, land=land, top=top),
-        two_mode=contexts_that_bridge(ties, layers=chosen, top=top),
+        robustness=robustness(view, ties, ranking, layers=chosen_layers, land=land, top=top),
+        two_mode=contexts_that_bridge(ties, layers=chosen_layers, top=top),
         _explorer=lambda: _explorer_facts(view, analysis),
         _markdown=_markdown,
     )
@@ -134,40 +133,47 @@ def build_report(
 
 def analysed(
     graph: nx.MultiDiGraph,
+    selection: Selection | None = None,
     *,
-    as_of: str | None = None,
-    land: str | None = None,
-    evidence: list[str] | None = None,
-    dated_only: bool = False,
-    confirmed_since: int | None = None,
     seed: int = 0,
     layers: Iterable[str] | str | None = None,
     **options: Any,
 ) -> tuple[nx.MultiDiGraph, Analysis, dict[str, dict[str, Any]]]:
-    """The view the options ask for, its analysis and one row per body of the network.
+    """The view ``selection`` asks for, its analysis and one row per body of the network.
 
     The one path from options to measures, shared by :func:`build_report`,
     ``ozggraph analyze`` and :func:`ozggraph.tables.bodies`, so the notebook and the
     report agree by construction: the view of
-    :func:`~ozggraph.network.filters.view_of` (default: the latest state), one
+    :meth:`~ozggraph.network.filters.Selection.view` (default: the latest state), one
     :class:`TieIndex` of it, the network of ``layers`` (default cooperation and
     reuse). ``options`` go on to :func:`~ozggraph.analytics.analyse`.
     """
-    view = view_of(
-        graph,
-        date=as_of,
-        land=land,
-        evidence=evidence,
-        dated_only=dated_only,
-        confirmed=confirmed_since,
-    )
-    ties = TieIndex(view)
-    territory = ties.territory  # of the whole graph, from the same pass
-    analysis = analyse(
-        view, land=land, seed=seed, territory=territory, layers=layers, ties=ties, **options
-    )
-    shown = display_names(view, analysis.projection.ids, territory)
-    return view, analysis, _node_rows(view, analysis, shown)
+    selection = selection or Selection()
+    with collecting_later():
+        view = selection.view(graph)
+        ties = TieIndex(view)
+        territory = ties.territory  # of the whole graph, from the same pass
+        analysis = analyse(
+            view,
+            land=selection.land,
+            seed=seed,
+            territory=territory,
+            layers=layers,
+            ties=ties,
+            **options,
+        )
+        shown = display_names(view, analysis.projection.ids, territory)
+        return view, analysis, _node_rows(view, analysis, shown)
+
+
+def _names(
+    view: nx.MultiDiGraph, nodes: list[str], known: dict[str, str], territory: Any
+) -> dict[str, str]:
+    """:func:`display_names` of the ``nodes`` in ``view``, those of the body rows reused
+    (a node's shown name does not depend on which others are asked for)."""
+    nodes = [n for n in nodes if n in view]
+    found = display_names(view, [n for n in nodes if n not in known], territory)
+    return {n: known[n] if n in known else found[n] for n in nodes}
 
 
 def _markdown(report: Report) -> str:

@@ -41,12 +41,18 @@ def tie_rows(
     the ``layer`` of its ties (:mod:`ozggraph.schema.layers`; ``None``: it ties no
     bodies), the properties of :data:`TIE_FIELDS` that it has, and its ``sources``.
     """
+    import numpy as np
+
+    from ozggraph.network.relationships import relationships, shown
     from ozggraph.network.ties import layer_of
 
     wanted = set(types)
     found: dict[tuple[str, str, str], dict[str, Any]] = {}
-    if nodes is None:
-        found = {(u, v, k): d for u, v, k, d in graph.edges(keys=True, data=True)}
+    if nodes is None:  # from the index: iterating a view costs seconds at scale
+        rel = relationships(graph)
+        on_view, _ = shown(graph)
+        picked = np.flatnonzero(on_view & rel.of_types(wanted)).tolist()
+        found = {(rel.u[i], rel.v[i], rel.keys[i]): rel.attrs[i] for i in picked}
     else:
         for n in nodes:
             if n in graph:

@@ -26,6 +26,7 @@ import pandas as pd
 from ozggraph.output.rows import CLAIMS, TIE_FIELDS, name_of, tie_rows
 
 if TYPE_CHECKING:
+    from ozggraph.network.filters import Selection
     from ozggraph.output.report_data import Report
 
 #: What :func:`ties` tells of each end: ``source_name``, ``source_label`` ...
@@ -54,11 +55,8 @@ def with_names(
 
 def bodies(
     graph: nx.MultiDiGraph,
+    selection: Selection | None = None,
     *,
-    as_of: str | None = None,
-    land: str | None = None,
-    evidence: list[str] | None = None,
-    dated_only: bool = False,
     seed: int = 0,
     **options: Any,
 ) -> pd.DataFrame:
@@ -66,22 +64,17 @@ def bodies(
 
     The rows of ``ozggraph report --format json`` (``nodes``) for the same options,
     computed by the same function (:func:`ozggraph.output.report.analysed`):
-    ``as_of`` (default ``"latest"``: ended facts left out), ``land``, ``evidence``,
-    ``dated_only``, ``layers`` (default cooperation and reuse) and what else the report
-    takes. The measures are those of
+    ``selection`` or its fields as keywords (``as_of``, default ``"latest"``: ended
+    facts left out; ``land``, ``evidence``, ``dated_only``, ``confirmed_since``:
+    :class:`~ozggraph.network.filters.Selection`), ``layers`` (default cooperation and
+    reuse) and what else the report takes. The measures are those of
     :func:`ozggraph.analytics.analyse` (``pagerank``, ``betweenness``, ``community`` ...).
     """
+    from ozggraph.network.filters import Selection
     from ozggraph.output.report import analysed
 
-    _, _, rows = analysed(
-        graph,
-        as_of=as_of,
-        land=land,
-        evidence=evidence,
-        dated_only=dated_only,
-        seed=seed,
-        **options,
-    )
+    chosen, options = Selection.split(options, selection)
+    _, _, rows = analysed(graph, chosen, seed=seed, **options)
     frame = pd.DataFrame.from_dict(rows, orient="index").drop(
         columns=list(REPORT_ONLY), errors="ignore"
     )
