@@ -260,7 +260,7 @@ def contexts_that_bridge(
         node = f"{context.layer}:{context.made_of[0]}"  # a solution's two contexts are one
         contexts.add(node)
         two_mode.add_node(node, context=context.made_of[0], layer=context.layer)
-        for body in {*context.members, *context.tails, *context.heads}:
+        for body in sorted({*context.members, *context.tails, *context.heads}):  # one order
             two_mode.add_edge(body, node)
     between = _two_mode_betweenness(two_mode, contexts)
     if between is None:  # Borgatti–Everett normalisation needs both sides
