@@ -35,6 +35,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
 #: (inside ``__getattr__``), so only its module-level imports count.
 FACADE = "ozggraph"
 
+
 def modules() -> dict[str, Path]:
     """Dotted name -> file of every module of the package."""
     found = {}
