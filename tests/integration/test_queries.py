@@ -726,7 +726,8 @@ def test_cli_outputs_are_stamped(loaded_neo4j, neo4j_settings, seed_graph, tmp_p
     table = runner.invoke(cli, args, env={**env(neo4j_settings), "COLUMNS": "200"})
     assert table.exit_code == 0, table.output
     assert "Bergstraße" in table.output
-    assert f"stamp: dataset {checksum}" in table.output
+    assert "stamp: ozggraph " in table.output  # the one stamp line of every output
+    assert f" · dataset {checksum} · backend neo4j · " in table.output
     as_json = json.loads(
         runner.invoke(cli, [*args, "--format", "json"], env=env(neo4j_settings)).output
     )
